@@ -1,0 +1,25 @@
+import type { Database } from '../neo4j';
+import { manyLoader, oneLoader } from '../graphql/loader';
+import { toAdminUnit } from '../geography/geography.mapper';
+import { toAgreement } from '../agreement/agreement.mapper';
+import { toTopic } from '../topic/topic.mapper';
+import { toActivity, toParticipation } from './activity.mapper';
+import * as q from './activity.repository';
+
+/** Per-request loaders of the activity domain. */
+export function createActivityLoaders(db: Database) {
+  const participation = (r: Record<string, unknown>) => toParticipation(r as Parameters<typeof toParticipation>[0]);
+  return {
+    activityById: oneLoader(db, q.ACTIVITIES_BY_ID, (r) => toActivity(r.n)),
+    activityPlace: oneLoader(db, q.ACTIVITY_PLACE, (r) => toAdminUnit(r.n)),
+    activityAgreement: oneLoader(db, q.ACTIVITY_AGREEMENT, (r) => toAgreement(r.n)),
+    activityPartOf: oneLoader(db, q.ACTIVITY_PART_OF, (r) => toActivity(r.n)),
+    activityParts: manyLoader(db, q.ACTIVITY_PARTS, (r) => toActivity(r.n)),
+    activityTopics: manyLoader(db, q.ACTIVITY_TOPICS, (r) => toTopic(r.n)),
+    agreementActivities: manyLoader(db, q.AGREEMENT_ACTIVITIES, (r) => toActivity(r.n)),
+    topicActivities: manyLoader(db, q.TOPIC_ACTIVITIES, (r) => toActivity(r.n)),
+    unitActivities: manyLoader(db, q.UNIT_ACTIVITIES, (r) => toActivity(r.n)),
+    activityParticipants: manyLoader(db, q.ACTIVITY_PARTICIPANTS, participation),
+    orgActivities: manyLoader(db, q.ORG_ACTIVITIES, participation),
+  };
+}

@@ -1,0 +1,70 @@
+import type { Database } from '../neo4j';
+import { byIdQuery, inQuery, outQuery } from '../graphql/cypher';
+import { dateParam } from '../graphql/dates';
+import { toActivity } from './activity.mapper';
+import type { Activity } from './activity.type';
+
+export const ACTIVITIES_BY_ID = byIdQuery('Activity');
+export const ACTIVITY_PLACE = outQuery('Activity', 'HELD_IN', 'AdminUnit');
+export const ACTIVITY_AGREEMENT = outQuery('Activity', 'UNDER', 'Agreement');
+export const ACTIVITY_PART_OF = outQuery('Activity', 'PART_OF', 'Activity');
+export const ACTIVITY_PARTS = inQuery('Activity', 'PART_OF', 'Activity', 'n.startDate, n.id');
+export const ACTIVITY_TOPICS = outQuery('Activity', 'ABOUT', 'Topic');
+export const AGREEMENT_ACTIVITIES = inQuery('Agreement', 'UNDER', 'Activity', 'n.startDate, n.id');
+export const TOPIC_ACTIVITIES = inQuery('Topic', 'ABOUT', 'Activity', 'n.startDate, n.id');
+export const UNIT_ACTIVITIES = inQuery('AdminUnit', 'HELD_IN', 'Activity', 'n.startDate, n.id');
+
+/** Participants of activities, keyed by activity. */
+export const ACTIVITY_PARTICIPANTS = `UNWIND $keys AS key
+MATCH (o:Organization)-[r:PARTICIPATED_IN]->(:Activity {id: key})
+RETURN key, o.id AS organizationId, key AS activityId, properties(r) AS rel
+ORDER BY key, r.role, o.id`;
+
+/** Activities of organisations, keyed by organisation. */
+export const ORG_ACTIVITIES = `UNWIND $keys AS key
+MATCH (:Organization {id: key})-[r:PARTICIPATED_IN]->(a:Activity)
+RETURN key, key AS organizationId, a.id AS activityId, properties(r) AS rel
+ORDER BY key, a.startDate, a.id, r.role`;
+
+export const LIST_ACTIVITIES = `MATCH (n:Activity)
+WHERE ($kind IS NULL OR n.kind = $kind)
+  AND ($status IS NULL OR n.status = $status)
+  AND ($from IS NULL OR coalesce(n.endDate, n.startDate) >= $from)
+  AND ($to IS NULL OR n.startDate <= $to)
+  AND ($place IS NULL OR EXISTS {
+        MATCH (n)-[:HELD_IN]->(x:AdminUnit)
+        WHERE x.id = $place OR EXISTS { (x)-[:SUCCEEDED_BY*1..10]->(:AdminUnit {id: $place}) }
+      })
+  AND ($agreement IS NULL OR EXISTS { (n)-[:UNDER]->(:Agreement {id: $agreement}) })
+  AND ($participant IS NULL OR EXISTS { (:Organization {id: $participant})-[:PARTICIPATED_IN]->(n) })
+  AND ($topic IS NULL OR EXISTS { (n)-[:ABOUT]->(:Topic {id: $topic}) })
+RETURN n
+ORDER BY n.startDate, n.id
+SKIP $offset LIMIT $limit`;
+
+export interface ActivityFilter {
+  kind?: string | null;
+  status?: string | null;
+  from?: string | null;
+  to?: string | null;
+  place?: string | null;
+  agreement?: string | null;
+  participant?: string | null;
+  topic?: string | null;
+}
+
+export async function listActivities(db: Database, f: ActivityFilter, limit: number, offset: number): Promise<Activity[]> {
+  const rows = await db.read(LIST_ACTIVITIES, {
+    kind: f.kind ?? null,
+    status: f.status ?? null,
+    from: dateParam(f.from, 'from'),
+    to: dateParam(f.to, 'to'),
+    place: f.place ?? null,
+    agreement: f.agreement ?? null,
+    participant: f.participant ?? null,
+    topic: f.topic ?? null,
+    limit,
+    offset,
+  });
+  return rows.map((r) => toActivity(r.n));
+}

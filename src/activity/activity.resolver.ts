@@ -1,0 +1,110 @@
+import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Query, Resolver, Root } from 'type-graphql';
+import { LocalDateResolver } from 'graphql-scalars';
+import type { Context } from '../context';
+import { NotFoundError } from '../errors';
+import { AdminUnit } from '../geography/geography.type';
+import { checkRange } from '../graphql/dates';
+import { ActivityKind, ActivityStatus } from '../graphql/enums';
+import { PageArgs, checkPage } from '../graphql/paging';
+import { Agreement } from '../agreement/agreement.type';
+import { Organization } from '../organization/organization.type';
+import { Attendance } from '../person/person.type';
+import { Topic } from '../topic/topic.type';
+import { listActivities } from './activity.repository';
+import { Activity, Participation } from './activity.type';
+
+@InputType({ description: 'Filters for activities; all given filters must match.' })
+export class ActivityFilter {
+  @Field(() => ActivityKind, { nullable: true })
+  kind?: string | null;
+
+  @Field(() => ActivityStatus, { nullable: true })
+  status?: string | null;
+
+  @Field(() => LocalDateResolver, { nullable: true, description: 'Ending (or starting) on or after this date' })
+  from?: string | null;
+
+  @Field(() => LocalDateResolver, { nullable: true, description: 'Starting on or before this date' })
+  to?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'Admin unit id: held there or in a unit that became part of it' })
+  place?: string | null;
+
+  @Field(() => ID, { nullable: true })
+  agreement?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'Organisation id of a participant' })
+  participant?: string | null;
+
+  @Field(() => ID, { nullable: true })
+  topic?: string | null;
+}
+
+@Resolver(() => Activity)
+export class ActivityResolver {
+  @Query(() => Activity, { description: 'An activity by id; NOT_FOUND when there is none.' })
+  async activity(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Activity> {
+    const activity = await ctx.loaders.activityById.load(id);
+    if (!activity) throw new NotFoundError('Activity', id);
+    return activity;
+  }
+
+  @Query(() => [Activity], { description: 'Activities, by start date.' })
+  async activities(
+    @Arg('filter', () => ActivityFilter, { nullable: true }) filter: ActivityFilter | null,
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() ctx: Context,
+  ): Promise<Activity[]> {
+    const { limit, offset } = checkPage(page);
+    checkRange(filter?.from, filter?.to, 'from', 'to');
+    return listActivities(ctx.db, filter ?? {}, limit, offset);
+  }
+
+  @FieldResolver(() => AdminUnit, { nullable: true, description: 'Where it took (or takes) place' })
+  place(@Root() a: Activity, @Ctx() ctx: Context) {
+    return ctx.loaders.activityPlace.load(a.id);
+  }
+
+  @FieldResolver(() => Agreement, { nullable: true, description: 'The agreement it implements' })
+  agreement(@Root() a: Activity, @Ctx() ctx: Context) {
+    return ctx.loaders.activityAgreement.load(a.id);
+  }
+
+  @FieldResolver(() => Activity, { nullable: true, description: 'The larger event or series it is part of' })
+  partOf(@Root() a: Activity, @Ctx() ctx: Context) {
+    return ctx.loaders.activityPartOf.load(a.id);
+  }
+
+  @FieldResolver(() => [Activity], { description: 'Events that are part of it' })
+  parts(@Root() a: Activity, @Ctx() ctx: Context) {
+    return ctx.loaders.activityParts.load(a.id);
+  }
+
+  @FieldResolver(() => [Participation], { description: 'Organisations taking part, with their roles' })
+  participants(@Root() a: Activity, @Ctx() ctx: Context) {
+    return ctx.loaders.activityParticipants.load(a.id);
+  }
+
+  @FieldResolver(() => [Attendance], { description: 'People taking part, with their roles' })
+  attendances(@Root() a: Activity, @Ctx() ctx: Context) {
+    return ctx.loaders.activityAttendances.load(a.id);
+  }
+
+  @FieldResolver(() => [Topic])
+  topics(@Root() a: Activity, @Ctx() ctx: Context) {
+    return ctx.loaders.activityTopics.load(a.id);
+  }
+}
+
+@Resolver(() => Participation)
+export class ParticipationResolver {
+  @FieldResolver(() => Organization)
+  organization(@Root() p: Participation, @Ctx() ctx: Context) {
+    return ctx.loaders.orgById.load(p.organizationId);
+  }
+
+  @FieldResolver(() => Activity)
+  activity(@Root() p: Participation, @Ctx() ctx: Context) {
+    return ctx.loaders.activityById.load(p.activityId);
+  }
+}

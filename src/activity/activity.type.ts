@@ -1,0 +1,64 @@
+import { Field, Float, ID, ObjectType } from 'type-graphql';
+import { LocalDateResolver } from 'graphql-scalars';
+import { ActivityKind, ActivityStatus, ParticipationRole } from '../graphql/enums';
+import { Provenance } from '../source/source.type';
+
+@ObjectType({ description: 'A figure the source states for an activity (delegates, booths, trainees, budget, ...).' })
+export class Figure {
+  @Field(() => String)
+  name!: string;
+
+  @Field(() => Float)
+  value!: number;
+
+  @Field(() => String, { nullable: true })
+  unit!: string | null;
+}
+
+@ObjectType({ description: 'A conference, workshop, competition, training, techmart, research task, visit or other activity.' })
+export class Activity {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => ActivityKind)
+  kind!: string;
+
+  @Field(() => String)
+  title!: string;
+
+  @Field(() => String, { nullable: true })
+  titleEn!: string | null;
+
+  @Field(() => LocalDateResolver, { nullable: true })
+  startDate!: string | null;
+
+  @Field(() => LocalDateResolver, { nullable: true })
+  endDate!: string | null;
+
+  @Field(() => String, { nullable: true })
+  venue!: string | null;
+
+  @Field(() => ActivityStatus, { nullable: true })
+  status!: string | null;
+
+  @Field(() => [Figure])
+  figures!: Figure[];
+
+  @Field(() => String, { nullable: true })
+  summary!: string | null;
+
+  @Field(() => [Provenance])
+  provenance!: Provenance[];
+}
+
+@ObjectType({ description: 'An organisation’s part in an activity, with its role.' })
+export class Participation {
+  organizationId!: string;
+  activityId!: string;
+
+  @Field(() => ParticipationRole)
+  role!: string;
+
+  @Field(() => [Provenance])
+  provenance!: Provenance[];
+}

@@ -1,0 +1,21 @@
+import type { Database } from '../neo4j';
+import { manyLoader, oneLoader } from '../graphql/loader';
+import { toAdminUnit } from '../geography/geography.mapper';
+import { toTopic } from '../topic/topic.mapper';
+import { toAgreement, toAgreementParty } from './agreement.mapper';
+import * as q from './agreement.repository';
+
+/** Per-request loaders of the agreement domain. */
+export function createAgreementLoaders(db: Database) {
+  const party = (r: Record<string, unknown>) => toAgreementParty(r as Parameters<typeof toAgreementParty>[0]);
+  return {
+    agreementById: oneLoader(db, q.AGREEMENTS_BY_ID, (r) => toAgreement(r.n)),
+    agreementSignedAt: oneLoader(db, q.AGREEMENT_SIGNED_AT, (r) => toAdminUnit(r.n)),
+    agreementImplements: oneLoader(db, q.AGREEMENT_IMPLEMENTS, (r) => toAgreement(r.n)),
+    agreementImplementations: manyLoader(db, q.AGREEMENT_IMPLEMENTATIONS, (r) => toAgreement(r.n)),
+    agreementTopics: manyLoader(db, q.AGREEMENT_TOPICS, (r) => toTopic(r.n)),
+    topicAgreements: manyLoader(db, q.TOPIC_AGREEMENTS, (r) => toAgreement(r.n)),
+    agreementParties: manyLoader(db, q.AGREEMENT_PARTIES, party),
+    orgAgreements: manyLoader(db, q.ORG_AGREEMENTS, party),
+  };
+}

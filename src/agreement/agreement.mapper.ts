@@ -1,0 +1,31 @@
+import { isoDate, props, str } from '../graphql/values';
+import { toProvenance } from '../source/source.mapper';
+import type { Agreement, AgreementParty } from './agreement.type';
+
+export function toAgreement(value: unknown): Agreement {
+  const p = props(value);
+  return {
+    id: String(p.id),
+    kind: String(p.kind),
+    number: str(p.number),
+    title: String(p.title),
+    titleEn: str(p.titleEn),
+    signedOn: isoDate(p.signedOn),
+    validFrom: isoDate(p.validFrom),
+    validTo: isoDate(p.validTo),
+    status: str(p.status),
+    summary: str(p.summary),
+    provenance: toProvenance(p.provenance),
+  };
+}
+
+/** A PARTY_TO relationship row: `organizationId`, `agreementId` and the relationship's properties in `rel`. */
+export function toAgreementParty(row: { organizationId: unknown; agreementId: unknown; rel: unknown }): AgreementParty {
+  const p = props(row.rel);
+  return {
+    organizationId: String(row.organizationId),
+    agreementId: String(row.agreementId),
+    role: String(p.role),
+    provenance: toProvenance(p.provenance),
+  };
+}

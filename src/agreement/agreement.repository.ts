@@ -1,0 +1,62 @@
+import type { Database } from '../neo4j';
+import { byIdQuery, inQuery, outQuery } from '../graphql/cypher';
+import { dateParam } from '../graphql/dates';
+import { toAgreement } from './agreement.mapper';
+import type { Agreement } from './agreement.type';
+
+export const AGREEMENTS_BY_ID = byIdQuery('Agreement');
+export const AGREEMENT_SIGNED_AT = outQuery('Agreement', 'SIGNED_AT', 'AdminUnit');
+export const AGREEMENT_IMPLEMENTS = outQuery('Agreement', 'IMPLEMENTS', 'Agreement');
+export const AGREEMENT_IMPLEMENTATIONS = inQuery('Agreement', 'IMPLEMENTS', 'Agreement', 'n.signedOn, n.id');
+export const AGREEMENT_TOPICS = outQuery('Agreement', 'ABOUT', 'Topic');
+export const TOPIC_AGREEMENTS = inQuery('Topic', 'ABOUT', 'Agreement', 'n.signedOn, n.id');
+
+/** Parties of agreements, keyed by agreement. */
+export const AGREEMENT_PARTIES = `UNWIND $keys AS key
+MATCH (o:Organization)-[r:PARTY_TO]->(:Agreement {id: key})
+RETURN key, o.id AS organizationId, key AS agreementId, properties(r) AS rel
+ORDER BY key, r.role, o.id`;
+
+/** Agreements of organisations, keyed by organisation. */
+export const ORG_AGREEMENTS = `UNWIND $keys AS key
+MATCH (:Organization {id: key})-[r:PARTY_TO]->(a:Agreement)
+RETURN key, key AS organizationId, a.id AS agreementId, properties(r) AS rel
+ORDER BY key, a.signedOn, a.id, r.role`;
+
+export const LIST_AGREEMENTS = `MATCH (n:Agreement)
+WHERE ($kind IS NULL OR n.kind = $kind)
+  AND ($status IS NULL OR n.status = $status)
+  AND ($signedFrom IS NULL OR n.signedOn >= $signedFrom)
+  AND ($signedTo IS NULL OR n.signedOn <= $signedTo)
+  AND ($inForceOn IS NULL OR ((n.validFrom IS NULL OR n.validFrom <= $inForceOn) AND (n.validTo IS NULL OR n.validTo >= $inForceOn)
+       AND (n.validFrom IS NOT NULL OR n.validTo IS NOT NULL OR n.signedOn <= $inForceOn)))
+  AND ($party IS NULL OR EXISTS { (:Organization {id: $party})-[:PARTY_TO]->(n) })
+  AND ($topic IS NULL OR EXISTS { (n)-[:ABOUT]->(:Topic {id: $topic}) })
+RETURN n
+ORDER BY n.signedOn, n.id
+SKIP $offset LIMIT $limit`;
+
+export interface AgreementFilter {
+  kind?: string | null;
+  status?: string | null;
+  signedFrom?: string | null;
+  signedTo?: string | null;
+  inForceOn?: string | null;
+  party?: string | null;
+  topic?: string | null;
+}
+
+export async function listAgreements(db: Database, f: AgreementFilter, limit: number, offset: number): Promise<Agreement[]> {
+  const rows = await db.read(LIST_AGREEMENTS, {
+    kind: f.kind ?? null,
+    status: f.status ?? null,
+    signedFrom: dateParam(f.signedFrom, 'signedFrom'),
+    signedTo: dateParam(f.signedTo, 'signedTo'),
+    inForceOn: dateParam(f.inForceOn, 'inForceOn'),
+    party: f.party ?? null,
+    topic: f.topic ?? null,
+    limit,
+    offset,
+  });
+  return rows.map((r) => toAgreement(r.n));
+}

@@ -1,0 +1,107 @@
+import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Query, Resolver, Root } from 'type-graphql';
+import { LocalDateResolver } from 'graphql-scalars';
+import type { Context } from '../context';
+import { NotFoundError } from '../errors';
+import { AdminUnit } from '../geography/geography.type';
+import { checkRange } from '../graphql/dates';
+import { AgreementKind, AgreementStatus } from '../graphql/enums';
+import { PageArgs, checkPage } from '../graphql/paging';
+import { Activity } from '../activity/activity.type';
+import { Organization } from '../organization/organization.type';
+import { Signature } from '../person/person.type';
+import { Topic } from '../topic/topic.type';
+import { listAgreements } from './agreement.repository';
+import { Agreement, AgreementParty } from './agreement.type';
+
+@InputType({ description: 'Filters for agreements; all given filters must match.' })
+export class AgreementFilter {
+  @Field(() => AgreementKind, { nullable: true })
+  kind?: string | null;
+
+  @Field(() => AgreementStatus, { nullable: true })
+  status?: string | null;
+
+  @Field(() => LocalDateResolver, { nullable: true, description: 'Signed on or after this date' })
+  signedFrom?: string | null;
+
+  @Field(() => LocalDateResolver, { nullable: true, description: 'Signed on or before this date' })
+  signedTo?: string | null;
+
+  @Field(() => LocalDateResolver, { nullable: true, description: 'In force on this date' })
+  inForceOn?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'Organisation id of a party' })
+  party?: string | null;
+
+  @Field(() => ID, { nullable: true })
+  topic?: string | null;
+}
+
+@Resolver(() => Agreement)
+export class AgreementResolver {
+  @Query(() => Agreement, { description: 'An agreement by id; NOT_FOUND when there is none.' })
+  async agreement(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Agreement> {
+    const agreement = await ctx.loaders.agreementById.load(id);
+    if (!agreement) throw new NotFoundError('Agreement', id);
+    return agreement;
+  }
+
+  @Query(() => [Agreement], { description: 'Agreements, by signing date.' })
+  async agreements(
+    @Arg('filter', () => AgreementFilter, { nullable: true }) filter: AgreementFilter | null,
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() ctx: Context,
+  ): Promise<Agreement[]> {
+    const { limit, offset } = checkPage(page);
+    checkRange(filter?.signedFrom, filter?.signedTo, 'signedFrom', 'signedTo');
+    return listAgreements(ctx.db, filter ?? {}, limit, offset);
+  }
+
+  @FieldResolver(() => AdminUnit, { nullable: true, description: 'Where it was signed' })
+  signedAt(@Root() a: Agreement, @Ctx() ctx: Context) {
+    return ctx.loaders.agreementSignedAt.load(a.id);
+  }
+
+  @FieldResolver(() => Agreement, { nullable: true, description: 'The framework agreement it implements' })
+  implements(@Root() a: Agreement, @Ctx() ctx: Context) {
+    return ctx.loaders.agreementImplements.load(a.id);
+  }
+
+  @FieldResolver(() => [Agreement], { description: 'Agreements that implement it' })
+  implementations(@Root() a: Agreement, @Ctx() ctx: Context) {
+    return ctx.loaders.agreementImplementations.load(a.id);
+  }
+
+  @FieldResolver(() => [AgreementParty], { description: 'Its parties, with their roles' })
+  parties(@Root() a: Agreement, @Ctx() ctx: Context) {
+    return ctx.loaders.agreementParties.load(a.id);
+  }
+
+  @FieldResolver(() => [Signature], { description: 'Who signed it' })
+  signatures(@Root() a: Agreement, @Ctx() ctx: Context) {
+    return ctx.loaders.agreementSignatures.load(a.id);
+  }
+
+  @FieldResolver(() => [Activity], { description: 'Activities carried out under it' })
+  activities(@Root() a: Agreement, @Ctx() ctx: Context) {
+    return ctx.loaders.agreementActivities.load(a.id);
+  }
+
+  @FieldResolver(() => [Topic])
+  topics(@Root() a: Agreement, @Ctx() ctx: Context) {
+    return ctx.loaders.agreementTopics.load(a.id);
+  }
+}
+
+@Resolver(() => AgreementParty)
+export class AgreementPartyResolver {
+  @FieldResolver(() => Organization)
+  async organization(@Root() party: AgreementParty, @Ctx() ctx: Context) {
+    return ctx.loaders.orgById.load(party.organizationId);
+  }
+
+  @FieldResolver(() => Agreement)
+  async agreement(@Root() party: AgreementParty, @Ctx() ctx: Context) {
+    return ctx.loaders.agreementById.load(party.agreementId);
+  }
+}

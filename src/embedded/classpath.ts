@@ -1,0 +1,62 @@
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Logger } from '../logger';
+
+/** Raised when the embedded Neo4j cannot be started; the message says what is missing and the alternatives. */
+export class EmbeddedNeo4jError extends Error {}
+
+export const ALTERNATIVES =
+  'Alternatives: point NEO4J_URI (with NEO4J_USERNAME / NEO4J_PASSWORD) at any Neo4j 5 server, ' +
+  'or run `docker compose up` to start Neo4j and the hub in containers.';
+
+function commandWorks(cmd: string, args: string[]): boolean {
+  const result = spawnSync(cmd, args, { stdio: 'ignore' });
+  return !result.error && result.status === 0;
+}
+
+/** Fails with a clear message unless a Java 17+ runtime with a compiler is on the path. */
+export function checkJava(java: string): void {
+  const result = spawnSync(java, ['-version'], { encoding: 'utf8' });
+  if (result.error || result.status !== 0) {
+    throw new EmbeddedNeo4jError(`Java was not found ('${java} -version' failed). The embedded Neo4j needs a JDK 17 or newer. ${ALTERNATIVES}`);
+  }
+  const match = /version "(\d+)/.exec(result.stderr ?? '');
+  if (match && Number(match[1]) < 17) {
+    throw new EmbeddedNeo4jError(`Java ${match[1]} was found; the embedded Neo4j needs Java 17 or newer. ${ALTERNATIVES}`);
+  }
+}
+
+/**
+ * Returns the Neo4j classpath, resolving the jars with Maven into the local Maven repository the first
+ * time (and whenever the pom changes or a jar disappeared). The list is cached next to the data.
+ */
+export function resolveClasspath(opts: { projectRoot: string; maven: string; cacheDir: string; log: Logger }): string {
+  const pom = path.join(opts.projectRoot, 'launcher', 'pom.xml');
+  const digest = createHash('sha256').update(fs.readFileSync(pom)).digest('hex').slice(0, 16);
+  const cacheFile = path.join(opts.cacheDir, `classpath-${digest}.txt`);
+  if (fs.existsSync(cacheFile)) {
+    const cached = fs.readFileSync(cacheFile, 'utf8').trim();
+    if (cached && cached.split(path.delimiter).every((jar) => fs.existsSync(jar))) return cached;
+  }
+  if (!commandWorks(opts.maven, ['-v'])) {
+    throw new EmbeddedNeo4jError(
+      `Maven was not found ('${opts.maven} -v' failed). The embedded Neo4j resolves its jars from Maven Central with Maven. ${ALTERNATIVES}`,
+    );
+  }
+  fs.mkdirSync(opts.cacheDir, { recursive: true });
+  opts.log.info('Resolving the Neo4j jars with Maven (the first run downloads about 150 MB)...');
+  const result = spawnSync(
+    opts.maven,
+    ['-B', '-f', pom, 'dependency:build-classpath', `-Dmdep.outputFile=${cacheFile}`],
+    { stdio: ['ignore', 'inherit', 'inherit'] },
+  );
+  if (result.error || result.status !== 0 || !fs.existsSync(cacheFile)) {
+    throw new EmbeddedNeo4jError(
+      `Maven could not resolve org.neo4j:neo4j and org.neo4j:neo4j-bolt (exit ${result.status ?? result.error?.message}); ` +
+        `check network access to Maven Central or a mirror in ~/.m2/settings.xml. ${ALTERNATIVES}`,
+    );
+  }
+  return fs.readFileSync(cacheFile, 'utf8').trim();
+}

@@ -1,0 +1,134 @@
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Logger } from '../logger';
+import { ALTERNATIVES, EmbeddedNeo4jError, checkJava, resolveClasspath } from './classpath';
+
+export interface EmbeddedOptions {
+  projectRoot: string;
+  dataDir: string;
+  /** 0 picks a free port. */
+  port: number;
+  heap: string;
+  pageCacheMb: number;
+  java: string;
+  maven: string;
+  log: Logger;
+  /** Transaction log retention, e.g. "1 files" for throwaway test stores. */
+  txLogRetention?: string;
+  readyTimeoutMs?: number;
+}
+
+export interface EmbeddedNeo4j {
+  uri: string;
+  pid: number;
+  /** Shuts the database down cleanly; resolves when the JVM has exited. */
+  stop(): Promise<void>;
+}
+
+const JVM_FLAGS = [
+  '-XX:+UseG1GC',
+  '-XX:+ExitOnOutOfMemoryError',
+  '-XX:MaxDirectMemorySize=128m',
+  '-XX:MaxMetaspaceSize=192m',
+  '-XX:ReservedCodeCacheSize=96m',
+  '-Xss1m',
+  '-Dfile.encoding=UTF-8',
+  '--add-opens=java.base/java.nio=ALL-UNNAMED',
+  '--add-opens=java.base/java.lang=ALL-UNNAMED',
+  '--add-opens=java.base/sun.nio.ch=ALL-UNNAMED',
+  '--add-opens=java.base/java.io=ALL-UNNAMED',
+  '--add-opens=java.base/java.util.concurrent=ALL-UNNAMED',
+  '--add-exports=java.base/sun.nio.ch=ALL-UNNAMED',
+  '--enable-native-access=ALL-UNNAMED',
+];
+
+/**
+ * Starts Neo4j Community in a child JVM with Bolt on 127.0.0.1 and resolves once it accepts connections.
+ * The JVM watches its stdin, which only this process holds: it shuts down when this process exits for
+ * any reason, so no orphan database survives the hub.
+ */
+export async function startEmbeddedNeo4j(opts: EmbeddedOptions): Promise<EmbeddedNeo4j> {
+  checkJava(opts.java);
+  const classpath = resolveClasspath({
+    projectRoot: opts.projectRoot,
+    maven: opts.maven,
+    cacheDir: path.join(opts.projectRoot, '.neo4j'),
+    log: opts.log,
+  });
+  fs.mkdirSync(opts.dataDir, { recursive: true });
+  const source = path.join(opts.projectRoot, 'launcher', 'src', 'EmbeddedNeo4j.java');
+  const args = [
+    `-Xms${opts.heap}`,
+    `-Xmx${opts.heap}`,
+    ...JVM_FLAGS,
+    '-cp',
+    classpath,
+    source,
+    opts.dataDir,
+    String(opts.port),
+    String(opts.pageCacheMb),
+    opts.txLogRetention ?? '2 days',
+  ];
+  opts.log.info({ dataDir: opts.dataDir, port: opts.port || 'any free' }, 'Starting embedded Neo4j');
+  const child = spawn(opts.java, args, { stdio: ['pipe', 'pipe', 'pipe'] });
+  const uri = await waitForReady(child, opts.readyTimeoutMs ?? 180_000, opts.dataDir);
+  opts.log.info({ uri, pid: child.pid }, 'Embedded Neo4j is ready');
+
+  let exited = child.exitCode !== null;
+  const exitPromise = new Promise<void>((resolve) => {
+    if (exited) resolve();
+    child.once('exit', () => {
+      exited = true;
+      resolve();
+    });
+  });
+  return {
+    uri,
+    pid: child.pid ?? -1,
+    async stop() {
+      if (exited) return;
+      child.stdin.end();
+      const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
+      await exitPromise;
+      clearTimeout(timer);
+    },
+  };
+}
+
+function waitForReady(child: ChildProcessWithoutNullStreams, timeoutMs: number, dataDir: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let stdout = '';
+    let stderrTail = '';
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new EmbeddedNeo4jError(`Embedded Neo4j did not become ready within ${timeoutMs / 1000}s. ${ALTERNATIVES}`));
+    }, timeoutMs);
+    const onStdout = (chunk: Buffer) => {
+      stdout += chunk.toString('utf8');
+      const match = /NEO4J_READY (\S+)/.exec(stdout);
+      if (match) {
+        clearTimeout(timer);
+        child.stdout.off('data', onStdout);
+        child.stdout.resume();
+        resolve(match[1]);
+      }
+    };
+    child.stdout.on('data', onStdout);
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderrTail = (stderrTail + chunk.toString('utf8')).slice(-4000);
+    });
+    child.once('error', (error) => {
+      clearTimeout(timer);
+      reject(new EmbeddedNeo4jError(`Could not run Java: ${error.message}. ${ALTERNATIVES}`));
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(
+        new EmbeddedNeo4jError(
+          `Embedded Neo4j exited with code ${code} before it was ready (data in ${dataDir}).\n${stderrTail.trim()}\n${ALTERNATIVES}`,
+        ),
+      );
+    });
+  });
+}

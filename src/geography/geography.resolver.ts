@@ -1,0 +1,112 @@
+import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Query, Resolver, Root } from 'type-graphql';
+import { LocalDateResolver } from 'graphql-scalars';
+import type { Context } from '../context';
+import { NotFoundError } from '../errors';
+import { dateParam } from '../graphql/dates';
+import { RegionScheme, UnitLevel } from '../graphql/enums';
+import { PageArgs, checkPage } from '../graphql/paging';
+import { Activity } from '../activity/activity.type';
+import { Organization } from '../organization/organization.type';
+import { listRegions, listUnits } from './geography.repository';
+import { AdminUnit, Region } from './geography.type';
+
+@InputType({ description: 'Filters for administrative units; all given filters must match.' })
+export class AdminUnitFilter {
+  @Field(() => UnitLevel, { nullable: true })
+  level?: string | null;
+
+  @Field(() => LocalDateResolver, { nullable: true, description: 'Units that existed on this date (2025-07-01 gives the 34 provinces)' })
+  validOn?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'Containing unit, e.g. country-vn or country-au' })
+  parent?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'Region id' })
+  region?: string | null;
+}
+
+@Resolver(() => AdminUnit)
+export class AdminUnitResolver {
+  @Query(() => AdminUnit, { description: 'A province, city, country or state by id; NOT_FOUND when there is none.' })
+  async adminUnit(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<AdminUnit> {
+    const unit = await ctx.loaders.unitById.load(id);
+    if (!unit) throw new NotFoundError('AdminUnit', id);
+    return unit;
+  }
+
+  @Query(() => [AdminUnit], { description: 'Administrative units, by name.' })
+  async adminUnits(
+    @Arg('filter', () => AdminUnitFilter, { nullable: true }) filter: AdminUnitFilter | null,
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() ctx: Context,
+  ): Promise<AdminUnit[]> {
+    const { limit, offset } = checkPage(page);
+    dateParam(filter?.validOn, 'validOn');
+    return listUnits(ctx.db, filter ?? {}, limit, offset);
+  }
+
+  @FieldResolver(() => AdminUnit, { nullable: true, description: 'The containing unit (the country of a province)' })
+  parent(@Root() unit: AdminUnit, @Ctx() ctx: Context) {
+    return ctx.loaders.unitParent.load(unit.id);
+  }
+
+  @FieldResolver(() => [AdminUnit], { description: 'Units it contains' })
+  children(@Root() unit: AdminUnit, @Ctx() ctx: Context) {
+    return ctx.loaders.unitChildren.load(unit.id);
+  }
+
+  @FieldResolver(() => AdminUnit, { nullable: true, description: 'The unit it became part of' })
+  successor(@Root() unit: AdminUnit, @Ctx() ctx: Context) {
+    return ctx.loaders.unitSuccessor.load(unit.id);
+  }
+
+  @FieldResolver(() => [AdminUnit], { description: 'The units that became part of it' })
+  predecessors(@Root() unit: AdminUnit, @Ctx() ctx: Context) {
+    return ctx.loaders.unitPredecessors.load(unit.id);
+  }
+
+  @FieldResolver(() => AdminUnit, { description: 'The unit it is part of today (itself when never merged)' })
+  current(@Root() unit: AdminUnit, @Ctx() ctx: Context) {
+    return ctx.loaders.unitCurrent.load(unit.id);
+  }
+
+  @FieldResolver(() => [Region], { description: 'Regions it belonged to' })
+  regions(@Root() unit: AdminUnit, @Ctx() ctx: Context) {
+    return ctx.loaders.unitRegions.load(unit.id);
+  }
+
+  @FieldResolver(() => [Organization], { description: 'Organisations located in it' })
+  organizations(
+    @Root() unit: AdminUnit,
+    @Arg('includePredecessors', () => Boolean, { defaultValue: false, description: 'Also those in units that became part of it' })
+    includePredecessors: boolean,
+    @Ctx() ctx: Context,
+  ) {
+    return includePredecessors ? ctx.loaders.unitOrgsWithPredecessors.load(unit.id) : ctx.loaders.unitOrgs.load(unit.id);
+  }
+
+  @FieldResolver(() => [Activity], { description: 'Activities held in it' })
+  activities(@Root() unit: AdminUnit, @Ctx() ctx: Context) {
+    return ctx.loaders.unitActivities.load(unit.id);
+  }
+}
+
+@Resolver(() => Region)
+export class RegionResolver {
+  @Query(() => Region, { description: 'A region by id; NOT_FOUND when there is none.' })
+  async region(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Region> {
+    const region = await ctx.loaders.regionById.load(id);
+    if (!region) throw new NotFoundError('Region', id);
+    return region;
+  }
+
+  @Query(() => [Region], { description: 'Regions, by scheme and name.' })
+  regions(@Arg('scheme', () => RegionScheme, { nullable: true }) scheme: string | null, @Ctx() ctx: Context) {
+    return listRegions(ctx.db, scheme ?? null);
+  }
+
+  @FieldResolver(() => [AdminUnit], { description: 'Its member units' })
+  members(@Root() region: Region, @Ctx() ctx: Context) {
+    return ctx.loaders.regionMembers.load(region.id);
+  }
+}

@@ -1,0 +1,58 @@
+import { Field, ID, ObjectType } from 'type-graphql';
+import { LocalDateResolver } from 'graphql-scalars';
+import { RegionScheme, UnitLevel } from '../graphql/enums';
+import { Provenance } from '../source/source.type';
+
+@ObjectType({ description: 'A grouping of provinces under one scheme (the six planning regions, or an older grouping).' })
+export class Region {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => String)
+  name!: string;
+
+  @Field(() => String, { nullable: true })
+  nameEn!: string | null;
+
+  @Field(() => RegionScheme)
+  scheme!: string;
+
+  @Field(() => [Provenance])
+  provenance!: Provenance[];
+}
+
+@ObjectType({ description: 'A province, centrally run city, country or foreign state, with the period it existed.' })
+export class AdminUnit {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => UnitLevel)
+  level!: string;
+
+  @Field(() => String)
+  name!: string;
+
+  @Field(() => String, { nullable: true })
+  nameEn!: string | null;
+
+  @Field(() => [String])
+  aliases!: string[];
+
+  @Field(() => String, { nullable: true, description: 'Statistics code, valid over the unit’s own validity' })
+  statCode!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'ISO 3166-1 or 3166-2 code' })
+  isoCode!: string | null;
+
+  @Field(() => LocalDateResolver, { nullable: true })
+  validFrom!: string | null;
+
+  @Field(() => LocalDateResolver, { nullable: true })
+  validTo!: string | null;
+
+  @Field(() => LocalDateResolver, { nullable: true, description: 'When the unit became part of its successor' })
+  succeededOn!: string | null;
+
+  @Field(() => [Provenance])
+  provenance!: Provenance[];
+}

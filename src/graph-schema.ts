@@ -1,0 +1,27 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { projectRoot } from './config';
+import type { Database } from './neo4j';
+
+export const GRAPH_SCHEMA_FILE = path.join(projectRoot, 'schema', 'neo4j.cypher');
+
+/** Splits the schema file into statements (separated by a semicolon at the end of a line; `//` comments dropped). */
+export function readSchemaStatements(file = GRAPH_SCHEMA_FILE): string[] {
+  const text = fs
+    .readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((line) => !line.trim().startsWith('//'))
+    .join('\n');
+  return text
+    .split(/;\s*$/m)
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+/** Creates the constraints and indexes of `schema/neo4j.cypher`; safe to run on every start. */
+export async function applyGraphSchema(db: Database): Promise<number> {
+  const statements = readSchemaStatements();
+  for (const statement of statements) await db.write(statement);
+  await db.write('CALL db.awaitIndexes(300)');
+  return statements.length;
+}

@@ -1,0 +1,40 @@
+import 'reflect-metadata';
+import { buildSchemaSync } from 'type-graphql';
+import type { GraphQLSchema } from 'graphql';
+import { ActivityResolver, ParticipationResolver } from '../activity/activity.resolver';
+import { AgreementPartyResolver, AgreementResolver } from '../agreement/agreement.resolver';
+import { AdminUnitResolver, RegionResolver } from '../geography/geography.resolver';
+import { OrganizationResolver } from '../organization/organization.resolver';
+import { ORGANIZATION_TYPES } from '../organization/organization.type';
+import { AttendanceResolver, PersonResolver, PositionResolver, SignatureResolver } from '../person/person.resolver';
+import { ProvenanceResolver, SourceResolver } from '../source/source.resolver';
+import { TopicResolver } from '../topic/topic.resolver';
+
+export const RESOLVERS = [
+  OrganizationResolver,
+  AdminUnitResolver,
+  RegionResolver,
+  AgreementResolver,
+  AgreementPartyResolver,
+  ActivityResolver,
+  ParticipationResolver,
+  PersonResolver,
+  PositionResolver,
+  SignatureResolver,
+  AttendanceResolver,
+  SourceResolver,
+  ProvenanceResolver,
+  TopicResolver,
+] as const;
+
+let cached: GraphQLSchema | undefined;
+
+/** Builds the executable GraphQL schema once per process (type-graphql metadata is global). */
+export function buildHubSchema(): GraphQLSchema {
+  cached ??= buildSchemaSync({
+    resolvers: RESOLVERS,
+    orphanedTypes: ORGANIZATION_TYPES,
+    validate: false,
+  });
+  return cached;
+}

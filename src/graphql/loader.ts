@@ -1,0 +1,33 @@
+import DataLoader from 'dataloader';
+import type { Database, Row } from '../neo4j';
+
+/**
+ * A per-request loader for a to-many relationship: `cypher` receives `$keys` and returns one row per
+ * related item with a `key` column naming the parent it belongs to. One statement per batch of keys.
+ */
+export function manyLoader<T>(db: Database, cypher: string, map: (row: Row) => T, params: Record<string, unknown> = {}): DataLoader<string, T[]> {
+  return new DataLoader<string, T[]>(async (keys) => {
+    const rows = await db.read(cypher, { ...params, keys: [...keys] });
+    const grouped = new Map<string, T[]>();
+    for (const row of rows) {
+      const key = String(row.key);
+      let list = grouped.get(key);
+      if (!list) grouped.set(key, (list = []));
+      list.push(map(row));
+    }
+    return keys.map((k) => grouped.get(k) ?? []);
+  });
+}
+
+/**
+ * A per-request loader for a to-one relationship or a lookup by id: `cypher` receives `$keys` and
+ * returns at most one row per key, with a `key` column. Missing keys resolve to null.
+ */
+export function oneLoader<T>(db: Database, cypher: string, map: (row: Row) => T): DataLoader<string, T | null> {
+  return new DataLoader<string, T | null>(async (keys) => {
+    const rows = await db.read(cypher, { keys: [...keys] });
+    const byKey = new Map<string, T>();
+    for (const row of rows) byKey.set(String(row.key), map(row));
+    return keys.map((k) => byKey.get(k) ?? null);
+  });
+}

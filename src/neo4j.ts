@@ -1,0 +1,108 @@
+import neo4j, { type Driver, type ManagedTransaction, Neo4jError } from 'neo4j-driver';
+import { ConflictError, ServiceUnavailableError } from './errors';
+
+/** Query parameters: always passed to the driver, never spliced into Cypher text. */
+export type Params = Record<string, unknown>;
+export type Row = Record<string, unknown>;
+
+export interface DatabaseOptions {
+  uri: string;
+  username?: string;
+  password?: string;
+  database?: string;
+}
+
+const UNAVAILABLE_CODES = new Set(['ServiceUnavailable', 'SessionExpired', 'Neo.TransientError.General.DatabaseUnavailable']);
+
+/** Maps driver errors to the hub's codes; anything else is rethrown unchanged (it becomes INTERNAL). */
+export function mapDriverError(error: unknown): unknown {
+  if (error instanceof Neo4jError) {
+    if (UNAVAILABLE_CODES.has(error.code)) return new ServiceUnavailableError();
+    if (error.code === 'Neo.ClientError.Schema.ConstraintValidationFailed') {
+      return new ConflictError('The change conflicts with existing data (a unique key is already taken)');
+    }
+  }
+  return error;
+}
+
+/**
+ * The one module that talks to the Neo4j driver. Every statement runs in a managed transaction of a
+ * short-lived session that is closed in `finally`; rows come back as plain objects (integers as JS
+ * numbers). `statementCount` counts statements sent, so tests can prove that round trips stay flat.
+ */
+export class Database {
+  readonly driver: Driver;
+  readonly database?: string;
+  statementCount = 0;
+
+  constructor(options: DatabaseOptions) {
+    const auth =
+      options.username !== undefined ? neo4j.auth.basic(options.username, options.password ?? '') : undefined;
+    this.driver = neo4j.driver(options.uri, auth, {
+      disableLosslessIntegers: true,
+      maxConnectionPoolSize: 50,
+      connectionAcquisitionTimeout: 30_000,
+      userAgent: 'coop-hub',
+    });
+    this.database = options.database;
+  }
+
+  /** Waits until the server answers, retrying for up to `timeoutMs`. */
+  async waitUntilReady(timeoutMs = 60_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      try {
+        await this.driver.getServerInfo({ database: this.database });
+        return;
+      } catch (error) {
+        if (Date.now() > deadline) throw mapDriverError(error);
+        await new Promise((r) => setTimeout(r, 500));
+      }
+    }
+  }
+
+  /** Runs one read statement (routed to readers on a cluster) and returns its rows. */
+  async read(cypher: string, params: Params = {}): Promise<Row[]> {
+    return this.readTx((tx) => this.runIn(tx, cypher, params));
+  }
+
+  /** Runs one write statement in its own transaction and returns its rows. */
+  async write(cypher: string, params: Params = {}): Promise<Row[]> {
+    return this.writeTx((tx) => this.runIn(tx, cypher, params));
+  }
+
+  /** Runs `work` in one read transaction; use `runIn` inside it for each statement. */
+  async readTx<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
+    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ });
+    try {
+      return await session.executeRead(work);
+    } catch (error) {
+      throw mapDriverError(error);
+    } finally {
+      await session.close();
+    }
+  }
+
+  /** Runs `work` in one write transaction: all of it commits or none of it does. */
+  async writeTx<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
+    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.WRITE });
+    try {
+      return await session.executeWrite(work);
+    } catch (error) {
+      throw mapDriverError(error);
+    } finally {
+      await session.close();
+    }
+  }
+
+  /** Runs one statement inside a transaction of `readTx`/`writeTx`, counting it. */
+  async runIn(tx: ManagedTransaction, cypher: string, params: Params = {}): Promise<Row[]> {
+    this.statementCount += 1;
+    const result = await tx.run(cypher, params);
+    return result.records.map((record) => record.toObject() as Row);
+  }
+
+  async close(): Promise<void> {
+    await this.driver.close();
+  }
+}

@@ -1,0 +1,85 @@
+import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Query, Resolver, Root } from 'type-graphql';
+import type { Context } from '../context';
+import { NotFoundError } from '../errors';
+import { AdminUnit } from '../geography/geography.type';
+import { PageArgs, checkPage } from '../graphql/paging';
+import { AgreementParty } from '../agreement/agreement.type';
+import { Participation } from '../activity/activity.type';
+import { Position } from '../person/person.type';
+import { listOrganizations } from './organization.repository';
+import { OrganizationRelation } from './organization-relation.type';
+import { Organization, OrganizationKind } from './organization.type';
+
+@InputType({ description: 'Filters for organisations; all given filters must match.' })
+export class OrganizationFilter {
+  @Field(() => OrganizationKind, { nullable: true })
+  kind?: OrganizationKind | null;
+
+  @Field(() => ID, { nullable: true, description: 'Admin unit id: organisations located there or in a unit that became part of it' })
+  location?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'Region id: organisations located in a member unit' })
+  region?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'Parent organisation id' })
+  parent?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'ROR id, e.g. 00waaqh38' })
+  ror?: string | null;
+}
+
+@Resolver(() => Organization)
+export class OrganizationResolver {
+  @Query(() => Organization, { description: 'An organisation by id; NOT_FOUND when there is none.' })
+  async organization(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Organization> {
+    const org = await ctx.loaders.orgById.load(id);
+    if (!org) throw new NotFoundError('Organization', id);
+    return org;
+  }
+
+  @Query(() => [Organization], { description: 'Organisations, by name.' })
+  async organizations(
+    @Arg('filter', () => OrganizationFilter, { nullable: true }) filter: OrganizationFilter | null,
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() ctx: Context,
+  ): Promise<Organization[]> {
+    const { limit, offset } = checkPage(page);
+    return listOrganizations(ctx.db, filter ?? {}, limit, offset);
+  }
+
+  @FieldResolver(() => AdminUnit, { nullable: true, description: 'The province, city, country or state it sits in' })
+  location(@Root() org: Organization, @Ctx() ctx: Context) {
+    return ctx.loaders.orgLocation.load(org.id);
+  }
+
+  @FieldResolver(() => Organization, { nullable: true, description: 'The organisation it belongs to' })
+  parent(@Root() org: Organization, @Ctx() ctx: Context) {
+    return ctx.loaders.orgParent.load(org.id);
+  }
+
+  @FieldResolver(() => [Organization], { description: 'Organisations that belong to it' })
+  children(@Root() org: Organization, @Ctx() ctx: Context) {
+    return ctx.loaders.orgChildren.load(org.id);
+  }
+
+  @FieldResolver(() => [AgreementParty], { description: 'The agreements it is party to, with its role' })
+  agreements(@Root() org: Organization, @Ctx() ctx: Context) {
+    return ctx.loaders.orgAgreements.load(org.id);
+  }
+
+  @FieldResolver(() => [Participation], { description: 'The activities it took part in, with its role' })
+  activities(@Root() org: Organization, @Ctx() ctx: Context) {
+    return ctx.loaders.orgActivities.load(org.id);
+  }
+
+  @FieldResolver(() => [Position], { description: 'People holding posts in it' })
+  positions(@Root() org: Organization, @Ctx() ctx: Context) {
+    return ctx.loaders.orgPositions.load(org.id);
+  }
+
+  @FieldResolver(() => [OrganizationRelation], { description: 'Related, predecessor and successor organisations' })
+  async relations(@Root() org: Organization, @Ctx() ctx: Context): Promise<OrganizationRelation[]> {
+    const [out, inc] = await Promise.all([ctx.loaders.orgRelationsOut.load(org.id), ctx.loaders.orgRelationsIn.load(org.id)]);
+    return [...out, ...inc];
+  }
+}

@@ -1,0 +1,94 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import type { Context } from '../context';
+import { NotFoundError } from '../errors';
+import { PageArgs, checkPage } from '../graphql/paging';
+import { Activity } from '../activity/activity.type';
+import { Agreement } from '../agreement/agreement.type';
+import { Organization } from '../organization/organization.type';
+import { SourceDocument } from '../source/source.type';
+import { listPeople } from './person.repository';
+import { Attendance, Person, Position, Signature } from './person.type';
+
+@Resolver(() => Person)
+export class PersonResolver {
+  @Query(() => Person, { description: 'A person by id; NOT_FOUND when there is none.' })
+  async person(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Person> {
+    const person = await ctx.loaders.personById.load(id);
+    if (!person) throw new NotFoundError('Person', id);
+    return person;
+  }
+
+  @Query(() => [Person], { description: 'People, by name.' })
+  async people(
+    @Arg('organization', () => ID, { nullable: true, description: 'Only people holding a post there' }) organization: string | null,
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() ctx: Context,
+  ): Promise<Person[]> {
+    const { limit, offset } = checkPage(page);
+    return listPeople(ctx.db, organization ?? null, limit, offset);
+  }
+
+  @FieldResolver(() => [Position])
+  positions(@Root() p: Person, @Ctx() ctx: Context) {
+    return ctx.loaders.personPositions.load(p.id);
+  }
+
+  @FieldResolver(() => [Signature])
+  signatures(@Root() p: Person, @Ctx() ctx: Context) {
+    return ctx.loaders.personSignatures.load(p.id);
+  }
+
+  @FieldResolver(() => [Attendance])
+  attendances(@Root() p: Person, @Ctx() ctx: Context) {
+    return ctx.loaders.personAttendances.load(p.id);
+  }
+}
+
+@Resolver(() => Position)
+export class PositionResolver {
+  @FieldResolver(() => Person)
+  person(@Root() p: Position, @Ctx() ctx: Context) {
+    return ctx.loaders.personById.load(p.personId);
+  }
+
+  @FieldResolver(() => Organization)
+  organization(@Root() p: Position, @Ctx() ctx: Context) {
+    return ctx.loaders.orgById.load(p.organizationId);
+  }
+}
+
+@Resolver(() => Signature)
+export class SignatureResolver {
+  @FieldResolver(() => Person)
+  person(@Root() s: Signature, @Ctx() ctx: Context) {
+    return ctx.loaders.personById.load(s.personId);
+  }
+
+  @FieldResolver(() => Agreement, { nullable: true, description: 'The agreement signed, when it is one' })
+  agreement(@Root() s: Signature, @Ctx() ctx: Context) {
+    return s.agreementId ? ctx.loaders.agreementById.load(s.agreementId) : null;
+  }
+
+  @FieldResolver(() => SourceDocument, { nullable: true, description: 'The document signed, when it is one' })
+  document(@Root() s: Signature, @Ctx() ctx: Context) {
+    return s.documentId ? ctx.loaders.sourceById.load(s.documentId) : null;
+  }
+
+  @FieldResolver(() => Organization, { nullable: true, description: 'The organisation the person signed for' })
+  onBehalfOf(@Root() s: Signature, @Ctx() ctx: Context) {
+    return s.onBehalfOfId ? ctx.loaders.orgById.load(s.onBehalfOfId) : null;
+  }
+}
+
+@Resolver(() => Attendance)
+export class AttendanceResolver {
+  @FieldResolver(() => Person)
+  person(@Root() a: Attendance, @Ctx() ctx: Context) {
+    return ctx.loaders.personById.load(a.personId);
+  }
+
+  @FieldResolver(() => Activity)
+  activity(@Root() a: Attendance, @Ctx() ctx: Context) {
+    return ctx.loaders.activityById.load(a.activityId);
+  }
+}

@@ -1,0 +1,60 @@
+import { Field, ID, ObjectType } from 'type-graphql';
+import { LocalDateResolver } from 'graphql-scalars';
+import { AttendanceRole } from '../graphql/enums';
+import { Provenance } from '../source/source.type';
+
+@ObjectType({ description: 'A person named as signatory, leader, speaker or delegate.' })
+export class Person {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => String)
+  name!: string;
+
+  @Field(() => String, { nullable: true })
+  honorific!: string | null;
+
+  @Field(() => [Provenance])
+  provenance!: Provenance[];
+}
+
+@ObjectType({ description: 'A post a person held at an organisation, as of the date a source states it.' })
+export class Position {
+  personId!: string;
+  organizationId!: string;
+
+  @Field(() => String)
+  title!: string;
+
+  @Field(() => String, { nullable: true })
+  titleEn!: string | null;
+
+  @Field(() => LocalDateResolver, { nullable: true })
+  asOf!: string | null;
+
+  @Field(() => [Provenance])
+  provenance!: Provenance[];
+}
+
+@ObjectType({ description: 'A person’s signature on an agreement or a document.' })
+export class Signature {
+  personId!: string;
+  agreementId!: string | null;
+  documentId!: string | null;
+  onBehalfOfId!: string | null;
+
+  @Field(() => [Provenance])
+  provenance!: Provenance[];
+}
+
+@ObjectType({ description: 'A person’s part in an activity.' })
+export class Attendance {
+  personId!: string;
+  activityId!: string;
+
+  @Field(() => AttendanceRole)
+  role!: string;
+
+  @Field(() => [Provenance])
+  provenance!: Provenance[];
+}

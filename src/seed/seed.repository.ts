@@ -1,0 +1,157 @@
+import type { ManagedTransaction } from 'neo4j-driver';
+import type { Database, Row } from '../neo4j';
+
+/** Node labels by seed type. Organisations and admin units also get a label for their kind or level. */
+export const NODE_LABEL = {
+  source: 'Source',
+  region: 'Region',
+  adminUnit: 'AdminUnit',
+  organization: 'Organization',
+  topic: 'Topic',
+  agreement: 'Agreement',
+  activity: 'Activity',
+  person: 'Person',
+} as const;
+
+export const ORG_KIND_LABEL = {
+  GOVERNMENT: 'GovernmentBody',
+  UNIVERSITY: 'University',
+  RESEARCH_INSTITUTE: 'ResearchInstitute',
+  COMPANY: 'Company',
+  HOSPITAL: 'Hospital',
+  NETWORK: 'Network',
+  FOREIGN_BODY: 'ForeignBody',
+} as const;
+
+export const UNIT_LEVEL_LABEL = { PROVINCE: 'Province', CITY: 'Province', COUNTRY: 'Country', STATE: 'State' } as const;
+
+/** Every relationship the seed writes: its type and the labels at both ends. */
+export const REL_SPECS = {
+  LOCATED_IN: ['Organization', 'AdminUnit'],
+  ORG_PART_OF: ['Organization', 'Organization'],
+  UNIT_PART_OF: ['AdminUnit', 'AdminUnit'],
+  ACTIVITY_PART_OF: ['Activity', 'Activity'],
+  IN_REGION: ['AdminUnit', 'Region'],
+  SUCCEEDED_BY: ['AdminUnit', 'AdminUnit'],
+  SIGNED_AT: ['Agreement', 'AdminUnit'],
+  IMPLEMENTS: ['Agreement', 'Agreement'],
+  AGREEMENT_ABOUT: ['Agreement', 'Topic'],
+  ACTIVITY_ABOUT: ['Activity', 'Topic'],
+  UNDER: ['Activity', 'Agreement'],
+  HELD_IN: ['Activity', 'AdminUnit'],
+  PUBLISHED_BY: ['Source', 'Organization'],
+  PARTY_TO: ['Organization', 'Agreement'],
+  PARTICIPATED_IN: ['Organization', 'Activity'],
+  HOLDS_POSITION: ['Person', 'Organization'],
+  SIGNED_AGREEMENT: ['Person', 'Agreement'],
+  SIGNED_DOCUMENT: ['Person', 'Source'],
+  ATTENDED: ['Person', 'Activity'],
+  RELATED_TO: ['Organization', 'Organization'],
+} as const;
+
+export type RelSpec = keyof typeof REL_SPECS;
+
+/** The relationship type stored in the graph for each spec (several specs share a type). */
+export const REL_TYPE: Record<RelSpec, string> = {
+  LOCATED_IN: 'LOCATED_IN',
+  ORG_PART_OF: 'PART_OF',
+  UNIT_PART_OF: 'PART_OF',
+  ACTIVITY_PART_OF: 'PART_OF',
+  IN_REGION: 'IN_REGION',
+  SUCCEEDED_BY: 'SUCCEEDED_BY',
+  SIGNED_AT: 'SIGNED_AT',
+  IMPLEMENTS: 'IMPLEMENTS',
+  AGREEMENT_ABOUT: 'ABOUT',
+  ACTIVITY_ABOUT: 'ABOUT',
+  UNDER: 'UNDER',
+  HELD_IN: 'HELD_IN',
+  PUBLISHED_BY: 'PUBLISHED_BY',
+  PARTY_TO: 'PARTY_TO',
+  PARTICIPATED_IN: 'PARTICIPATED_IN',
+  HOLDS_POSITION: 'HOLDS_POSITION',
+  SIGNED_AGREEMENT: 'SIGNED',
+  SIGNED_DOCUMENT: 'SIGNED',
+  ATTENDED: 'ATTENDED',
+  RELATED_TO: 'RELATED_TO',
+};
+
+const ALL_ORG_KIND_LABELS = [...new Set(Object.values(ORG_KIND_LABEL))].join(':');
+const ALL_UNIT_LEVEL_LABELS = [...new Set(Object.values(UNIT_LEVEL_LABEL))].join(':');
+
+// Labels and relationship types below come from the constant tables above, never from input.
+function upsertNodes(label: string, extraLabel?: string, removeLabels?: string): string {
+  return `UNWIND $rows AS row
+MERGE (n:${label} {id: row.id})
+SET n = row.props${removeLabels ? `\nREMOVE n:${removeLabels}` : ''}${extraLabel ? `\nSET n:${extraLabel}` : ''}`;
+}
+
+function upsertRels(spec: RelSpec): string {
+  const [from, to] = REL_SPECS[spec];
+  return `UNWIND $rows AS row
+MATCH (a:${from} {id: row.from})
+MATCH (b:${to} {id: row.to})
+MERGE (a)-[r:${REL_TYPE[spec]} {key: row.key}]->(b)
+SET r = row.props`;
+}
+
+export const UPSERT_NODE: Record<keyof typeof NODE_LABEL, string> = Object.fromEntries(
+  Object.entries(NODE_LABEL).map(([type, label]) => [type, upsertNodes(label)]),
+) as Record<keyof typeof NODE_LABEL, string>;
+
+export const UPSERT_ORGANIZATION_OF_KIND: Record<keyof typeof ORG_KIND_LABEL, string> = Object.fromEntries(
+  Object.entries(ORG_KIND_LABEL).map(([kind, label]) => [kind, upsertNodes('Organization', label, ALL_ORG_KIND_LABELS)]),
+) as Record<keyof typeof ORG_KIND_LABEL, string>;
+
+export const UPSERT_UNIT_OF_LEVEL: Record<keyof typeof UNIT_LEVEL_LABEL, string> = Object.fromEntries(
+  Object.entries(UNIT_LEVEL_LABEL).map(([level, label]) => [level, upsertNodes('AdminUnit', label, ALL_UNIT_LEVEL_LABELS)]),
+) as Record<keyof typeof UNIT_LEVEL_LABEL, string>;
+
+export const UPSERT_REL: Record<RelSpec, string> = Object.fromEntries(
+  (Object.keys(REL_SPECS) as RelSpec[]).map((spec) => [spec, upsertRels(spec)]),
+) as Record<RelSpec, string>;
+
+export const DELETE_EVERYTHING = `MATCH (n) DETACH DELETE n`;
+
+export const GRAPH_COUNTS = `CALL () {
+  MATCH (n) RETURN count(n) AS nodes, sum(size(keys(n))) AS nodeProps
+}
+CALL () {
+  MATCH ()-[r]->() RETURN count(r) AS rels, sum(size(keys(r))) AS relProps
+}
+RETURN nodes, rels, nodeProps + relProps AS properties`;
+
+export const COUNT_NODES = `MATCH (n) RETURN count(n) AS nodes`;
+
+export interface GraphCounts {
+  nodes: number;
+  relationships: number;
+  properties: number;
+}
+
+/** Counts nodes, relationships and properties of the whole graph. */
+export async function graphCounts(db: Database): Promise<GraphCounts> {
+  const [row] = await db.read(GRAPH_COUNTS);
+  return { nodes: Number(row.nodes), relationships: Number(row.rels), properties: Number(row.properties ?? 0) };
+}
+
+/** Whether the graph holds no node at all. */
+export async function graphIsEmpty(db: Database): Promise<boolean> {
+  const [row] = await db.read(COUNT_NODES);
+  return Number(row.nodes) === 0;
+}
+
+/** Runs `cypher` over `rows` in batches inside the open transaction. */
+export async function runBatched(
+  db: Database,
+  tx: ManagedTransaction,
+  cypher: string,
+  rows: Row[],
+  batchSize: number,
+  onBatch?: (done: number) => void,
+): Promise<void> {
+  for (let i = 0; i < rows.length; i += batchSize) {
+    const batch = rows.slice(i, i + batchSize);
+    await db.runIn(tx, cypher, { rows: batch });
+    onBatch?.(Math.min(i + batchSize, rows.length));
+  }
+}

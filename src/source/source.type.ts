@@ -1,0 +1,45 @@
+import { Field, ID, ObjectType } from 'type-graphql';
+import { LocalDateResolver } from 'graphql-scalars';
+import { SourceKind } from '../graphql/enums';
+
+@ObjectType({ description: 'A document the data comes from, or an external reference (registry, law, standard).' })
+export class SourceDocument {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => SourceKind)
+  kind!: string;
+
+  @Field(() => String)
+  title!: string;
+
+  @Field(() => String, { nullable: true })
+  titleEn!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Path of the document text below seeds/' })
+  file!: string | null;
+
+  @Field(() => String, { nullable: true })
+  url!: string | null;
+
+  @Field(() => LocalDateResolver, { nullable: true })
+  publishedOn!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Document number, e.g. 416/SKHCN-VP' })
+  number!: string | null;
+
+  @Field(() => String, { nullable: true })
+  language!: string | null;
+}
+
+@ObjectType({ description: 'Where a fact comes from: a source and the verbatim sentence that states it (or a note).' })
+export class Provenance {
+  @Field(() => ID)
+  sourceId!: string;
+
+  @Field(() => String, { nullable: true, description: 'Verbatim text of the source that states the fact' })
+  quote!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'For external sources: what the source says' })
+  note!: string | null;
+}

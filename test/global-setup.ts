@@ -1,0 +1,47 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { loadConfig, projectRoot } from '../src/config';
+import { startEmbeddedNeo4j } from '../src/embedded/launcher';
+import { applyGraphSchema } from '../src/graph-schema';
+import { createLogger } from '../src/logger';
+import { Database } from '../src/neo4j';
+import { importSeed } from '../src/seed/seed.importer';
+
+/**
+ * Starts a throwaway Neo4j for the integration tests (unless NEO4J_URI names a server: its database is
+ * wiped), applies the graph schema and loads the seed data.
+ */
+export default async function globalSetup(): Promise<void> {
+  const config = loadConfig();
+  const log = createLogger('warn');
+  const started = Date.now();
+  if (config.neo4j.mode === 'embedded') {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'coop-hub-test-'));
+    const embedded = await startEmbeddedNeo4j({
+      projectRoot,
+      dataDir,
+      port: 0,
+      heap: '512m',
+      pageCacheMb: 64,
+      java: config.java,
+      maven: config.maven,
+      log,
+      txLogRetention: '1 files',
+    });
+    (globalThis as Record<string, unknown>).__EMBEDDED_NEO4J__ = { embedded, dataDir };
+    // Test files read the server through loadConfig(), like the hub does.
+    process.env.NEO4J_URI = embedded.uri;
+  }
+  const target = loadConfig().neo4j;
+  if (target.mode !== 'external') throw new Error('the test graph has no URI');
+  const db = new Database(target);
+  try {
+    await db.waitUntilReady();
+    await applyGraphSchema(db);
+    await importSeed(db, loadConfig().seedDir, log, { reset: true });
+  } finally {
+    await db.close();
+  }
+  process.stderr.write(`\nTest graph ready at ${target.uri} in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+}
