@@ -42,17 +42,26 @@ export function loadSeedSet(dir: string): SeedSet {
 }
 
 /**
- * Loads the seed folder into the graph with batched UNWIND ... MERGE statements, all in one write
- * transaction: the data is validated first, and any failure leaves the graph exactly as it was.
- * Running it twice leaves the same graph.
+ * Loads the seed folder into the graph (see `writeSeedSet`). The data is validated first: on any problem
+ * a SeedError is thrown and nothing is written. Running it twice leaves the same graph.
  */
 export async function importSeed(db: Database, dir: string, log: Logger, options: SeedOptions = {}): Promise<SeedResult> {
   const started = Date.now();
   const set = loadSeedSet(dir);
+  const result = await writeSeedSet(db, set, log, options);
+  return { ...result, seconds: (Date.now() - started) / 1000 };
+}
+
+/**
+ * Writes a validated seed set with batched UNWIND ... MERGE statements, all in one write transaction:
+ * any failure leaves the graph exactly as it was.
+ */
+export async function writeSeedSet(db: Database, set: SeedSet, log: Logger, options: SeedOptions = {}): Promise<SeedResult> {
+  const started = Date.now();
   const rows = buildSeedRows(set);
   const batch = options.batchSize ?? 1000;
   const relCount = Object.values(rows.rels).reduce((n, r) => n + r.length, 0);
-  log.info({ files: set.files.length, nodes: set.nodes.size, relationships: relCount }, 'Seed data is valid; importing');
+  log.info({ files: set.files.length, nodes: set.nodes.size, relationships: relCount }, 'Importing');
 
   await db.writeTx(async (tx) => {
     if (options.reset) await db.runIn(tx, DELETE_EVERYTHING);
@@ -72,6 +81,6 @@ export async function importSeed(db: Database, dir: string, log: Logger, options
   });
   const graph = await graphCounts(db);
   const result = { files: set.files.length, nodes: set.nodes.size, relationships: relCount, seconds: (Date.now() - started) / 1000, graph };
-  log.info(result, 'Seed import finished');
+  log.info(result, 'Import finished');
   return result;
 }
