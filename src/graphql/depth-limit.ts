@@ -17,7 +17,8 @@ function depthOf(
   for (const selection of selectionSet.selections) {
     let depth = 0;
     if (selection.kind === Kind.FIELD) {
-      depth = selection.name.value.startsWith('__') ? 0 : 1 + depthOf(selection.selectionSet, fragments, visiting);
+      // Only fields that open a selection set add a level: `{ organization { id } }` has depth 1.
+      depth = selection.name.value.startsWith('__') || !selection.selectionSet ? 0 : 1 + depthOf(selection.selectionSet, fragments, visiting);
     } else if (selection.kind === Kind.INLINE_FRAGMENT) {
       depth = depthOf(selection.selectionSet, fragments, visiting);
     } else {
@@ -35,8 +36,8 @@ function depthOf(
 }
 
 /**
- * A validation rule refusing operations nested deeper than `maxDepth` fields (fragments expanded,
- * introspection fields not counted), with a QUERY_TOO_DEEP error that states the limit.
+ * A validation rule refusing operations nested deeper than `maxDepth` levels of selection sets
+ * (fragments expanded, introspection fields not counted), with a QUERY_TOO_DEEP error that states the limit.
  */
 export function depthLimit(maxDepth: number) {
   return (context: ValidationContext): ASTVisitor => {

@@ -1,0 +1,38 @@
+import { loadConfig, projectRoot } from '../config';
+import { EmbeddedNeo4jError } from '../embedded/classpath';
+import { startEmbeddedNeo4j } from '../embedded/launcher';
+import { createLogger } from '../logger';
+
+// Runs the embedded Neo4j alone (for cypher-shell, a Neo4j desktop client or a second hub process),
+// until Ctrl-C. Prints "NEO4J_READY <uri> <pid>" on stdout once Bolt accepts connections.
+async function run(): Promise<void> {
+  const config = loadConfig();
+  const log = createLogger(config.logLevel);
+  if (config.neo4j.mode !== 'embedded') {
+    process.stderr.write('NEO4J_URI is set: there is no embedded database to start.\n');
+    process.exit(2);
+  }
+  const target = config.neo4j;
+  const embedded = await startEmbeddedNeo4j({
+    projectRoot,
+    dataDir: target.dataDir,
+    port: target.port,
+    heap: target.heap,
+    pageCacheMb: target.pageCacheMb,
+    java: config.java,
+    maven: config.maven,
+    log,
+  });
+  process.stdout.write(`NEO4J_READY ${embedded.uri} ${embedded.pid}\n`);
+  const stop = async () => {
+    await embedded.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop());
+}
+
+run().catch((error) => {
+  process.stderr.write(`${error instanceof EmbeddedNeo4jError ? error.message : String(error)}\n`);
+  process.exit(1);
+});
