@@ -45,6 +45,17 @@ export class ServiceUnavailableError extends HubError {
   }
 }
 
+// Codes Apollo gives to errors in the request itself (syntax, validation, variable and literal coercion).
+const REQUEST_ERROR_CODES = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  'BAD_REQUEST',
+  'OPERATION_RESOLUTION_FAILURE',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+]);
+
 /**
  * Formats an error for the client: the hub's own errors and the errors GraphQL itself raises for a bad
  * request (syntax, validation, variable coercion) pass as they are; anything else becomes
@@ -54,6 +65,10 @@ export function formatError(formatted: GraphQLFormattedError, original: unknown)
   const cause = original instanceof GraphQLError && original.originalError ? original.originalError : original;
   if (cause instanceof HubError) {
     return { ...formatted, message: cause.message, extensions: { ...cause.extensions } };
+  }
+  const code = formatted.extensions?.code;
+  if (typeof code === 'string' && REQUEST_ERROR_CODES.has(code)) {
+    return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code } };
   }
   if (original instanceof GraphQLError && !original.originalError) {
     const code = typeof formatted.extensions?.code === 'string' ? formatted.extensions.code : 'BAD_USER_INPUT';

@@ -14,6 +14,11 @@ export interface DatabaseOptions {
 
 const UNAVAILABLE_CODES = new Set(['ServiceUnavailable', 'SessionExpired', 'Neo.TransientError.General.DatabaseUnavailable']);
 
+/** SKIP/LIMIT parameters as Cypher integers (plain JS numbers travel as floats). */
+export function pageParams(limit: number, offset: number): { limit: unknown; offset: unknown } {
+  return { limit: neo4j.int(limit), offset: neo4j.int(offset) };
+}
+
 /** Maps driver errors to the hub's codes; anything else is rethrown unchanged (it becomes INTERNAL). */
 export function mapDriverError(error: unknown): unknown {
   if (error instanceof Neo4jError) {

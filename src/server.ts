@@ -1,10 +1,11 @@
 import http from 'node:http';
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import { createContext, type Context } from './context';
-import { formatError } from './errors';
+import { GraphQLError } from 'graphql';
+import { HubError, formatError } from './errors';
 import { buildHubSchema } from './graphql/build-schema';
 import { depthLimit } from './graphql/depth-limit';
 import { ideRouter } from './ide/ide';
@@ -25,15 +26,40 @@ export interface ServerOptions {
   maxQueryDepth: number;
 }
 
+/** Logs the errors that reach clients only as INTERNAL_SERVER_ERROR, so that operators can see them. */
+function internalErrorLogger(log: Logger): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart() {
+      return {
+        async didEncounterErrors({ errors }) {
+          for (const error of errors) {
+            const cause = error.originalError;
+            if (cause && !(cause instanceof HubError) && !(cause instanceof GraphQLError)) log.error({ err: cause, path: error.path }, 'Unexpected error');
+          }
+        },
+      };
+    },
+  };
+}
+
 /** Creates the Apollo server with the hub's schema, error formatting and depth limit. */
-export function createApollo(options: { maxQueryDepth: number; log: Logger; httpServer?: http.Server }): ApolloServer<Context> {
+export function createApollo(options: {
+  maxQueryDepth: number;
+  log: Logger;
+  httpServer?: http.Server;
+  plugins?: ApolloServerPlugin<Context>[];
+}): ApolloServer<Context> {
   return new ApolloServer<Context>({
     schema: buildHubSchema(),
     formatError,
     validationRules: [depthLimit(options.maxQueryDepth)],
     introspection: true,
     includeStacktraceInErrorResponses: false,
-    plugins: options.httpServer ? [ApolloServerPluginDrainHttpServer({ httpServer: options.httpServer })] : [],
+    plugins: [
+      internalErrorLogger(options.log),
+      ...(options.httpServer ? [ApolloServerPluginDrainHttpServer({ httpServer: options.httpServer })] : []),
+      ...(options.plugins ?? []),
+    ],
     logger: {
       debug: (m) => options.log.debug(m),
       info: (m) => options.log.info(m),

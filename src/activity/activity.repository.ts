@@ -1,4 +1,4 @@
-import type { Database } from '../neo4j';
+import { pageParams, type Database } from '../neo4j';
 import { byIdQuery, inQuery, outQuery } from '../graphql/cypher';
 import { dateParam } from '../graphql/dates';
 import { toActivity } from './activity.mapper';
@@ -63,8 +63,7 @@ export async function listActivities(db: Database, f: ActivityFilter, limit: num
     agreement: f.agreement ?? null,
     participant: f.participant ?? null,
     topic: f.topic ?? null,
-    limit,
-    offset,
+    ...pageParams(limit, offset),
   });
   return rows.map((r) => toActivity(r.n));
 }

@@ -1,4 +1,4 @@
-import type { Database } from '../neo4j';
+import { pageParams, type Database } from '../neo4j';
 import { byIdQuery, inQuery, outQuery } from '../graphql/cypher';
 import { dateParam } from '../graphql/dates';
 import { toAgreement } from './agreement.mapper';
@@ -55,8 +55,7 @@ export async function listAgreements(db: Database, f: AgreementFilter, limit: nu
     inForceOn: dateParam(f.inForceOn, 'inForceOn'),
     party: f.party ?? null,
     topic: f.topic ?? null,
-    limit,
-    offset,
+    ...pageParams(limit, offset),
   });
   return rows.map((r) => toAgreement(r.n));
 }

@@ -1,4 +1,4 @@
-import type { Database } from '../neo4j';
+import { pageParams, type Database } from '../neo4j';
 import { byIdQuery, inQuery, outQuery } from '../graphql/cypher';
 import { dateParam } from '../graphql/dates';
 import { toAdminUnit, toRegion } from './geography.mapper';
@@ -49,8 +49,7 @@ export async function listUnits(db: Database, filter: UnitFilter, limit: number,
     validOn: dateParam(filter.validOn, 'validOn'),
     parent: filter.parent ?? null,
     region: filter.region ?? null,
-    limit,
-    offset,
+    ...pageParams(limit, offset),
   });
   return rows.map((r) => toAdminUnit(r.n));
 }

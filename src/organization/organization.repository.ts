@@ -1,4 +1,4 @@
-import type { Database } from '../neo4j';
+import { pageParams, type Database } from '../neo4j';
 import { byIdQuery, inQuery, outQuery } from '../graphql/cypher';
 import { toOrganization } from './organization.mapper';
 import type { Organization } from './organization.type';
@@ -50,8 +50,7 @@ export async function listOrganizations(db: Database, filter: OrgFilter, limit: 
     region: filter.region ?? null,
     parent: filter.parent ?? null,
     ror: filter.ror ?? null,
-    limit,
-    offset,
+    ...pageParams(limit, offset),
   });
   return rows.map((r) => toOrganization(r.n));
 }

@@ -1,4 +1,4 @@
-import type { Database } from '../neo4j';
+import { pageParams, type Database } from '../neo4j';
 import { byIdQuery } from '../graphql/cypher';
 import { toPerson } from './person.mapper';
 import type { Person } from './person.type';
@@ -47,6 +47,6 @@ ORDER BY n.name, n.id
 SKIP $offset LIMIT $limit`;
 
 export async function listPeople(db: Database, organization: string | null, limit: number, offset: number): Promise<Person[]> {
-  const rows = await db.read(LIST_PEOPLE, { organization, limit, offset });
+  const rows = await db.read(LIST_PEOPLE, { organization, ...pageParams(limit, offset) });
   return rows.map((r) => toPerson(r.n));
 }

@@ -1,4 +1,4 @@
-import type { Database } from '../neo4j';
+import { pageParams, type Database } from '../neo4j';
 import { byIdQuery, outQuery } from '../graphql/cypher';
 import { toSource } from './source.mapper';
 import type { SourceDocument } from './source.type';
@@ -13,6 +13,6 @@ ORDER BY n.id
 SKIP $offset LIMIT $limit`;
 
 export async function listSources(db: Database, kind: string | null, limit: number, offset: number): Promise<SourceDocument[]> {
-  const rows = await db.read(LIST_SOURCES, { kind, limit, offset });
+  const rows = await db.read(LIST_SOURCES, { kind, ...pageParams(limit, offset) });
   return rows.map((r) => toSource(r.n));
 }
