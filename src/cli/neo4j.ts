@@ -13,6 +13,15 @@ async function run(): Promise<void> {
     process.exit(2);
   }
   const target = config.neo4j;
+  let stopRequested = false;
+  let stopEmbedded: (() => Promise<void>) | undefined;
+  const stop = async () => {
+    stopRequested = true;
+    await stopEmbedded?.();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop());
   const embedded = await startEmbeddedNeo4j({
     projectRoot,
     dataDir: target.dataDir,
@@ -23,13 +32,9 @@ async function run(): Promise<void> {
     maven: config.maven,
     log,
   });
+  stopEmbedded = () => embedded.stop();
+  if (stopRequested) return stop();
   process.stdout.write(`NEO4J_READY ${embedded.uri} ${embedded.pid}\n`);
-  const stop = async () => {
-    await embedded.stop();
-    process.exit(0);
-  };
-  process.on('SIGINT', () => void stop());
-  process.on('SIGTERM', () => void stop());
 }
 
 run().catch((error) => {

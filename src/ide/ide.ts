@@ -29,14 +29,14 @@ function page(endpoint: string): string {
 <meta charset="utf-8">
 <title>coop-hub GraphQL IDE</title>
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<link rel="stylesheet" href="ide/graphiql.css">
+<link rel="stylesheet" href="${endpoint}/ide/graphiql.css">
 <style>html, body, #ide { height: 100%; margin: 0; }</style>
 </head>
 <body>
 <div id="ide">Loading the IDE…</div>
-<script src="ide/react.js"></script>
-<script src="ide/react-dom.js"></script>
-<script src="ide/graphiql.js"></script>
+<script src="${endpoint}/ide/react.js"></script>
+<script src="${endpoint}/ide/react-dom.js"></script>
+<script src="${endpoint}/ide/graphiql.js"></script>
 <script>
   const fetcher = GraphiQL.createFetcher({ url: ${JSON.stringify(endpoint)} });
   const root = ReactDOM.createRoot(document.getElementById('ide'));
