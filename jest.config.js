@@ -8,4 +8,5 @@ module.exports = {
   globalTeardown: '<rootDir>/test/global-teardown.ts',
   testTimeout: 60000,
   setupFiles: ['reflect-metadata'],
+  reporters: ['default', '<rootDir>/test/summary-reporter.js'],
 };
