@@ -1,6 +1,10 @@
 import DataLoader from 'dataloader';
 import type { Database, Row } from '../neo4j';
 
+// Dispatch after every pending promise job and tick: loads of one field that resolve a few promise hops
+// apart (some parents cached, some not) still share one batch, so statements track the query's shape only.
+const batchScheduleFn = (callback: () => void) => setImmediate(callback);
+
 /**
  * A per-request loader for a to-many relationship: `cypher` receives `$keys` and returns one row per
  * related item with a `key` column naming the parent it belongs to. One statement per batch of keys.
@@ -16,7 +20,7 @@ export function manyLoader<T>(db: Database, cypher: string, map: (row: Row) => T
       list.push(map(row));
     }
     return keys.map((k) => grouped.get(k) ?? []);
-  });
+  }, { batchScheduleFn });
 }
 
 /**
@@ -29,5 +33,5 @@ export function oneLoader<T>(db: Database, cypher: string, map: (row: Row) => T)
     const byKey = new Map<string, T>();
     for (const row of rows) byKey.set(String(row.key), map(row));
     return keys.map((k) => byKey.get(k) ?? null);
-  });
+  }, { batchScheduleFn });
 }

@@ -1,0 +1,224 @@
+import type { Database } from '../../src/neo4j';
+import { data, gqlClient, openTestDb } from '../helpers/graph';
+
+// Expectations read from seeds/sources/001_f856537dc382b01b.txt: news item on the cooperation programme signed on
+// 26/10/2018 by the S&T departments of the Mekong Delta key economic zone under agreement 16/TTHT-UBND (9/5/2018).
+
+let db: Database;
+let gql: ReturnType<typeof gqlClient>;
+beforeAll(() => {
+  db = openTestDb();
+  gql = gqlClient(db);
+});
+afterAll(() => db.close());
+
+const q = <T = any>(query: string, variables: Record<string, unknown> = {}) => data<T>(gql<T>(query, variables));
+
+type Party = { role: string; organization: { id: string } };
+const roles = (list: Party[]) => list.map((p) => `${p.organization.id}:${p.role}`).sort();
+const ids = (list: Array<{ id: string }>) => list.map((x) => x.id).sort();
+
+const FRAMEWORK = 'agr-mekong-kez-pc-16-ttht-ubnd-2018';
+const PROGRAMME = 'agr-mekong-kez-dost-programme-2018';
+const FOUR_DOSTS = ['org-dost-an-giang', 'org-dost-ca-mau', 'org-dost-can-tho', 'org-dost-kien-giang'];
+const FOUR_PCS = ['org-pc-an-giang', 'org-pc-ca-mau', 'org-pc-can-tho', 'org-pc-kien-giang'];
+const withRole = (orgs: string[], role: string) => orgs.map((o) => `${o}:${role}`);
+
+const ACTIVITY = `id kind title status startDate endDate place { id } venue partOf { id } agreement { id }
+  participants { role organization { id } } figures { name value unit } parts { id }`;
+
+async function activity(id: string) {
+  return (await q(`query($id: ID!) { activity(id: $id) { ${ACTIVITY} } }`, { id })).activity;
+}
+
+describe('News: the Mekong Delta key-economic-zone S&T departments sign a cooperation programme (26 October 2018)', () => {
+  test('the source is a Vietnamese news item titled after the signing', async () => {
+    const { source } = await q(`{ source(id: "src-001") { kind title language file } }`);
+    expect(source).toEqual({
+      kind: 'NEWS',
+      title: 'Ký kết hợp tác về khoa học và công nghệ giữa các Sở Khoa học và Công nghệ Vùng kinh tế trọng điểm đồng bằng sông Cửu Long',
+      language: 'vi',
+      file: 'sources/001_f856537dc382b01b.txt',
+    });
+  });
+
+  test('agreement 16/TTHT-UBND of 9 May 2018 was signed by the People’s Committees of Cà Mau, An Giang, Kiên Giang and Cần Thơ for 2016–2020', async () => {
+    const { agreement } = await q(`{ agreement(id: "${FRAMEWORK}") {
+      kind number signedOn validFrom validTo status parties { role organization { id } } } }`);
+    expect(agreement).toMatchObject({
+      kind: 'AGREEMENT',
+      number: '16/TTHT-UBND',
+      signedOn: '2018-05-09',
+      validFrom: '2016-01-01',
+      validTo: '2020-12-31',
+      status: 'SIGNED',
+    });
+    expect(roles(agreement.parties)).toEqual(withRole(FOUR_PCS, 'SIGNATORY'));
+  });
+
+  test('the four Mekong Delta S&T departments signed the programme on 26 October 2018 at An Giang', async () => {
+    const { agreement } = await q(`{ agreement(id: "${PROGRAMME}") {
+      kind title signedOn signedAt { id } status parties { role organization { id } } } }`);
+    expect(agreement).toMatchObject({
+      kind: 'PROGRAMME',
+      title: 'Chương trình hợp tác phát triển kinh tế - xã hội các tỉnh, thành phố vùng kinh tế trọng điểm đồng bằng sông Cửu Long',
+      signedOn: '2018-10-26',
+      signedAt: { id: 'prov-an-giang' },
+      status: 'SIGNED',
+    });
+    const signatories = agreement.parties.filter((p: Party) => p.role === 'SIGNATORY');
+    expect(roles(signatories)).toEqual(withRole(FOUR_DOSTS, 'SIGNATORY'));
+  });
+
+  test('the programme implements agreement 16/TTHT-UBND', async () => {
+    const { programme, framework } = await q(`{
+      programme: agreement(id: "${PROGRAMME}") { implements { id number } }
+      framework: agreement(id: "${FRAMEWORK}") { implementations { id } }
+    }`);
+    expect(programme.implements).toEqual({ id: FRAMEWORK, number: '16/TTHT-UBND' });
+    expect(ids(framework.implementations)).toEqual([PROGRAMME]);
+  });
+
+  test('the programme runs from its signing “to 2020”', async () => {
+    const { agreement } = await q(`{ agreement(id: "${PROGRAMME}") { validFrom validTo } }`);
+    expect(agreement).toEqual({ validFrom: '2018-10-26', validTo: '2020-12-31' });
+  });
+
+  test('the programme is in force in 2019 and neither before its signing nor after 2020', async () => {
+    const inForce = async (on: string) =>
+      ids((await q(`query($on: LocalDate!) { agreements(filter: { inForceOn: $on, party: "org-dost-can-tho" }, first: 500) { id } }`, { on })).agreements);
+    expect(await inForce('2019-06-01')).toEqual(expect.arrayContaining([PROGRAMME]));
+    expect(await inForce('2018-06-01')).not.toContain(PROGRAMME);
+    expect(await inForce('2021-01-01')).not.toContain(PROGRAMME);
+  });
+
+  test('the Cần Thơ DOST is the focal point, and the Offices of the four departments coordinate reporting and planning', async () => {
+    const { agreement } = await q(`{ agreement(id: "${PROGRAMME}") { parties { role organization { id ... on GovernmentBody { parent { id } } } } } }`);
+    const coordinators = agreement.parties.filter((p: Party) => p.role === 'COORDINATOR');
+    expect(roles(coordinators)).toEqual([
+      'org-dost-an-giang-office:COORDINATOR',
+      'org-dost-ca-mau-office:COORDINATOR',
+      'org-dost-can-tho-office:COORDINATOR',
+      'org-dost-can-tho:COORDINATOR',
+      'org-dost-kien-giang-office:COORDINATOR',
+    ]);
+    for (const p of coordinators) {
+      if (p.organization.id.endsWith('-office')) expect(p.organization.parent.id).toBe(p.organization.id.replace(/-office$/, ''));
+    }
+    // Only Cần Thơ among the departments is the focal point.
+    const dostCoordinators = coordinators.filter((p: Party) => FOUR_DOSTS.includes(p.organization.id));
+    expect(dostCoordinators.map((p: Party) => p.organization.id)).toEqual(['org-dost-can-tho']);
+  });
+
+  test('the signing ceremony took place on 26 October 2018 at the An Giang DOST during the 2018 Mekong Delta startup festival', async () => {
+    const a = await activity('act-mekong-kez-dost-signing-2018');
+    expect(a).toMatchObject({
+      kind: 'MEETING',
+      status: 'HELD',
+      startDate: '2018-10-26',
+      endDate: '2018-10-26',
+      place: { id: 'prov-an-giang' },
+      venue: 'Sở KH&CN An Giang',
+      partOf: { id: 'act-mekong-startup-day-2018' },
+    });
+    expect(a.figures).toEqual([expect.objectContaining({ name: 'signatory_departments', value: 4 })]);
+    expect(roles(a.participants)).toEqual(['org-dost-an-giang:HOST', ...withRole(FOUR_DOSTS, 'PARTICIPANT')].sort());
+  });
+
+  test('the 2018 Mekong Delta innovative-startup festival was held in An Giang', async () => {
+    const a = await activity('act-mekong-startup-day-2018');
+    expect(a).toMatchObject({
+      kind: 'FESTIVAL',
+      status: 'HELD',
+      title: 'Ngày hội khởi nghiệp đổi mới sáng tạo vùng ĐBSCL năm 2018',
+      startDate: '2018-01-01',
+      endDate: '2018-12-31',
+      place: { id: 'prov-an-giang' },
+    });
+    expect(ids(a.parts)).toEqual(['act-mekong-kez-dost-signing-2018']);
+  });
+
+  test('the programme has four planned contents: technology exchange, regional S&T journal, startup ecosystem, S&T human resources', async () => {
+    const { agreement } = await q(`{ agreement(id: "${PROGRAMME}") { activities { id kind status partOf { id } } } }`);
+    expect(agreement.activities.map((a: any) => `${a.id}:${a.kind}:${a.status}`).sort()).toEqual([
+      'act-mekong-kez-dost-2018-annual-review:MEETING:PLANNED',
+      'act-mekong-kez-dost-2018-c1-policy-advice:CONSULTING:PLANNED',
+      'act-mekong-kez-dost-2018-c1-tech-exchange:OTHER:PLANNED',
+      'act-mekong-kez-dost-2018-c1-techmart-support:TECHMART:PLANNED',
+      'act-mekong-kez-dost-2018-c2-journal:OTHER:PLANNED',
+      'act-mekong-kez-dost-2018-c3-startup-ecosystem:COLLABORATION:PLANNED',
+      'act-mekong-kez-dost-2018-c4-expert-database:OTHER:PLANNED',
+      'act-mekong-kez-dost-2018-c4-hr-training:TRAINING:PLANNED',
+    ]);
+    const top = agreement.activities.filter((a: any) => a.partOf === null).map((a: any) => a.id).sort();
+    expect(top).toEqual([
+      'act-mekong-kez-dost-2018-annual-review',
+      'act-mekong-kez-dost-2018-c1-tech-exchange',
+      'act-mekong-kez-dost-2018-c2-journal',
+      'act-mekong-kez-dost-2018-c3-startup-ecosystem',
+      'act-mekong-kez-dost-2018-c4-hr-training',
+    ]);
+  });
+
+  test('the four departments are partners in every content of the programme', async () => {
+    const contents = [
+      'act-mekong-kez-dost-2018-c1-tech-exchange',
+      'act-mekong-kez-dost-2018-c1-policy-advice',
+      'act-mekong-kez-dost-2018-c1-techmart-support',
+      'act-mekong-kez-dost-2018-c2-journal',
+      'act-mekong-kez-dost-2018-c3-startup-ecosystem',
+      'act-mekong-kez-dost-2018-c4-hr-training',
+      'act-mekong-kez-dost-2018-c4-expert-database',
+    ];
+    for (const id of contents) {
+      const a = await activity(id);
+      expect(roles(a.participants)).toEqual(withRole(FOUR_DOSTS, 'PARTNER'));
+      expect(a.agreement).toEqual({ id: PROGRAMME });
+    }
+  });
+
+  test('content 1: the Mekong Delta technology exchange project includes policy advice and techmart support', async () => {
+    const a = await activity('act-mekong-kez-dost-2018-c1-tech-exchange');
+    expect(a.title).toBe('Xây dựng và hoàn thiện Đề án thành lập Sàn giao dịch công nghệ Vùng ĐBSCL');
+    expect(ids(a.parts)).toEqual(['act-mekong-kez-dost-2018-c1-policy-advice', 'act-mekong-kez-dost-2018-c1-techmart-support']);
+  });
+
+  test('content 2: the project to found the Mekong Delta Journal of Science and Technology', async () => {
+    const a = await activity('act-mekong-kez-dost-2018-c2-journal');
+    expect(a.title).toContain('Tập san Khoa học và Công nghệ ĐBSCL');
+    expect(a.title).toContain('Mekong Delta Journal of Science and Technology');
+  });
+
+  test('content 4: S&T human-resource training includes a database of the region’s S&T experts', async () => {
+    const a = await activity('act-mekong-kez-dost-2018-c4-hr-training');
+    expect(a.title).toBe('Đẩy mạnh hợp tác trong đào tạo nguồn nhân lực KH&CN');
+    expect(ids(a.parts)).toEqual(['act-mekong-kez-dost-2018-c4-expert-database']);
+  });
+
+  test('the department leaders meet once a year to review the programme', async () => {
+    const a = await activity('act-mekong-kez-dost-2018-annual-review');
+    expect(a).toMatchObject({ kind: 'MEETING', status: 'PLANNED' });
+    expect(a.figures).toEqual([{ name: 'review_interval', value: 1, unit: 'years' }]);
+    expect(roles(a.participants)).toEqual(withRole(FOUR_DOSTS, 'PARTICIPANT'));
+  });
+
+  test('the signatory departments sit in exactly the provinces of the Mekong Delta key economic zone', async () => {
+    const { region, ...orgs } = await q(`{
+      region(id: "region-mekong-kez") { members { id } }
+      ag: organization(id: "org-dost-an-giang") { location { id } }
+      cm: organization(id: "org-dost-ca-mau") { location { id } }
+      ct: organization(id: "org-dost-can-tho") { location { id } }
+      kg: organization(id: "org-dost-kien-giang") { location { id } }
+    }`);
+    const locations = Object.values(orgs).map((o: any) => o.location.id).sort();
+    expect(locations).toEqual(['prov-an-giang', 'prov-ca-mau', 'prov-can-tho', 'prov-kien-giang']);
+    expect(ids(region.members)).toEqual(locations);
+  });
+
+  test('each signatory department lists the programme among its agreements', async () => {
+    for (const org of FOUR_DOSTS) {
+      const { organization } = await q(`query($id: ID!) { organization(id: $id) { agreements { role agreement { id } } } }`, { id: org });
+      expect(organization.agreements).toContainEqual({ role: 'SIGNATORY', agreement: { id: PROGRAMME } });
+    }
+  });
+});
