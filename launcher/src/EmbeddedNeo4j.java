@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.configuration.connectors.BoltConnector;
+import org.neo4j.configuration.connectors.BoltConnectorInternalSettings;
 import org.neo4j.configuration.connectors.HttpConnector;
 import org.neo4j.configuration.connectors.HttpsConnector;
 import org.neo4j.configuration.helpers.SocketAddress;
@@ -46,6 +47,10 @@ public final class EmbeddedNeo4j {
         .setConfig(GraphDatabaseSettings.pagecache_memory, pageCacheBytes)
         .setConfig(GraphDatabaseSettings.keep_logical_logs, txLogRetention)
         .setConfig(GraphDatabaseSettings.transaction_timeout, Duration.ofMinutes(10))
+        // The hub closes its connections before stopping us: do not wait the default seconds for stragglers.
+        .setConfig(GraphDatabaseSettings.shutdown_transaction_end_timeout, Duration.ofSeconds(2))
+        .setConfig(BoltConnectorInternalSettings.thread_pool_shutdown_wait_time, Duration.ofSeconds(1))
+        .setConfig(BoltConnectorInternalSettings.connection_shutdown_wait_time, Duration.ofSeconds(1))
         .build();
 
     AtomicBoolean stopped = new AtomicBoolean(false);
