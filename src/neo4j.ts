@@ -14,6 +14,11 @@ export interface DatabaseOptions {
 
 const UNAVAILABLE_CODES = new Set(['ServiceUnavailable', 'SessionExpired', 'Neo.TransientError.General.DatabaseUnavailable']);
 
+/** An integer parameter (plain JS numbers travel as floats, which LIMIT and ranges refuse). */
+export function intParam(value: number): unknown {
+  return neo4j.int(value);
+}
+
 /** SKIP/LIMIT parameters as Cypher integers (plain JS numbers travel as floats). */
 export function pageParams(limit: number, offset: number): { limit: unknown; offset: unknown } {
   return { limit: neo4j.int(limit), offset: neo4j.int(offset) };
@@ -105,6 +110,26 @@ export class Database {
     this.statementCount += 1;
     const result = await tx.run(cypher, params);
     return result.records.map((record) => record.toObject() as Row);
+  }
+
+  /** The operator names of the plan Neo4j makes for a statement (EXPLAIN: nothing is executed). */
+  async explain(cypher: string, params: Params = {}): Promise<string[]> {
+    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ });
+    try {
+      const result = await session.executeRead((tx) => tx.run(`EXPLAIN ${cypher}`, params));
+      const operators: string[] = [];
+      const walk = (plan: { operatorType: string; children: unknown[] } | false | undefined) => {
+        if (!plan) return;
+        operators.push(plan.operatorType.split('@')[0]);
+        for (const child of plan.children) walk(child as { operatorType: string; children: unknown[] });
+      };
+      walk(result.summary.plan as never);
+      return operators;
+    } catch (error) {
+      throw mapDriverError(error);
+    } finally {
+      await session.close();
+    }
   }
 
   async close(): Promise<void> {

@@ -1,0 +1,135 @@
+import type { Database, Row } from '../neo4j';
+import { isoDate, str } from '../graphql/values';
+
+// `x` is the shared agreement or activity; the fragment reads the link filter's parameters. An agreement
+// without validTo is open-ended; an activity without endDate lasts its start day.
+const LINK_WHERE = `($linkKinds IS NULL OR (x:Agreement AND 'AGREEMENT' IN $linkKinds) OR (x:Activity AND 'ACTIVITY' IN $linkKinds))
+  AND ($topic IS NULL OR EXISTS { (x)-[:ABOUT]->(:Topic {id: $topic}) })
+  AND ($periodTo IS NULL OR coalesce(x.validFrom, x.signedOn, x.startDate) <= $periodTo)
+  AND ($periodFrom IS NULL OR (coalesce(x.validFrom, x.signedOn, x.startDate) IS NOT NULL
+       AND coalesce(CASE WHEN x:Agreement THEN x.validTo ELSE coalesce(x.endDate, x.startDate) END, $periodFrom) >= $periodFrom))`;
+
+/** Direct partners of a set of organisations, with every shared agreement or activity and both roles. */
+export const DIRECT_PARTNERS = `UNWIND $orgIds AS oid
+MATCH (a:Organization {id: oid})-[ra:PARTY_TO|PARTICIPATED_IN]->(x)<-[rb:PARTY_TO|PARTICIPATED_IN]-(b:Organization)
+WHERE b <> a AND ($includeInternal OR NOT b.id IN $orgIds)
+  AND ${LINK_WHERE}
+WITH b, x, collect(DISTINCT {actor: a.id, actorRole: ra.role, partnerRole: rb.role}) AS roles
+WITH b, collect({id: x.id, type: CASE WHEN x:Agreement THEN 'AGREEMENT' ELSE 'ACTIVITY' END,
+                 date: coalesce(x.signedOn, x.validFrom, x.startDate), roles: roles}) AS links
+RETURN b.id AS id, b.kind AS kind, links
+ORDER BY size(links) DESC, id
+LIMIT $cap`;
+
+/** Organisations one cooperation link beyond a frontier, not yet visited; `via` is one frontier neighbour. */
+export const NEXT_LEVEL = `UNWIND $frontier AS fid
+MATCH (a:Organization {id: fid})-[:PARTY_TO|PARTICIPATED_IN]->(x)<-[:PARTY_TO|PARTICIPATED_IN]-(b:Organization)
+WHERE NOT b.id IN $visited AND ($nextKinds IS NULL OR b.kind IN $nextKinds) AND ${LINK_WHERE}
+WITH b, min(a.id) AS via
+RETURN b.id AS id, via, b.kind AS kind
+ORDER BY id
+LIMIT $cap`;
+
+/** Cooperation edges among a set of organisations: one row per pair with the shared agreements and activities. */
+export const COOPERATION_EDGES = `UNWIND $ids AS aid
+MATCH (a:Organization {id: aid})-[:PARTY_TO|PARTICIPATED_IN]->(x)<-[:PARTY_TO|PARTICIPATED_IN]-(b:Organization)
+WHERE a.id < b.id AND b.id IN $ids AND ${LINK_WHERE}
+RETURN a.id AS source, b.id AS target, collect(DISTINCT x.id) AS evidence
+ORDER BY source, target`;
+
+/** Display data of organisations for network answers. */
+export const NETWORK_ORGS = `UNWIND $ids AS id
+MATCH (o:Organization {id: id})
+OPTIONAL MATCH (o)-[:LOCATED_IN]->(u:AdminUnit)
+RETURN o.id AS id, o.kind AS kind, o.name AS name, o.nameEn AS nameEn, u.id AS location`;
+
+// The filter is written as a predicate on every node of the path, the form Neo4j evaluates during its
+// breadth-first search; other forms make it enumerate every path.
+/** Shortest routes between two organisations through shared agreements and activities (up to 10 hops). */
+export const SHORTEST_PATH = `MATCH (a:Organization {id: $from}), (b:Organization {id: $to})
+MATCH p = shortestPath((a)-[:PARTY_TO|PARTICIPATED_IN*..20]-(b))
+WHERE all(x IN nodes(p) WHERE x:Organization OR (${LINK_WHERE}))
+RETURN [n IN nodes(p) | n.id] AS ids, [n IN nodes(p) | CASE WHEN n:Agreement THEN 'AGREEMENT' WHEN n:Activity THEN 'ACTIVITY' ELSE 'ORGANIZATION' END] AS types,
+       [r IN relationships(p) | r.role] AS roles
+LIMIT 1`;
+
+export const ALL_SHORTEST_PATHS = `MATCH (a:Organization {id: $from}), (b:Organization {id: $to})
+MATCH p = allShortestPaths((a)-[:PARTY_TO|PARTICIPATED_IN*..20]-(b))
+WHERE all(x IN nodes(p) WHERE x:Organization OR (${LINK_WHERE}))
+RETURN [n IN nodes(p) | n.id] AS ids, [n IN nodes(p) | CASE WHEN n:Agreement THEN 'AGREEMENT' WHEN n:Activity THEN 'ACTIVITY' ELSE 'ORGANIZATION' END] AS types,
+       [r IN relationships(p) | r.role] AS roles
+LIMIT $cap`;
+
+/** Organisations of a scope (all when `$orgIds` is null) that have at least one link passing the filter. */
+export const LINKED_ORGS = `MATCH (a:Organization)-[:PARTY_TO|PARTICIPATED_IN]->(x)<-[:PARTY_TO|PARTICIPATED_IN]-(b:Organization)
+WHERE a <> b AND ($orgIds IS NULL OR a.id IN $orgIds) AND ($partnerKinds IS NULL OR a.kind IN $partnerKinds) AND ${LINK_WHERE}
+RETURN DISTINCT a.id AS id
+ORDER BY id
+LIMIT $cap`;
+
+export interface LinkEvidence {
+  id: string;
+  type: 'AGREEMENT' | 'ACTIVITY';
+  date: string | null;
+  roles: Array<{ actor: string; actorRole: string; partnerRole: string }>;
+}
+
+export interface DirectPartnerRow {
+  id: string;
+  kind: string;
+  links: LinkEvidence[];
+}
+
+export async function directPartners(db: Database, params: Row): Promise<DirectPartnerRow[]> {
+  const rows = await db.read(DIRECT_PARTNERS, params);
+  return rows.map((r) => ({
+    id: String(r.id),
+    kind: String(r.kind),
+    links: (r.links as Row[]).map((l) => ({
+      id: String(l.id),
+      type: l.type as LinkEvidence['type'],
+      date: isoDate(l.date),
+      roles: (l.roles as Row[]).map((x) => ({ actor: String(x.actor), actorRole: String(x.actorRole), partnerRole: String(x.partnerRole) })),
+    })),
+  }));
+}
+
+export async function nextLevel(db: Database, params: Row): Promise<Array<{ id: string; via: string; kind: string }>> {
+  const rows = await db.read(NEXT_LEVEL, params);
+  return rows.map((r) => ({ id: String(r.id), via: String(r.via), kind: String(r.kind) }));
+}
+
+export async function cooperationEdges(db: Database, params: Row): Promise<Array<{ source: string; target: string; evidence: string[] }>> {
+  const rows = await db.read(COOPERATION_EDGES, params);
+  return rows.map((r) => ({ source: String(r.source), target: String(r.target), evidence: (r.evidence as string[]).map(String) }));
+}
+
+export interface NetworkOrg {
+  id: string;
+  kind: string;
+  name: string;
+  nameEn: string | null;
+  location: string | null;
+}
+
+export async function networkOrgs(db: Database, ids: string[]): Promise<NetworkOrg[]> {
+  const rows = await db.read(NETWORK_ORGS, { ids });
+  return rows.map((r) => ({ id: String(r.id), kind: String(r.kind), name: String(r.name), nameEn: str(r.nameEn), location: str(r.location) }));
+}
+
+export interface RawPath {
+  ids: string[];
+  types: string[];
+  roles: string[];
+}
+
+export async function shortestPaths(db: Database, all: boolean, params: Row): Promise<RawPath[]> {
+  const rows = await db.read(all ? ALL_SHORTEST_PATHS : SHORTEST_PATH, params);
+  return rows.map((r) => ({ ids: (r.ids as string[]).map(String), types: (r.types as string[]).map(String), roles: (r.roles as string[]).map(String) }));
+}
+
+export async function linkedOrgs(db: Database, params: Row): Promise<string[]> {
+  const rows = await db.read(LINKED_ORGS, params);
+  return rows.map((r) => String(r.id));
+}
+

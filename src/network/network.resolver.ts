@@ -1,0 +1,135 @@
+import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import type { Context } from '../context';
+import { Activity } from '../activity/activity.type';
+import { Agreement } from '../agreement/agreement.type';
+import { Organization } from '../organization/organization.type';
+import { LinkFilter } from './link-filter';
+import { cooperationNetwork, egoNetwork, findPartners, findPaths, pathGraph } from './network.service';
+import { NetworkGraph } from './network.type';
+import { CooperationLink, CooperationPath, Partner, PartnerList, PathResult, PathStep } from './partners.type';
+
+@Resolver()
+export class NetworkQueryResolver {
+  @Query(() => PartnerList, {
+    description:
+      'Partners of an organisation, admin unit (its organisations and those of units merged into it) or region, up to `hops` links away (1 to 3), nearest and strongest first, with the evidence for direct partners.',
+  })
+  partners(
+    @Arg('actor', () => ID) actor: string,
+    @Arg('hops', () => Int, { defaultValue: 1 }) hops: number,
+    @Arg('filter', () => LinkFilter, { nullable: true }) filter: LinkFilter | null,
+    @Arg('includeInternal', () => Boolean, { defaultValue: false, description: 'For a unit or region: also links among its own organisations' })
+    includeInternal: boolean,
+    @Arg('first', () => Int, { defaultValue: 100 }) first: number,
+    @Arg('offset', () => Int, { defaultValue: 0 }) offset: number,
+    @Ctx() ctx: Context,
+  ): Promise<PartnerList> {
+    return findPartners(ctx.db, { actor, hops, filter, includeInternal, first, offset });
+  }
+
+  @Query(() => NetworkGraph, { description: 'The cooperation network around an actor to `depth` links (1 to 3), at most `limit` organisations (up to 2000).' })
+  egoNetwork(
+    @Arg('actor', () => ID) actor: string,
+    @Arg('depth', () => Int, { defaultValue: 1 }) depth: number,
+    @Arg('filter', () => LinkFilter, { nullable: true }) filter: LinkFilter | null,
+    @Arg('limit', () => Int, { defaultValue: 200 }) limit: number,
+    @Ctx() ctx: Context,
+  ): Promise<NetworkGraph> {
+    return egoNetwork(ctx.db, { actor, depth, filter, limit });
+  }
+
+  @Query(() => NetworkGraph, {
+    description: 'The cooperation network of the organisations in a scope (an organisation, unit or region id; the whole graph when omitted) that have links passing the filter.',
+  })
+  cooperationNetwork(
+    @Arg('scope', () => ID, { nullable: true }) scope: string | null,
+    @Arg('filter', () => LinkFilter, { nullable: true }) filter: LinkFilter | null,
+    @Arg('limit', () => Int, { defaultValue: 500 }) limit: number,
+    @Ctx() ctx: Context,
+  ): Promise<NetworkGraph> {
+    return cooperationNetwork(ctx.db, { scope, filter, limit });
+  }
+
+  @Query(() => PathResult, { description: 'The shortest route (or all shortest routes) between two organisations over cooperation links.' })
+  paths(
+    @Arg('from', () => ID) from: string,
+    @Arg('to', () => ID) to: string,
+    @Arg('all', () => Boolean, { defaultValue: false, description: 'All shortest routes instead of one' }) all: boolean,
+    @Arg('maxHops', () => Int, { defaultValue: 6, description: 'Longest route to look for (1 to 10 steps)' }) maxHops: number,
+    @Arg('filter', () => LinkFilter, { nullable: true }) filter: LinkFilter | null,
+    @Arg('limit', () => Int, { defaultValue: 10, description: 'Most routes to return (1 to 50)' }) limit: number,
+    @Ctx() ctx: Context,
+  ): Promise<PathResult> {
+    return findPaths(ctx.db, { from, to, all, maxHops, filter, limit });
+  }
+}
+
+@Resolver(() => Partner)
+export class PartnerResolver {
+  @FieldResolver(() => Organization)
+  organization(@Root() p: Partner, @Ctx() ctx: Context) {
+    return ctx.loaders.orgById.load(p.organizationId);
+  }
+
+  @FieldResolver(() => Organization, { nullable: true, description: 'For indirect partners: a neighbour on a nearest route' })
+  via(@Root() p: Partner, @Ctx() ctx: Context) {
+    return p.viaId ? ctx.loaders.orgById.load(p.viaId) : null;
+  }
+}
+
+@Resolver(() => CooperationLink)
+export class CooperationLinkResolver {
+  @FieldResolver(() => Agreement, { nullable: true })
+  agreement(@Root() l: CooperationLink, @Ctx() ctx: Context) {
+    return l.kind === 'AGREEMENT' ? ctx.loaders.agreementById.load(l.id) : null;
+  }
+
+  @FieldResolver(() => Activity, { nullable: true })
+  activity(@Root() l: CooperationLink, @Ctx() ctx: Context) {
+    return l.kind === 'ACTIVITY' ? ctx.loaders.activityById.load(l.id) : null;
+  }
+
+  @FieldResolver(() => Organization)
+  actorOrganization(@Root() l: CooperationLink, @Ctx() ctx: Context) {
+    return ctx.loaders.orgById.load(l.actorOrganizationId);
+  }
+}
+
+@Resolver(() => PathStep)
+export class PathStepResolver {
+  @FieldResolver(() => Organization)
+  from(@Root() s: PathStep, @Ctx() ctx: Context) {
+    return ctx.loaders.orgById.load(s.fromId);
+  }
+
+  @FieldResolver(() => Organization)
+  to(@Root() s: PathStep, @Ctx() ctx: Context) {
+    return ctx.loaders.orgById.load(s.toId);
+  }
+
+  @FieldResolver(() => Agreement, { nullable: true, description: 'The agreement both are party to, when the step is one' })
+  agreement(@Root() s: PathStep, @Ctx() ctx: Context) {
+    return s.kind === 'AGREEMENT' ? ctx.loaders.agreementById.load(s.linkId) : null;
+  }
+
+  @FieldResolver(() => Activity, { nullable: true, description: 'The activity both took part in, when the step is one' })
+  activity(@Root() s: PathStep, @Ctx() ctx: Context) {
+    return s.kind === 'ACTIVITY' ? ctx.loaders.activityById.load(s.linkId) : null;
+  }
+}
+
+@Resolver(() => CooperationPath)
+export class CooperationPathResolver {
+  @FieldResolver(() => [Organization], { description: 'The organisations along the route, in order' })
+  async organizations(@Root() p: CooperationPath, @Ctx() ctx: Context) {
+    return ctx.loaders.orgById.loadMany(p.organizationIds);
+  }
+}
+
+@Resolver(() => PathResult)
+export class PathResultResolver {
+  @FieldResolver(() => NetworkGraph, { description: 'The routes as nodes and edges, for drawing or export' })
+  graph(@Root() r: PathResult, @Ctx() ctx: Context) {
+    return pathGraph(ctx.db, r);
+  }
+}

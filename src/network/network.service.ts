@@ -1,0 +1,199 @@
+import { intParam, type Database } from '../neo4j';
+import { BadUserInputError } from '../errors';
+import { resolveActor } from './actor.repository';
+import { linkFilterParams, type LinkFilter, type LinkKind } from './link-filter';
+import { cooperationEdges, directPartners, linkedOrgs, networkOrgs, nextLevel, shortestPaths } from './network.repository';
+import type { NetworkGraph, NetworkNode } from './network.type';
+import type { CooperationLink, CooperationPath, Partner, PartnerList, PathResult } from './partners.type';
+
+export const LIMITS = {
+  maxHops: 3,
+  maxDepth: 3,
+  maxPathHops: 10,
+  /** Organisations one search may visit before it stops and says it was cut. */
+  searchCap: 5000,
+  maxNetworkNodes: 2000,
+  maxPaths: 50,
+  maxPage: 500,
+} as const;
+
+function checkBetween(value: number, min: number, max: number, arg: string): void {
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new BadUserInputError(`${arg} must be between ${min} and ${max} (got ${value})`, arg);
+  }
+}
+
+/**
+ * Partners of an actor up to `hops` links away, nearest and strongest first. Runs one statement to
+ * resolve the actor, one for direct partners (with evidence) and one per further hop.
+ */
+export async function findPartners(
+  db: Database,
+  args: { actor: string; hops: number; filter?: LinkFilter | null; includeInternal: boolean; first: number; offset: number },
+): Promise<PartnerList> {
+  checkBetween(args.hops, 1, LIMITS.maxHops, 'hops');
+  checkBetween(args.first, 1, LIMITS.maxPage, 'first');
+  checkBetween(args.offset, 0, Number.MAX_SAFE_INTEGER, 'offset');
+  const params = linkFilterParams(args.filter);
+  const actor = await resolveActor(db, args.actor);
+  const kinds = params.partnerKinds as string[] | null;
+  const keep = (kind: string) => !kinds || kinds.includes(kind);
+
+  const direct = await directPartners(db, { ...params, orgIds: actor.orgIds, includeInternal: args.includeInternal, cap: intParam(LIMITS.searchCap) });
+  let truncated = direct.length >= LIMITS.searchCap;
+  const found: Partner[] = direct
+    .filter((p) => keep(p.kind))
+    .map((p) => ({
+      organizationId: p.id,
+      viaId: null,
+      distance: 1,
+      strength: p.links.length,
+      evidence: p.links.flatMap((l) =>
+        l.roles.map(
+          (r): CooperationLink => ({ kind: l.type as LinkKind, id: l.id, date: l.date, actorOrganizationId: r.actor, actorRole: r.actorRole, partnerRole: r.partnerRole }),
+        ),
+      ),
+    }));
+
+  const visited = new Set([...actor.orgIds, ...direct.map((p) => p.id)]);
+  let frontier = direct.map((p) => p.id);
+  for (let distance = 2; distance <= args.hops && frontier.length && !truncated; distance++) {
+    const next = await nextLevel(db, { ...params, frontier, visited: [...visited], nextKinds: null, cap: intParam(LIMITS.searchCap) });
+    truncated = next.length >= LIMITS.searchCap;
+    for (const n of next) {
+      visited.add(n.id);
+      if (keep(n.kind)) found.push({ organizationId: n.id, viaId: n.via, distance, strength: 0, evidence: [] });
+    }
+    frontier = next.map((n) => n.id);
+  }
+  return {
+    actor: actor.id,
+    actorKind: actor.kind,
+    actorOrganizations: actor.orgIds.length,
+    totalCount: found.length,
+    partners: found.slice(args.offset, args.offset + args.first),
+    truncated,
+  };
+}
+
+function label(o: { name: string; nameEn: string | null }): string {
+  return o.nameEn ?? o.name;
+}
+
+/** Builds a cooperation graph over the given organisations (distance per id), with edges among them. */
+async function cooperationGraph(db: Database, distances: Map<string, number | null>, params: Record<string, unknown>, truncated: boolean): Promise<NetworkGraph> {
+  const ids = [...distances.keys()];
+  const [orgs, edges] = await Promise.all([networkOrgs(db, ids), cooperationEdges(db, { ...params, ids })]);
+  const nodes: NetworkNode[] = orgs.map((o) => ({
+    id: o.id,
+    type: 'Organization',
+    kind: o.kind,
+    label: label(o),
+    name: o.name,
+    location: o.location,
+    distance: distances.get(o.id) ?? null,
+  }));
+  nodes.sort((a, b) => (a.distance ?? 0) - (b.distance ?? 0) || a.id.localeCompare(b.id));
+  return {
+    nodes,
+    edges: edges.map((e) => ({ source: e.source, target: e.target, type: 'COOPERATES_WITH', weight: e.evidence.length, evidence: e.evidence })),
+    truncated,
+  };
+}
+
+/**
+ * The cooperation network around an actor to `depth` links: its organisations (distance 0), every
+ * organisation reached, and the cooperation edges among them. Nearest nodes are kept when `limit` cuts.
+ */
+export async function egoNetwork(
+  db: Database,
+  args: { actor: string; depth: number; filter?: LinkFilter | null; limit: number },
+): Promise<NetworkGraph> {
+  checkBetween(args.depth, 1, LIMITS.maxDepth, 'depth');
+  checkBetween(args.limit, 1, LIMITS.maxNetworkNodes, 'limit');
+  const params = linkFilterParams(args.filter);
+  const actor = await resolveActor(db, args.actor);
+  const distances = new Map<string, number | null>(actor.orgIds.map((id) => [id, 0]));
+  let truncated = distances.size > args.limit;
+  let frontier = [...actor.orgIds];
+  for (let distance = 1; distance <= args.depth && frontier.length && !truncated; distance++) {
+    const room = args.limit - distances.size;
+    const next = await nextLevel(db, { ...params, frontier, visited: [...distances.keys()], nextKinds: params.partnerKinds, cap: intParam(room + 1) });
+    if (next.length > room) truncated = true;
+    for (const n of next.slice(0, room)) distances.set(n.id, distance);
+    frontier = next.slice(0, room).map((n) => n.id);
+  }
+  if (distances.size > args.limit) {
+    const kept = [...distances].slice(0, args.limit);
+    distances.clear();
+    for (const [id, d] of kept) distances.set(id, d);
+  }
+  return cooperationGraph(db, distances, params, truncated);
+}
+
+/**
+ * The cooperation network of the organisations in a scope (an actor, or the whole graph) that have at
+ * least one link passing the filter, with the edges among them.
+ */
+export async function cooperationNetwork(
+  db: Database,
+  args: { scope?: string | null; filter?: LinkFilter | null; limit: number },
+): Promise<NetworkGraph> {
+  checkBetween(args.limit, 1, LIMITS.maxNetworkNodes, 'limit');
+  const params = linkFilterParams(args.filter);
+  const orgIds = args.scope ? (await resolveActor(db, args.scope)).orgIds : null;
+  const ids = await linkedOrgs(db, { ...params, orgIds, cap: intParam(args.limit + 1) });
+  const truncated = ids.length > args.limit;
+  return cooperationGraph(db, new Map(ids.slice(0, args.limit).map((id) => [id, null])), params, truncated);
+}
+
+/**
+ * Shortest routes between two organisations over cooperation links. No route within `maxHops` is an
+ * answer with `found: false`, never an error.
+ */
+export async function findPaths(
+  db: Database,
+  args: { from: string; to: string; all: boolean; maxHops: number; filter?: LinkFilter | null; limit: number },
+): Promise<PathResult> {
+  checkBetween(args.maxHops, 1, LIMITS.maxPathHops, 'maxHops');
+  checkBetween(args.limit, 1, LIMITS.maxPaths, 'limit');
+  if (args.from === args.to) throw new BadUserInputError('from and to must be two different organisations', 'to');
+  const params = linkFilterParams(args.filter);
+  const [from, to] = await Promise.all([resolveActor(db, args.from), resolveActor(db, args.to)]);
+  for (const [actor, arg] of [[from, 'from'], [to, 'to']] as const) {
+    if (actor.kind !== 'Organization') throw new BadUserInputError(`${arg} must be an organisation id; '${actor.id}' is a ${actor.kind}`, arg);
+  }
+  const raw = await shortestPaths(db, args.all, { ...params, from: args.from, to: args.to, cap: intParam(args.limit) });
+  const paths: CooperationPath[] = raw
+    .map((p) => {
+      const steps = [];
+      for (let i = 0; i + 2 < p.ids.length; i += 2) {
+        steps.push({ fromId: p.ids[i], toId: p.ids[i + 2], linkId: p.ids[i + 1], kind: p.types[i + 1] as LinkKind, fromRole: p.roles[i], toRole: p.roles[i + 1] });
+      }
+      return { organizationIds: p.ids.filter((_, i) => i % 2 === 0), length: steps.length, steps };
+    })
+    .filter((p) => p.length <= args.maxHops);
+  return { from: args.from, to: args.to, found: paths.length > 0, length: paths[0]?.length ?? null, paths };
+}
+
+/** The nodes and edges of a set of routes, for drawing or export. */
+export async function pathGraph(db: Database, result: PathResult): Promise<NetworkGraph> {
+  const distances = new Map<string, number | null>();
+  const edges = new Map<string, { source: string; target: string; evidence: Set<string> }>();
+  for (const path of result.paths) {
+    path.organizationIds.forEach((id, i) => distances.set(id, Math.min(distances.get(id) ?? i, i)));
+    for (const step of path.steps) {
+      const [source, target] = [step.fromId, step.toId].sort();
+      const key = `${source}|${target}`;
+      const edge = edges.get(key) ?? { source, target, evidence: new Set<string>() };
+      edge.evidence.add(step.linkId);
+      edges.set(key, edge);
+    }
+  }
+  const orgs = distances.size ? await networkOrgs(db, [...distances.keys()]) : [];
+  return {
+    nodes: orgs.map((o) => ({ id: o.id, type: 'Organization', kind: o.kind, label: label(o), name: o.name, location: o.location, distance: distances.get(o.id) ?? null })),
+    edges: [...edges.values()].map((e) => ({ source: e.source, target: e.target, type: 'COOPERATES_WITH', weight: e.evidence.size, evidence: [...e.evidence] })),
+    truncated: false,
+  };
+}
