@@ -10,8 +10,7 @@ export const ACTOR_ORGS = `CALL () {
   MATCH (o:Organization {id: $actor}) RETURN 'Organization' AS kind, [o.id] AS orgIds
   UNION
   MATCH (u:AdminUnit {id: $actor})
-  OPTIONAL MATCH (o:Organization)-[:LOCATED_IN]->(x:AdminUnit)
-  WHERE x = u OR EXISTS { (x)-[:SUCCEEDED_BY*1..10]->(u) }
+  OPTIONAL MATCH (u)<-[:SUCCEEDED_BY*0..10]-(:AdminUnit)<-[:LOCATED_IN]-(o:Organization)
   RETURN 'AdminUnit' AS kind, collect(DISTINCT o.id) AS orgIds
   UNION
   MATCH (r:Region {id: $actor})

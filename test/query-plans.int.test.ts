@@ -1,0 +1,46 @@
+import { ACTOR_ORGS } from '../src/network/actor.repository';
+import { COOPERATION_EDGES, DIRECT_PARTNERS, NETWORK_ORGS, NEXT_LEVEL, SHORTEST_PATH, ALL_SHORTEST_PATHS, LINKED_ORGS } from '../src/network/network.repository';
+import { ORGS_BY_ID, UNIT_ORGS_WITH_PREDECESSORS, ORG_LOCATION } from '../src/organization/organization.repository';
+import { AGREEMENT_PARTIES, ORG_AGREEMENTS } from '../src/agreement/agreement.repository';
+import { ACTIVITY_PARTICIPANTS, ORG_ACTIVITIES } from '../src/activity/activity.repository';
+import { UNIT_CURRENT } from '../src/geography/geography.repository';
+import { intParam } from '../src/neo4j';
+import { openTestDb } from './helpers/graph';
+
+const db = openTestDb();
+afterAll(() => db.close());
+
+const LINK = { periodFrom: null, periodTo: null, linkKinds: null, partnerKinds: null, topic: null };
+
+/** Hot statements with representative parameters; each must start from an index, never from every node. */
+const HOT: Record<string, [string, Record<string, unknown>]> = {
+  ORGS_BY_ID: [ORGS_BY_ID, { keys: ['org-most'] }],
+  ORG_LOCATION: [ORG_LOCATION, { keys: ['org-most'] }],
+  ORG_AGREEMENTS: [ORG_AGREEMENTS, { keys: ['org-most'] }],
+  ORG_ACTIVITIES: [ORG_ACTIVITIES, { keys: ['org-most'] }],
+  AGREEMENT_PARTIES: [AGREEMENT_PARTIES, { keys: ['agr-x'] }],
+  ACTIVITY_PARTICIPANTS: [ACTIVITY_PARTICIPANTS, { keys: ['act-x'] }],
+  UNIT_CURRENT: [UNIT_CURRENT, { keys: ['prov-can-tho'] }],
+  UNIT_ORGS_WITH_PREDECESSORS: [UNIT_ORGS_WITH_PREDECESSORS, { keys: ['prov-can-tho-2025'] }],
+  ACTOR_ORGS: [ACTOR_ORGS, { actor: 'prov-can-tho-2025' }],
+  DIRECT_PARTNERS: [DIRECT_PARTNERS, { ...LINK, orgIds: ['org-most'], includeInternal: false, cap: intParam(10) }],
+  NEXT_LEVEL: [NEXT_LEVEL, { ...LINK, frontier: ['org-most'], visited: ['org-most'], nextKinds: null, cap: intParam(10) }],
+  COOPERATION_EDGES: [COOPERATION_EDGES, { ...LINK, ids: ['org-most'] }],
+  NETWORK_ORGS: [NETWORK_ORGS, { ids: ['org-most'] }],
+  SHORTEST_PATH: [SHORTEST_PATH, { ...LINK, from: 'org-most', to: 'org-csiro' }],
+  ALL_SHORTEST_PATHS: [ALL_SHORTEST_PATHS, { ...LINK, from: 'org-most', to: 'org-csiro', cap: intParam(5) }],
+  LINKED_ORGS_IN_SCOPE: [LINKED_ORGS, { ...LINK, orgIds: ['org-most'], cap: intParam(10) }],
+};
+
+describe('hot statements use indexes', () => {
+  test.each(Object.keys(HOT))('%s never scans all nodes', async (name) => {
+    const [cypher, params] = HOT[name];
+    const operators = await db.explain(cypher, params);
+    expect(operators.length).toBeGreaterThan(1);
+    expect(operators).not.toContain('AllNodesScan');
+  });
+
+  test('lookups by id seek the uniqueness index', async () => {
+    expect(await db.explain(ORGS_BY_ID, { keys: ['org-most'] })).toContain('NodeUniqueIndexSeek');
+  });
+});
