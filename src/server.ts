@@ -9,6 +9,7 @@ import { HubError, formatError } from './errors';
 import { buildHubSchema } from './graphql/build-schema';
 import { depthLimit } from './graphql/depth-limit';
 import { ideRouter } from './ide/ide';
+import { apolloExecutor, exportRouter } from './export/export.router';
 import type { Logger } from './logger';
 import type { Database } from './neo4j';
 
@@ -90,6 +91,7 @@ export async function startServer(options: ServerOptions): Promise<HubServer> {
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, { context: async () => createContext(options.db) }),
   );
+  app.use('/export', exportRouter(apolloExecutor(apollo, options.db), options.log));
   app.get('/', (_req, res) => res.redirect('/graphql'));
 
   await new Promise<void>((resolve, reject) => {

@@ -21,19 +21,19 @@ describe('errors carry codes', () => {
   });
 
   test('a page size beyond the limit gives BAD_USER_INPUT stating the limit', async () => {
-    const r = await gql(`{ organizations(first: 5000) { id } }`);
+    const r = await gql(`{ organizations(first: 5000) { nodes { id } } }`);
     expect(r.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     expect(r.errors?.[0].message).toBe('first must be between 1 and 500 (got 5000)');
   });
 
   test('an inverted date range gives BAD_USER_INPUT', async () => {
-    const r = await gql(`{ activities(filter: { from: "2024-01-01", to: "2023-01-01" }) { id } }`);
+    const r = await gql(`{ activities(filter: { from: "2024-01-01", to: "2023-01-01" }) { nodes { id } } }`);
     expect(r.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     expect(r.errors?.[0].message).toContain('from (2024-01-01) is after to (2023-01-01)');
   });
 
   test('a malformed date is refused before any resolver runs', async () => {
-    const r = await gql(`{ agreements(filter: { signedFrom: "26/10/2018" }) { id } }`);
+    const r = await gql(`{ agreements(filter: { signedFrom: "26/10/2018" }) { nodes { id } } }`);
     expect(r.data).toBeUndefined();
     expect(r.errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
     expect(r.errors?.[0].message).toContain('LocalDate');

@@ -16,10 +16,10 @@ const q = <T = any>(query: string, variables: Record<string, unknown> = {}) => d
 const ids = (list: Array<{ id: string }>) => list.map((x) => x.id).sort();
 
 async function provincesOn(validOn: string): Promise<Array<{ id: string; statCode: string | null }>> {
-  const r = await q(`query($on: LocalDate!) { adminUnits(filter: { validOn: $on, parent: "country-vn" }, first: 500) { id statCode } }`, {
+  const r = await q(`query($on: LocalDate!) { adminUnits(filter: { validOn: $on, parent: "country-vn" }, first: 500) { nodes { id statCode } } }`, {
     on: validOn,
   });
-  return r.adminUnits;
+  return r.adminUnits.nodes;
 }
 
 /** Units that came through 1 July 2025 unchanged (Huế became a centrally run city on 1/1/2025 and did not merge). */
@@ -162,7 +162,7 @@ describe('Geography: Vietnam’s provincial units before and after the 1 July 20
 
   test('filtering organisations by today’s Cần Thơ includes the Sóc Trăng DOST, and by today’s An Giang the Kiên Giang DOST', async () => {
     const located = async (unit: string) =>
-      ids((await q(`query($u: ID!) { organizations(filter: { location: $u }, first: 500) { id } }`, { u: unit })).organizations);
+      ids((await q(`query($u: ID!) { organizations(filter: { location: $u }, first: 500) { nodes { id } } }`, { u: unit })).organizations.nodes);
     expect(await located('prov-can-tho-2025')).toEqual(expect.arrayContaining(['org-dost-can-tho', 'org-dost-soc-trang']));
     const anGiang = await located('prov-an-giang-2025');
     expect(anGiang).toEqual(expect.arrayContaining(['org-dost-an-giang', 'org-dost-kien-giang', 'org-pc-kien-giang']));
@@ -205,13 +205,13 @@ describe('Geography: Vietnam’s provincial units before and after the 1 July 20
   });
 
   test('the six socio-economic regions have 14, 11, 14, 5, 6 and 13 provinces, which together are the 63 units', async () => {
-    const { regions } = await q(`{ regions(scheme: SOCIO_ECONOMIC_6) { id } }`);
-    expect(ids(regions)).toEqual([...SIX].sort());
+    const { regions } = await q(`{ regions(scheme: SOCIO_ECONOMIC_6) { nodes { id } } }`);
+    expect(ids(regions.nodes)).toEqual([...SIX].sort());
     const counts: Record<string, number> = {};
     for (const id of SIX) {
-      const r = await q(`query($r: ID!) { adminUnits(filter: { region: $r, validOn: "2024-06-30" }, first: 500) { id } }`, { r: id });
-      expect(ids(r.adminUnits)).toEqual([...REGIONS[id]].sort());
-      counts[id] = r.adminUnits.length;
+      const r = await q(`query($r: ID!) { adminUnits(filter: { region: $r, validOn: "2024-06-30" }, first: 500) { nodes { id } } }`, { r: id });
+      expect(ids(r.adminUnits.nodes)).toEqual([...REGIONS[id]].sort());
+      counts[id] = r.adminUnits.nodes.length;
     }
     expect(counts).toEqual({
       'region-northern-midlands': 14,
@@ -224,8 +224,8 @@ describe('Geography: Vietnam’s provincial units before and after the 1 July 20
     // On the last day before the merger (Huế in place of Thừa Thiên Huế) every one of the 63 units is in exactly one region.
     let total = 0;
     for (const id of SIX) {
-      const r = await q(`query($r: ID!) { adminUnits(filter: { region: $r, validOn: "2025-06-30" }, first: 500) { id } }`, { r: id });
-      total += r.adminUnits.length;
+      const r = await q(`query($r: ID!) { adminUnits(filter: { region: $r, validOn: "2025-06-30" }, first: 500) { nodes { id } } }`, { r: id });
+      total += r.adminUnits.nodes.length;
     }
     expect(total).toBe(63);
   });

@@ -35,6 +35,12 @@ type Cited = { key: string; provenance: Prov[] };
 
 const PROV = 'provenance { sourceId quote note }';
 
+/** The nodes of a connection, checked to be the whole list (no further page). */
+function all(connection: { pageInfo: { hasNextPage: boolean }; nodes: any[] }): any[] {
+  expect(connection.pageInfo.hasNextPage).toBe(false);
+  return connection.nodes;
+}
+
 /** Every node and relationship the API exposes with provenance, keyed like the graph stores them. */
 async function citedThroughApi(): Promise<{ nodes: Cited[]; rels: Cited[] }> {
   const nodes = new Map<string, Cited>();
@@ -45,11 +51,11 @@ async function citedThroughApi(): Promise<{ nodes: Cited[]; rels: Cited[] }> {
     rels.set(key, { key, provenance });
   };
 
-  const { organizations } = await q(`{ organizations(first: 500) { id ${PROV}
+  const organizations = all((await q(`{ organizations(first: 500) { pageInfo { hasNextPage } nodes { id ${PROV}
     agreements { role agreement { id } ${PROV} }
     activities { role activity { id } ${PROV} }
     positions { title person { id } ${PROV} }
-    relations { direction kind organization { id } ${PROV} } } }`);
+    relations { direction kind organization { id } ${PROV} } } } }`)).organizations);
   for (const o of organizations) {
     node('Organization', o.id, o.provenance);
     for (const p of o.agreements) rel('PARTY_TO', o.id, p.agreement.id, p.role, p.provenance);
@@ -61,28 +67,28 @@ async function citedThroughApi(): Promise<{ nodes: Cited[]; rels: Cited[] }> {
     }
   }
 
-  const { agreements } = await q(`{ agreements(first: 500) { id ${PROV}
+  const agreements = all((await q(`{ agreements(first: 500) { pageInfo { hasNextPage } nodes { id ${PROV}
     parties { role organization { id } ${PROV} }
-    signatures { person { id } ${PROV} } } }`);
+    signatures { person { id } ${PROV} } } } }`)).agreements);
   for (const a of agreements) {
     node('Agreement', a.id, a.provenance);
     for (const p of a.parties) rel('PARTY_TO', p.organization.id, a.id, p.role, p.provenance);
     for (const s of a.signatures) rel('SIGNED', s.person.id, a.id, 'signed', s.provenance);
   }
 
-  const { activities } = await q(`{ activities(first: 500) { id ${PROV}
+  const activities = all((await q(`{ activities(first: 500) { pageInfo { hasNextPage } nodes { id ${PROV}
     participants { role organization { id } ${PROV} }
-    attendances { role person { id } ${PROV} } } }`);
+    attendances { role person { id } ${PROV} } } } }`)).activities);
   for (const a of activities) {
     node('Activity', a.id, a.provenance);
     for (const p of a.participants) rel('PARTICIPATED_IN', p.organization.id, a.id, p.role, p.provenance);
     for (const x of a.attendances) rel('ATTENDED', x.person.id, a.id, x.role, x.provenance);
   }
 
-  const { people } = await q(`{ people(first: 500) { id ${PROV}
+  const people = all((await q(`{ people(first: 500) { pageInfo { hasNextPage } nodes { id ${PROV}
     positions { title organization { id } ${PROV} }
     signatures { agreement { id } document { id } ${PROV} }
-    attendances { role activity { id } ${PROV} } } }`);
+    attendances { role activity { id } ${PROV} } } } }`)).people);
   for (const p of people) {
     node('Person', p.id, p.provenance);
     for (const x of p.positions) rel('HOLDS_POSITION', p.id, x.organization.id, x.title, x.provenance);
@@ -90,12 +96,13 @@ async function citedThroughApi(): Promise<{ nodes: Cited[]; rels: Cited[] }> {
     for (const x of p.attendances) rel('ATTENDED', p.id, x.activity.id, x.role, x.provenance);
   }
 
-  const { sources } = await q(`{ sources(first: 500) { id signatures { person { id } ${PROV} } } }`);
+  const sources = all((await q(`{ sources(first: 500) { pageInfo { hasNextPage } nodes { id signatures { person { id } ${PROV} } } } }`)).sources);
   for (const s of sources) for (const x of s.signatures) rel('SIGNED', x.person.id, s.id, 'signed', x.provenance);
 
-  const { adminUnits, regions } = await q(`{ adminUnits(first: 500) { id ${PROV} } regions { id ${PROV} } }`);
-  for (const u of adminUnits) node('AdminUnit', u.id, u.provenance);
-  for (const r of regions) node('Region', r.id, r.provenance);
+  const units = await q(`{ adminUnits(first: 500) { pageInfo { hasNextPage } nodes { id ${PROV} } }
+    regions(first: 500) { pageInfo { hasNextPage } nodes { id ${PROV} } } }`);
+  for (const u of all(units.adminUnits)) node('AdminUnit', u.id, u.provenance);
+  for (const r of all(units.regions)) node('Region', r.id, r.provenance);
 
   const citesDoc = (c: Cited) => c.provenance.some((p) => DOCS.includes(p.sourceId));
   return { nodes: [...nodes.values()].filter(citesDoc), rels: [...rels.values()].filter(citesDoc) };

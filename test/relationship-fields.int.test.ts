@@ -27,15 +27,30 @@ function fieldRecorder() {
   return { seen, plugin };
 }
 
-/** Every field, other than on Query, whose type is an object or interface type: the graph's relationships. */
+// The lists of the graph's entities; network, search and dashboard answers have tests of their own.
+const ENTITY_LISTS = ['organizations', 'adminUnits', 'regions', 'agreements', 'activities', 'people', 'sources', 'topics'];
+
+/** Object types reachable from the entity lists, and every field of theirs whose type is an object: the relationships. */
 function relationshipFields(schema: GraphQLSchema): string[] {
+  const queryFields = schema.getQueryType()!.getFields();
+  const seen = new Set<string>();
+  const queue = ENTITY_LISTS.map((name) => getNamedType(queryFields[name].type));
   const out: string[] = [];
-  for (const type of Object.values(schema.getTypeMap())) {
-    if (type.name.startsWith('__') || type.name === 'Query' || !(isObjectType(type) || isInterfaceType(type))) continue;
-    if (isInterfaceType(type)) continue; // covered through the implementing types
+  while (queue.length) {
+    const type = queue.pop()!;
+    if (seen.has(type.name)) continue;
+    seen.add(type.name);
+    if (isInterfaceType(type)) {
+      queue.push(...schema.getPossibleTypes(type));
+      continue;
+    }
+    if (!isObjectType(type)) continue;
     for (const field of Object.values(type.getFields())) {
       const named = getNamedType(field.type);
-      if (isObjectType(named) || isInterfaceType(named)) out.push(`${type.name}.${field.name}`);
+      if (isObjectType(named) || isInterfaceType(named)) {
+        out.push(`${type.name}.${field.name}`);
+        queue.push(named);
+      }
     }
   }
   return out.sort();
@@ -49,22 +64,25 @@ const ORG = `id name kind ${PROV}
   positions { title ${PROV} person { id } organization { id } }
   relations { kind organization { id } ${PROV} }`;
 
+/** The selection of a whole connection: its page info, its edges with `fields` on each node, and its nodes. */
+const page = (fields: string) => `pageInfo { hasNextPage endCursor } edges { cursor node { ${fields} } } nodes { id }`;
+
 const QUERIES = [
-  `{ organizations(first: 500) { __typename ${ORG} } }`,
-  `{ adminUnits(first: 500) { id ${PROV} parent { id } children { id } successor { id } predecessors { id } current { id }
-      regions { id } organizations(includePredecessors: true) { id } activities { id } } }`,
-  `{ regions { id ${PROV} members { id } } }`,
-  `{ agreements(first: 500) { id ${PROV} signedAt { id } implements { id } implementations { id } topics { id }
+  `{ organizations(first: 500) { ${page(`__typename ${ORG}`)} } }`,
+  `{ adminUnits(first: 500) { ${page(`id ${PROV} parent { id } children { id } successor { id } predecessors { id } current { id }
+      regions { id } organizations(includePredecessors: true) { id } activities { id }`)} } }`,
+  `{ regions { ${page(`id ${PROV} members { id }`)} } }`,
+  `{ agreements(first: 500) { ${page(`id ${PROV} signedAt { id } implements { id } implementations { id } topics { id }
       parties { role organization { id } agreement { id } } activities { id }
-      signatures { ${PROV} person { id } agreement { id } document { id } onBehalfOf { id } } } }`,
-  `{ activities(first: 500) { id ${PROV} figures { name value unit } place { id } agreement { id } partOf { id } parts { id } topics { id }
+      signatures { ${PROV} person { id } agreement { id } document { id } onBehalfOf { id } }`)} } }`,
+  `{ activities(first: 500) { ${page(`id ${PROV} figures { name value unit } place { id } agreement { id } partOf { id } parts { id } topics { id }
       participants { role organization { id } activity { id } }
-      attendances { role ${PROV} person { id } activity { id } } } }`,
-  `{ people(first: 500) { id ${PROV} positions { title organization { id } person { id } }
+      attendances { role ${PROV} person { id } activity { id } }`)} } }`,
+  `{ people(first: 500) { ${page(`id ${PROV} positions { title organization { id } person { id } }
       signatures { person { id } agreement { id } document { id } onBehalfOf { id } }
-      attendances { role person { id } activity { id } } } }`,
-  `{ sources(first: 500) { id publisher { id } signatures { person { id } document { id } } } }`,
-  `{ topics { id agreements { id } activities { id } } }`,
+      attendances { role person { id } activity { id } }`)} } }`,
+  `{ sources(first: 500) { ${page(`id publisher { id } signatures { person { id } document { id } }`)} } }`,
+  `{ topics { ${page(`id agreements { id } activities { id }`)} } }`,
 ];
 
 // Relationships that the curated documents do not state; the ROR import fills them.

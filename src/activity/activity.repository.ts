@@ -1,5 +1,6 @@
-import { pageParams, type Database } from '../neo4j';
+import type { Database } from '../neo4j';
 import { byIdQuery, inQuery, outQuery } from '../graphql/cypher';
+import { keysetQueries, readPage, type ConnectionShape, type PageRequest, type SortTable } from '../graphql/keyset';
 import { dateParam } from '../graphql/dates';
 import { toActivity } from './activity.mapper';
 import type { Activity } from './activity.type';
@@ -26,7 +27,14 @@ MATCH (:Organization {id: key})-[r:PARTICIPATED_IN]->(a:Activity)
 RETURN key, key AS organizationId, a.id AS activityId, properties(r) AS rel
 ORDER BY key, a.startDate, a.id, r.role`;
 
-export const LIST_ACTIVITIES = `MATCH (n:Activity)
+/** Sort fields of the activities connection. */
+export const ACTIVITY_SORTS = {
+  START_DATE: { expr: 'n.startDate', type: 'date' },
+  TITLE: { expr: 'n.title', type: 'string' },
+} as const satisfies SortTable;
+
+export const LIST_ACTIVITIES = keysetQueries(
+  `MATCH (n:Activity)
 WHERE ($kind IS NULL OR n.kind = $kind)
   AND ($status IS NULL OR n.status = $status)
   AND ($from IS NULL OR coalesce(n.endDate, n.startDate) >= $from)
@@ -37,10 +45,9 @@ WHERE ($kind IS NULL OR n.kind = $kind)
       })
   AND ($agreement IS NULL OR EXISTS { (n)-[:UNDER]->(:Agreement {id: $agreement}) })
   AND ($participant IS NULL OR EXISTS { (:Organization {id: $participant})-[:PARTICIPATED_IN]->(n) })
-  AND ($topic IS NULL OR EXISTS { (n)-[:ABOUT]->(:Topic {id: $topic}) })
-RETURN n
-ORDER BY n.startDate, n.id
-SKIP $offset LIMIT $limit`;
+  AND ($topic IS NULL OR EXISTS { (n)-[:ABOUT]->(:Topic {id: $topic}) })`,
+  ACTIVITY_SORTS,
+);
 
 export interface ActivityFilter {
   kind?: string | null;
@@ -53,8 +60,9 @@ export interface ActivityFilter {
   topic?: string | null;
 }
 
-export async function listActivities(db: Database, f: ActivityFilter, limit: number, offset: number): Promise<Activity[]> {
-  const rows = await db.read(LIST_ACTIVITIES, {
+/** One page of the activities matching `f`; the count runs only if asked for. */
+export function listActivities(db: Database, f: ActivityFilter, page: PageRequest<keyof typeof ACTIVITY_SORTS>): Promise<ConnectionShape<Activity>> {
+  const params = {
     kind: f.kind ?? null,
     status: f.status ?? null,
     from: dateParam(f.from, 'from'),
@@ -63,7 +71,6 @@ export async function listActivities(db: Database, f: ActivityFilter, limit: num
     agreement: f.agreement ?? null,
     participant: f.participant ?? null,
     topic: f.topic ?? null,
-    ...pageParams(limit, offset),
-  });
-  return rows.map((r) => toActivity(r.n));
+  };
+  return readPage(db, LIST_ACTIVITIES, params, page, toActivity);
 }

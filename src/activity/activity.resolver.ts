@@ -5,12 +5,12 @@ import { NotFoundError } from '../errors';
 import { AdminUnit } from '../geography/geography.type';
 import { checkRange } from '../graphql/dates';
 import { ActivityKind, ActivityStatus } from '../graphql/enums';
-import { PageArgs, checkPage } from '../graphql/paging';
+import { defineConnection, type ConnectionArgs } from '../graphql/connection';
 import { Agreement } from '../agreement/agreement.type';
 import { Organization } from '../organization/organization.type';
 import { Attendance } from '../person/person.type';
 import { Topic } from '../topic/topic.type';
-import { listActivities } from './activity.repository';
+import { ACTIVITY_SORTS, listActivities } from './activity.repository';
 import { Activity, Participation } from './activity.type';
 
 @InputType({ description: 'Filters for activities; all given filters must match.' })
@@ -40,6 +40,9 @@ export class ActivityFilter {
   topic?: string | null;
 }
 
+const ActivityList = defineConnection(Activity, 'Activity', ACTIVITY_SORTS, 'START_DATE');
+export const ActivityConnection = ActivityList.Connection;
+
 @Resolver(() => Activity)
 export class ActivityResolver {
   @Query(() => Activity, { description: 'An activity by id; NOT_FOUND when there is none.' })
@@ -49,15 +52,15 @@ export class ActivityResolver {
     return activity;
   }
 
-  @Query(() => [Activity], { description: 'Activities, by start date.' })
-  async activities(
+  @Query(() => ActivityList.Connection, { description: 'Activities matching the filter, a page at a time (by start date unless orderBy says otherwise).' })
+  activities(
     @Arg('filter', () => ActivityFilter, { nullable: true }) filter: ActivityFilter | null,
-    @Args(() => PageArgs) page: PageArgs,
+    @Args(() => ActivityList.Args) page: ConnectionArgs<keyof typeof ACTIVITY_SORTS>,
     @Ctx() ctx: Context,
-  ): Promise<Activity[]> {
-    const { limit, offset } = checkPage(page);
+  ) {
+    const request = ActivityList.request(page);
     checkRange(filter?.from, filter?.to, 'from', 'to');
-    return listActivities(ctx.db, filter ?? {}, limit, offset);
+    return listActivities(ctx.db, filter ?? {}, request);
   }
 
   @FieldResolver(() => AdminUnit, { nullable: true, description: 'Where it took (or takes) place' })

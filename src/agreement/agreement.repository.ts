@@ -1,5 +1,6 @@
-import { pageParams, type Database } from '../neo4j';
+import type { Database } from '../neo4j';
 import { byIdQuery, inQuery, outQuery } from '../graphql/cypher';
+import { keysetQueries, readPage, type ConnectionShape, type PageRequest, type SortTable } from '../graphql/keyset';
 import { dateParam } from '../graphql/dates';
 import { toAgreement } from './agreement.mapper';
 import type { Agreement } from './agreement.type';
@@ -23,7 +24,14 @@ MATCH (:Organization {id: key})-[r:PARTY_TO]->(a:Agreement)
 RETURN key, key AS organizationId, a.id AS agreementId, properties(r) AS rel
 ORDER BY key, a.signedOn, a.id, r.role`;
 
-export const LIST_AGREEMENTS = `MATCH (n:Agreement)
+/** Sort fields of the agreements connection. */
+export const AGREEMENT_SORTS = {
+  SIGNED_ON: { expr: 'n.signedOn', type: 'date' },
+  TITLE: { expr: 'n.title', type: 'string' },
+} as const satisfies SortTable;
+
+export const LIST_AGREEMENTS = keysetQueries(
+  `MATCH (n:Agreement)
 WHERE ($kind IS NULL OR n.kind = $kind)
   AND ($status IS NULL OR n.status = $status)
   AND ($signedFrom IS NULL OR n.signedOn >= $signedFrom)
@@ -31,10 +39,9 @@ WHERE ($kind IS NULL OR n.kind = $kind)
   AND ($inForceOn IS NULL OR ((n.validFrom IS NULL OR n.validFrom <= $inForceOn) AND (n.validTo IS NULL OR n.validTo >= $inForceOn)
        AND (n.validFrom IS NOT NULL OR n.validTo IS NOT NULL OR n.signedOn <= $inForceOn)))
   AND ($party IS NULL OR EXISTS { (:Organization {id: $party})-[:PARTY_TO]->(n) })
-  AND ($topic IS NULL OR EXISTS { (n)-[:ABOUT]->(:Topic {id: $topic}) })
-RETURN n
-ORDER BY n.signedOn, n.id
-SKIP $offset LIMIT $limit`;
+  AND ($topic IS NULL OR EXISTS { (n)-[:ABOUT]->(:Topic {id: $topic}) })`,
+  AGREEMENT_SORTS,
+);
 
 export interface AgreementFilter {
   kind?: string | null;
@@ -46,8 +53,9 @@ export interface AgreementFilter {
   topic?: string | null;
 }
 
-export async function listAgreements(db: Database, f: AgreementFilter, limit: number, offset: number): Promise<Agreement[]> {
-  const rows = await db.read(LIST_AGREEMENTS, {
+/** One page of the agreements matching `f`; the count runs only if asked for. */
+export function listAgreements(db: Database, f: AgreementFilter, page: PageRequest<keyof typeof AGREEMENT_SORTS>): Promise<ConnectionShape<Agreement>> {
+  const params = {
     kind: f.kind ?? null,
     status: f.status ?? null,
     signedFrom: dateParam(f.signedFrom, 'signedFrom'),
@@ -55,7 +63,6 @@ export async function listAgreements(db: Database, f: AgreementFilter, limit: nu
     inForceOn: dateParam(f.inForceOn, 'inForceOn'),
     party: f.party ?? null,
     topic: f.topic ?? null,
-    ...pageParams(limit, offset),
-  });
-  return rows.map((r) => toAgreement(r.n));
+  };
+  return readPage(db, LIST_AGREEMENTS, params, page, toAgreement);
 }

@@ -5,12 +5,12 @@ import { NotFoundError } from '../errors';
 import { AdminUnit } from '../geography/geography.type';
 import { checkRange } from '../graphql/dates';
 import { AgreementKind, AgreementStatus } from '../graphql/enums';
-import { PageArgs, checkPage } from '../graphql/paging';
+import { defineConnection, type ConnectionArgs } from '../graphql/connection';
 import { Activity } from '../activity/activity.type';
 import { Organization } from '../organization/organization.type';
 import { Signature } from '../person/person.type';
 import { Topic } from '../topic/topic.type';
-import { listAgreements } from './agreement.repository';
+import { AGREEMENT_SORTS, listAgreements } from './agreement.repository';
 import { Agreement, AgreementParty } from './agreement.type';
 
 @InputType({ description: 'Filters for agreements; all given filters must match.' })
@@ -37,6 +37,9 @@ export class AgreementFilter {
   topic?: string | null;
 }
 
+const AgreementList = defineConnection(Agreement, 'Agreement', AGREEMENT_SORTS, 'SIGNED_ON');
+export const AgreementConnection = AgreementList.Connection;
+
 @Resolver(() => Agreement)
 export class AgreementResolver {
   @Query(() => Agreement, { description: 'An agreement by id; NOT_FOUND when there is none.' })
@@ -46,15 +49,15 @@ export class AgreementResolver {
     return agreement;
   }
 
-  @Query(() => [Agreement], { description: 'Agreements, by signing date.' })
-  async agreements(
+  @Query(() => AgreementList.Connection, { description: 'Agreements matching the filter, a page at a time (by signing date unless orderBy says otherwise).' })
+  agreements(
     @Arg('filter', () => AgreementFilter, { nullable: true }) filter: AgreementFilter | null,
-    @Args(() => PageArgs) page: PageArgs,
+    @Args(() => AgreementList.Args) page: ConnectionArgs<keyof typeof AGREEMENT_SORTS>,
     @Ctx() ctx: Context,
-  ): Promise<Agreement[]> {
-    const { limit, offset } = checkPage(page);
+  ) {
+    const request = AgreementList.request(page);
     checkRange(filter?.signedFrom, filter?.signedTo, 'signedFrom', 'signedTo');
-    return listAgreements(ctx.db, filter ?? {}, limit, offset);
+    return listAgreements(ctx.db, filter ?? {}, request);
   }
 
   @FieldResolver(() => AdminUnit, { nullable: true, description: 'Where it was signed' })

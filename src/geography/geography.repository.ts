@@ -1,5 +1,6 @@
-import { pageParams, type Database } from '../neo4j';
+import type { Database } from '../neo4j';
 import { byIdQuery, inQuery, outQuery } from '../graphql/cypher';
+import { keysetQueries, readPage, type ConnectionShape, type PageRequest, type SortTable } from '../graphql/keyset';
 import { dateParam } from '../graphql/dates';
 import { toAdminUnit, toRegion } from './geography.mapper';
 import type { AdminUnit, Region } from './geography.type';
@@ -22,19 +23,31 @@ WITH key, u, last ORDER BY length(path) DESC
 WITH key, u, collect(last)[0] AS last
 RETURN key, coalesce(last, u) AS n`;
 
-export const LIST_UNITS = `MATCH (n:AdminUnit)
+/** Sort fields of the admin units connection. */
+export const UNIT_SORTS = {
+  NAME: { expr: 'n.name', type: 'string' },
+  STAT_CODE: { expr: 'n.statCode', type: 'string' },
+} as const satisfies SortTable;
+
+export const LIST_UNITS = keysetQueries(
+  `MATCH (n:AdminUnit)
 WHERE ($level IS NULL OR n.level = $level)
   AND ($validOn IS NULL OR ((n.validFrom IS NULL OR n.validFrom <= $validOn) AND (n.validTo IS NULL OR n.validTo >= $validOn)))
   AND ($parent IS NULL OR EXISTS { (n)-[:PART_OF]->(:AdminUnit {id: $parent}) })
-  AND ($region IS NULL OR EXISTS { (n)-[:IN_REGION]->(:Region {id: $region}) })
-RETURN n
-ORDER BY n.name, n.id
-SKIP $offset LIMIT $limit`;
+  AND ($region IS NULL OR EXISTS { (n)-[:IN_REGION]->(:Region {id: $region}) })`,
+  UNIT_SORTS,
+);
 
-export const LIST_REGIONS = `MATCH (n:Region)
-WHERE $scheme IS NULL OR n.scheme = $scheme
-RETURN n
-ORDER BY n.scheme, n.name`;
+/** Sort fields of the regions connection. */
+export const REGION_SORTS = {
+  NAME: { expr: 'n.name', type: 'string' },
+} as const satisfies SortTable;
+
+export const LIST_REGIONS = keysetQueries(
+  `MATCH (n:Region)
+WHERE ($scheme IS NULL OR n.scheme = $scheme)`,
+  REGION_SORTS,
+);
 
 export interface UnitFilter {
   level?: string | null;
@@ -43,18 +56,18 @@ export interface UnitFilter {
   region?: string | null;
 }
 
-export async function listUnits(db: Database, filter: UnitFilter, limit: number, offset: number): Promise<AdminUnit[]> {
-  const rows = await db.read(LIST_UNITS, {
+/** One page of the admin units matching `filter`; the count runs only if asked for. */
+export function listUnits(db: Database, filter: UnitFilter, page: PageRequest<keyof typeof UNIT_SORTS>): Promise<ConnectionShape<AdminUnit>> {
+  const params = {
     level: filter.level ?? null,
     validOn: dateParam(filter.validOn, 'validOn'),
     parent: filter.parent ?? null,
     region: filter.region ?? null,
-    ...pageParams(limit, offset),
-  });
-  return rows.map((r) => toAdminUnit(r.n));
+  };
+  return readPage(db, LIST_UNITS, params, page, toAdminUnit);
 }
 
-export async function listRegions(db: Database, scheme: string | null): Promise<Region[]> {
-  const rows = await db.read(LIST_REGIONS, { scheme });
-  return rows.map((r) => toRegion(r.n));
+/** One page of the regions (of one scheme when given); the count runs only if asked for. */
+export function listRegions(db: Database, scheme: string | null, page: PageRequest<keyof typeof REGION_SORTS>): Promise<ConnectionShape<Region>> {
+  return readPage(db, LIST_REGIONS, { scheme }, page, toRegion);
 }

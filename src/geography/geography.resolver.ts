@@ -4,10 +4,10 @@ import type { Context } from '../context';
 import { NotFoundError } from '../errors';
 import { dateParam } from '../graphql/dates';
 import { RegionScheme, UnitLevel } from '../graphql/enums';
-import { PageArgs, checkPage } from '../graphql/paging';
+import { defineConnection, type ConnectionArgs } from '../graphql/connection';
 import { Activity } from '../activity/activity.type';
 import { Organization } from '../organization/organization.type';
-import { listRegions, listUnits } from './geography.repository';
+import { REGION_SORTS, UNIT_SORTS, listRegions, listUnits } from './geography.repository';
 import { AdminUnit, Region } from './geography.type';
 
 @InputType({ description: 'Filters for administrative units; all given filters must match.' })
@@ -25,6 +25,11 @@ export class AdminUnitFilter {
   region?: string | null;
 }
 
+const AdminUnitList = defineConnection(AdminUnit, 'AdminUnit', UNIT_SORTS, 'NAME');
+export const AdminUnitConnection = AdminUnitList.Connection;
+const RegionList = defineConnection(Region, 'Region', REGION_SORTS, 'NAME');
+export const RegionConnection = RegionList.Connection;
+
 @Resolver(() => AdminUnit)
 export class AdminUnitResolver {
   @Query(() => AdminUnit, { description: 'A province, city, country or state by id; NOT_FOUND when there is none.' })
@@ -34,15 +39,15 @@ export class AdminUnitResolver {
     return unit;
   }
 
-  @Query(() => [AdminUnit], { description: 'Administrative units, by name.' })
-  async adminUnits(
+  @Query(() => AdminUnitList.Connection, { description: 'Administrative units matching the filter, a page at a time (by name unless orderBy says otherwise).' })
+  adminUnits(
     @Arg('filter', () => AdminUnitFilter, { nullable: true }) filter: AdminUnitFilter | null,
-    @Args(() => PageArgs) page: PageArgs,
+    @Args(() => AdminUnitList.Args) page: ConnectionArgs<keyof typeof UNIT_SORTS>,
     @Ctx() ctx: Context,
-  ): Promise<AdminUnit[]> {
-    const { limit, offset } = checkPage(page);
+  ) {
+    const request = AdminUnitList.request(page);
     dateParam(filter?.validOn, 'validOn');
-    return listUnits(ctx.db, filter ?? {}, limit, offset);
+    return listUnits(ctx.db, filter ?? {}, request);
   }
 
   @FieldResolver(() => AdminUnit, { nullable: true, description: 'The containing unit (the country of a province)' })
@@ -100,9 +105,13 @@ export class RegionResolver {
     return region;
   }
 
-  @Query(() => [Region], { description: 'Regions, by scheme and name.' })
-  regions(@Arg('scheme', () => RegionScheme, { nullable: true }) scheme: string | null, @Ctx() ctx: Context) {
-    return listRegions(ctx.db, scheme ?? null);
+  @Query(() => RegionList.Connection, { description: 'Regions (of one scheme when given), a page at a time, by name.' })
+  regions(
+    @Arg('scheme', () => RegionScheme, { nullable: true }) scheme: string | null,
+    @Args(() => RegionList.Args) page: ConnectionArgs<keyof typeof REGION_SORTS>,
+    @Ctx() ctx: Context,
+  ) {
+    return listRegions(ctx.db, scheme ?? null, RegionList.request(page));
   }
 
   @FieldResolver(() => [AdminUnit], { description: 'Its member units' })

@@ -9,6 +9,18 @@ import { ORGANIZATION_TYPES } from '../organization/organization.type';
 import { AttendanceResolver, PersonResolver, PositionResolver, SignatureResolver } from '../person/person.resolver';
 import { ProvenanceResolver, SourceResolver } from '../source/source.resolver';
 import { TopicResolver } from '../topic/topic.resolver';
+import { CrossRegionLinkResolver, RankedOrganizationResolver, StatsResolver } from '../stats/stats.resolver';
+import { InForceResolver, TimelineEventResolver, TimelineResolver } from '../timeline/timeline.resolver';
+import { SearchResolver } from '../search/search.resolver';
+import { NetworkExportResolver } from '../export/export.resolver';
+import {
+  CooperationLinkResolver,
+  CooperationPathResolver,
+  NetworkQueryResolver,
+  PartnerResolver,
+  PathResultResolver,
+  PathStepResolver,
+} from '../network/network.resolver';
 
 export const RESOLVERS = [
   OrganizationResolver,
@@ -25,6 +37,16 @@ export const RESOLVERS = [
   SourceResolver,
   ProvenanceResolver,
   TopicResolver,
+  StatsResolver, RankedOrganizationResolver, CrossRegionLinkResolver,
+  TimelineResolver, InForceResolver, TimelineEventResolver,
+  SearchResolver,
+  NetworkExportResolver,
+  NetworkQueryResolver,
+  PartnerResolver,
+  CooperationLinkResolver,
+  PathStepResolver,
+  CooperationPathResolver,
+  PathResultResolver,
 ] as const;
 
 let cached: GraphQLSchema | undefined;

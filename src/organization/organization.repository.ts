@@ -1,5 +1,6 @@
-import { pageParams, type Database } from '../neo4j';
+import type { Database } from '../neo4j';
 import { byIdQuery, inQuery, outQuery } from '../graphql/cypher';
+import { keysetQueries, readPage, type ConnectionShape, type PageRequest, type SortTable } from '../graphql/keyset';
 import { toOrganization } from './organization.mapper';
 import type { Organization } from './organization.type';
 
@@ -15,14 +16,19 @@ export const UNIT_ORGS = inQuery('AdminUnit', 'LOCATED_IN', 'Organization', 'n.n
 
 /** Organisations located in a unit or in any unit that became part of it. */
 export const UNIT_ORGS_WITH_PREDECESSORS = `UNWIND $keys AS key
-MATCH (u:AdminUnit {id: key})
-MATCH (n:Organization)-[:LOCATED_IN]->(x:AdminUnit)
-WHERE x = u OR (x)-[:SUCCEEDED_BY*1..10]->(u)
+MATCH (:AdminUnit {id: key})<-[:SUCCEEDED_BY*0..10]-(:AdminUnit)<-[:LOCATED_IN]-(n:Organization)
 RETURN DISTINCT key, n
 ORDER BY key, n.name`;
 
+/** Sort fields of the organisations connection. */
+export const ORG_SORTS = {
+  NAME: { expr: 'n.name', type: 'string' },
+  KIND: { expr: 'n.kind', type: 'string' },
+} as const satisfies SortTable;
+
 /** Organisations matching a filter; `$location` matches the unit and the units that became part of it. */
-export const LIST_ORGS = `MATCH (n:Organization)
+export const LIST_ORGS = keysetQueries(
+  `MATCH (n:Organization)
 WHERE ($kind IS NULL OR n.kind = $kind)
   AND ($ror IS NULL OR n.ror = $ror)
   AND ($location IS NULL OR EXISTS {
@@ -30,10 +36,9 @@ WHERE ($kind IS NULL OR n.kind = $kind)
         WHERE x.id = $location OR EXISTS { (x)-[:SUCCEEDED_BY*1..10]->(:AdminUnit {id: $location}) }
       })
   AND ($region IS NULL OR EXISTS { (n)-[:LOCATED_IN]->(:AdminUnit)-[:IN_REGION]->(:Region {id: $region}) })
-  AND ($parent IS NULL OR EXISTS { (n)-[:PART_OF]->(:Organization {id: $parent}) })
-RETURN n
-ORDER BY n.name, n.id
-SKIP $offset LIMIT $limit`;
+  AND ($parent IS NULL OR EXISTS { (n)-[:PART_OF]->(:Organization {id: $parent}) })`,
+  ORG_SORTS,
+);
 
 export interface OrgFilter {
   kind?: string | null;
@@ -43,14 +48,14 @@ export interface OrgFilter {
   ror?: string | null;
 }
 
-export async function listOrganizations(db: Database, filter: OrgFilter, limit: number, offset: number): Promise<Organization[]> {
-  const rows = await db.read(LIST_ORGS, {
+/** One page of the organisations matching `filter`, in the requested order; the count runs only if asked for. */
+export function listOrganizations(db: Database, filter: OrgFilter, page: PageRequest<keyof typeof ORG_SORTS>): Promise<ConnectionShape<Organization>> {
+  const params = {
     kind: filter.kind ?? null,
     location: filter.location ?? null,
     region: filter.region ?? null,
     parent: filter.parent ?? null,
     ror: filter.ror ?? null,
-    ...pageParams(limit, offset),
-  });
-  return rows.map((r) => toOrganization(r.n));
+  };
+  return readPage(db, LIST_ORGS, params, page, toOrganization);
 }

@@ -2,11 +2,11 @@ import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Query, Resolver, R
 import type { Context } from '../context';
 import { NotFoundError } from '../errors';
 import { AdminUnit } from '../geography/geography.type';
-import { PageArgs, checkPage } from '../graphql/paging';
+import { defineConnection, type ConnectionArgs } from '../graphql/connection';
 import { AgreementParty } from '../agreement/agreement.type';
 import { Participation } from '../activity/activity.type';
 import { Position } from '../person/person.type';
-import { listOrganizations } from './organization.repository';
+import { ORG_SORTS, listOrganizations } from './organization.repository';
 import { OrganizationRelation } from './organization-relation.type';
 import { Organization, OrganizationKind } from './organization.type';
 
@@ -28,6 +28,9 @@ export class OrganizationFilter {
   ror?: string | null;
 }
 
+const OrganizationList = defineConnection(Organization, 'Organization', ORG_SORTS, 'NAME');
+export const OrganizationConnection = OrganizationList.Connection;
+
 @Resolver(() => Organization)
 export class OrganizationResolver {
   @Query(() => Organization, { description: 'An organisation by id; NOT_FOUND when there is none.' })
@@ -37,14 +40,13 @@ export class OrganizationResolver {
     return org;
   }
 
-  @Query(() => [Organization], { description: 'Organisations, by name.' })
-  async organizations(
+  @Query(() => OrganizationList.Connection, { description: 'Organisations matching the filter, a page at a time (by name unless orderBy says otherwise).' })
+  organizations(
     @Arg('filter', () => OrganizationFilter, { nullable: true }) filter: OrganizationFilter | null,
-    @Args(() => PageArgs) page: PageArgs,
+    @Args(() => OrganizationList.Args) page: ConnectionArgs<keyof typeof ORG_SORTS>,
     @Ctx() ctx: Context,
-  ): Promise<Organization[]> {
-    const { limit, offset } = checkPage(page);
-    return listOrganizations(ctx.db, filter ?? {}, limit, offset);
+  ) {
+    return listOrganizations(ctx.db, filter ?? {}, OrganizationList.request(page));
   }
 
   @FieldResolver(() => AdminUnit, { nullable: true, description: 'The province, city, country or state it sits in' })

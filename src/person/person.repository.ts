@@ -1,5 +1,6 @@
-import { pageParams, type Database } from '../neo4j';
+import type { Database } from '../neo4j';
 import { byIdQuery } from '../graphql/cypher';
+import { keysetQueries, readPage, type ConnectionShape, type PageRequest, type SortTable } from '../graphql/keyset';
 import { toPerson } from './person.mapper';
 import type { Person } from './person.type';
 
@@ -40,13 +41,18 @@ MATCH (p:Person)-[r:ATTENDED]->(:Activity {id: key})
 RETURN key, p.id AS personId, key AS activityId, properties(r) AS rel
 ORDER BY key, r.role, p.name`;
 
-export const LIST_PEOPLE = `MATCH (n:Person)
-WHERE $organization IS NULL OR EXISTS { (n)-[:HOLDS_POSITION]->(:Organization {id: $organization}) }
-RETURN n
-ORDER BY n.name, n.id
-SKIP $offset LIMIT $limit`;
+/** Sort fields of the people connection. */
+export const PERSON_SORTS = {
+  NAME: { expr: 'n.name', type: 'string' },
+} as const satisfies SortTable;
 
-export async function listPeople(db: Database, organization: string | null, limit: number, offset: number): Promise<Person[]> {
-  const rows = await db.read(LIST_PEOPLE, { organization, ...pageParams(limit, offset) });
-  return rows.map((r) => toPerson(r.n));
+export const LIST_PEOPLE = keysetQueries(
+  `MATCH (n:Person)
+WHERE ($organization IS NULL OR EXISTS { (n)-[:HOLDS_POSITION]->(:Organization {id: $organization}) })`,
+  PERSON_SORTS,
+);
+
+/** One page of the people (holding a post at `organization` when given); the count runs only if asked for. */
+export function listPeople(db: Database, organization: string | null, page: PageRequest<keyof typeof PERSON_SORTS>): Promise<ConnectionShape<Person>> {
+  return readPage(db, LIST_PEOPLE, { organization }, page, toPerson);
 }

@@ -1,13 +1,16 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../context';
 import { NotFoundError } from '../errors';
-import { PageArgs, checkPage } from '../graphql/paging';
+import { defineConnection, type ConnectionArgs } from '../graphql/connection';
 import { Activity } from '../activity/activity.type';
 import { Agreement } from '../agreement/agreement.type';
 import { Organization } from '../organization/organization.type';
 import { SourceDocument } from '../source/source.type';
-import { listPeople } from './person.repository';
+import { PERSON_SORTS, listPeople } from './person.repository';
 import { Attendance, Person, Position, Signature } from './person.type';
+
+const PersonList = defineConnection(Person, 'Person', PERSON_SORTS, 'NAME');
+export const PersonConnection = PersonList.Connection;
 
 @Resolver(() => Person)
 export class PersonResolver {
@@ -18,14 +21,13 @@ export class PersonResolver {
     return person;
   }
 
-  @Query(() => [Person], { description: 'People, by name.' })
-  async people(
+  @Query(() => PersonList.Connection, { description: 'People, a page at a time, by name.' })
+  people(
     @Arg('organization', () => ID, { nullable: true, description: 'Only people holding a post there' }) organization: string | null,
-    @Args(() => PageArgs) page: PageArgs,
+    @Args(() => PersonList.Args) page: ConnectionArgs<keyof typeof PERSON_SORTS>,
     @Ctx() ctx: Context,
-  ): Promise<Person[]> {
-    const { limit, offset } = checkPage(page);
-    return listPeople(ctx.db, organization ?? null, limit, offset);
+  ) {
+    return listPeople(ctx.db, organization ?? null, PersonList.request(page));
   }
 
   @FieldResolver(() => [Position])

@@ -1,18 +1,24 @@
-import { pageParams, type Database } from '../neo4j';
+import type { Database } from '../neo4j';
 import { byIdQuery, outQuery } from '../graphql/cypher';
+import { keysetQueries, readPage, type ConnectionShape, type PageRequest, type SortTable } from '../graphql/keyset';
 import { toSource } from './source.mapper';
 import type { SourceDocument } from './source.type';
 
 export const SOURCES_BY_ID = byIdQuery('Source');
 export const SOURCE_PUBLISHER = outQuery('Source', 'PUBLISHED_BY', 'Organization');
 
-export const LIST_SOURCES = `MATCH (n:Source)
-WHERE $kind IS NULL OR n.kind = $kind
-RETURN n
-ORDER BY n.id
-SKIP $offset LIMIT $limit`;
+/** Sort fields of the sources connection. */
+export const SOURCE_SORTS = {
+  ID: { expr: 'n.id', type: 'string' },
+} as const satisfies SortTable;
 
-export async function listSources(db: Database, kind: string | null, limit: number, offset: number): Promise<SourceDocument[]> {
-  const rows = await db.read(LIST_SOURCES, { kind, ...pageParams(limit, offset) });
-  return rows.map((r) => toSource(r.n));
+export const LIST_SOURCES = keysetQueries(
+  `MATCH (n:Source)
+WHERE ($kind IS NULL OR n.kind = $kind)`,
+  SOURCE_SORTS,
+);
+
+/** One page of the sources (of one kind when given); the count runs only if asked for. */
+export function listSources(db: Database, kind: string | null, page: PageRequest<keyof typeof SOURCE_SORTS>): Promise<ConnectionShape<SourceDocument>> {
+  return readPage(db, LIST_SOURCES, { kind }, page, toSource);
 }

@@ -2,11 +2,14 @@ import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-g
 import type { Context } from '../context';
 import { NotFoundError } from '../errors';
 import { SourceKind } from '../graphql/enums';
-import { PageArgs, checkPage } from '../graphql/paging';
+import { defineConnection, type ConnectionArgs } from '../graphql/connection';
 import { Organization } from '../organization/organization.type';
 import { Signature } from '../person/person.type';
-import { listSources } from './source.repository';
+import { SOURCE_SORTS, listSources } from './source.repository';
 import { Provenance, SourceDocument } from './source.type';
+
+const SourceList = defineConnection(SourceDocument, 'SourceDocument', SOURCE_SORTS, 'ID');
+export const SourceDocumentConnection = SourceList.Connection;
 
 @Resolver(() => SourceDocument)
 export class SourceResolver {
@@ -17,14 +20,13 @@ export class SourceResolver {
     return source;
   }
 
-  @Query(() => [SourceDocument], { description: 'Sources, by id.' })
-  async sources(
+  @Query(() => SourceList.Connection, { description: 'Sources (of one kind when given), a page at a time, by id.' })
+  sources(
     @Arg('kind', () => SourceKind, { nullable: true }) kind: string | null,
-    @Args(() => PageArgs) page: PageArgs,
+    @Args(() => SourceList.Args) page: ConnectionArgs<keyof typeof SOURCE_SORTS>,
     @Ctx() ctx: Context,
-  ): Promise<SourceDocument[]> {
-    const { limit, offset } = checkPage(page);
-    return listSources(ctx.db, kind ?? null, limit, offset);
+  ) {
+    return listSources(ctx.db, kind ?? null, SourceList.request(page));
   }
 
   @FieldResolver(() => Organization, { nullable: true, description: 'The organisation that issued it' })

@@ -1,13 +1,23 @@
 import type { Database } from '../neo4j';
 import { byIdQuery } from '../graphql/cypher';
+import { keysetQueries, readPage, type ConnectionShape, type PageRequest, type SortTable } from '../graphql/keyset';
 import { toTopic } from './topic.mapper';
 import type { Topic } from './topic.type';
 
 export const TOPICS_BY_ID = byIdQuery('Topic');
 
-export const LIST_TOPICS = `MATCH (n:Topic) RETURN n ORDER BY n.id`;
+/** Sort fields of the topics connection. */
+export const TOPIC_SORTS = {
+  NAME: { expr: 'n.name', type: 'string' },
+} as const satisfies SortTable;
 
-export async function listTopics(db: Database): Promise<Topic[]> {
-  const rows = await db.read(LIST_TOPICS);
-  return rows.map((r) => toTopic(r.n));
+export const LIST_TOPICS = keysetQueries(
+  `MATCH (n:Topic)
+WHERE true`,
+  TOPIC_SORTS,
+);
+
+/** One page of the topics; the count runs only if asked for. */
+export function listTopics(db: Database, page: PageRequest<keyof typeof TOPIC_SORTS>): Promise<ConnectionShape<Topic>> {
+  return readPage(db, LIST_TOPICS, {}, page, toTopic);
 }

@@ -1,10 +1,14 @@
-import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../context';
 import { NotFoundError } from '../errors';
+import { defineConnection, type ConnectionArgs } from '../graphql/connection';
 import { Activity } from '../activity/activity.type';
 import { Agreement } from '../agreement/agreement.type';
-import { listTopics } from './topic.repository';
+import { TOPIC_SORTS, listTopics } from './topic.repository';
 import { Topic } from './topic.type';
+
+const TopicList = defineConnection(Topic, 'Topic', TOPIC_SORTS, 'NAME');
+export const TopicConnection = TopicList.Connection;
 
 @Resolver(() => Topic)
 export class TopicResolver {
@@ -15,9 +19,9 @@ export class TopicResolver {
     return topic;
   }
 
-  @Query(() => [Topic], { description: 'All topics.' })
-  topics(@Ctx() ctx: Context) {
-    return listTopics(ctx.db);
+  @Query(() => TopicList.Connection, { description: 'Topics, a page at a time, by name.' })
+  topics(@Args(() => TopicList.Args) page: ConnectionArgs<keyof typeof TOPIC_SORTS>, @Ctx() ctx: Context) {
+    return listTopics(ctx.db, TopicList.request(page));
   }
 
   @FieldResolver(() => [Agreement])

@@ -270,8 +270,8 @@ describe('Letter 416/SKHCN-VP (4 April 2024): Bình Thuận DOST reports S&T res
   });
 
   test('the events the letter places in Bình Thuận count under today’s Lâm Đồng', async () => {
-    const { activities } = await q(`{ activities(filter: { place: "prov-lam-dong-2025" }, first: 500) { id } }`);
-    expect(ids(activities)).toEqual(
+    const { activities } = await q(`{ activities(filter: { place: "prov-lam-dong-2025" }, first: 500) { nodes { id } } }`);
+    expect(ids(activities.nodes)).toEqual(
       expect.arrayContaining([
         'act-ho-chi-minh-south-central-coast-one-year-review',
         'act-iwna-8',

@@ -86,7 +86,7 @@ describe('News: the Mekong Delta key-economic-zone S&T departments sign a cooper
 
   test('the programme is in force in 2019 and neither before its signing nor after 2020', async () => {
     const inForce = async (on: string) =>
-      ids((await q(`query($on: LocalDate!) { agreements(filter: { inForceOn: $on, party: "org-dost-can-tho" }, first: 500) { id } }`, { on })).agreements);
+      ids((await q(`query($on: LocalDate!) { agreements(filter: { inForceOn: $on, party: "org-dost-can-tho" }, first: 500) { nodes { id } } }`, { on })).agreements.nodes);
     expect(await inForce('2019-06-01')).toEqual(expect.arrayContaining([PROGRAMME]));
     expect(await inForce('2018-06-01')).not.toContain(PROGRAMME);
     expect(await inForce('2021-01-01')).not.toContain(PROGRAMME);

@@ -316,8 +316,8 @@ describe('News digest of the Sóc Trăng S&T website: Đà Nẵng, AI, HCMC yout
   test('the MOST–Ninh Thuận programme now counts under the merged Khánh Hòa', async () => {
     const { ninhThuan } = await q(`{ ninhThuan: adminUnit(id: "prov-ninh-thuan") { current { id } } }`);
     expect(ninhThuan.current).toEqual({ id: 'prov-khanh-hoa-2025' });
-    const { activities } = await q(`{ activities(filter: { place: "prov-khanh-hoa-2025" }, first: 500) { id } }`);
-    expect(ids(activities)).toEqual(
+    const { activities } = await q(`{ activities(filter: { place: "prov-khanh-hoa-2025" }, first: 500) { nodes { id } } }`);
+    expect(ids(activities.nodes)).toEqual(
       expect.arrayContaining(['act-002-most-ninh-thuan-programme-signing', 'act-002-most-ninh-thuan-national-st-tasks']),
     );
   });

@@ -62,7 +62,7 @@ describe('News: HCMC supports Sóc Trăng in startup and innovation support (DOS
 
   test('the memorandum is in force in 2019 and 2020 only', async () => {
     const inForce = async (on: string) =>
-      ids((await q(`query($on: LocalDate!) { agreements(filter: { inForceOn: $on, party: "org-dost-soc-trang" }, first: 500) { id } }`, { on })).agreements);
+      ids((await q(`query($on: LocalDate!) { agreements(filter: { inForceOn: $on, party: "org-dost-soc-trang" }, first: 500) { nodes { id } } }`, { on })).agreements.nodes);
     expect(await inForce('2019-03-01')).toContain(MEMO);
     expect(await inForce('2020-12-31')).toContain(MEMO);
     expect(await inForce('2018-12-31')).not.toContain(MEMO);
@@ -139,8 +139,8 @@ describe('News: HCMC supports Sóc Trăng in startup and innovation support (DOS
   });
 
   test('the planned Sóc Trăng events count under today’s Cần Thơ', async () => {
-    const { activities } = await q(`{ activities(filter: { place: "prov-can-tho-2025" }, first: 500) { id } }`);
-    expect(ids(activities)).toEqual(
+    const { activities } = await q(`{ activities(filter: { place: "prov-can-tho-2025" }, first: 500) { nodes { id } } }`);
+    expect(ids(activities.nodes)).toEqual(
       expect.arrayContaining(['act-soc-trang-startup-idea-competition', 'act-soc-trang-stem-day', 'act-techfest-soctrang']),
     );
   });

@@ -190,13 +190,13 @@ describe('News (24 October 2024): the HCMC Department of S&T receives a delegati
 
   test('the Australian partners sit in Australia: UTS, New South Wales and Sydney Startup Hub in NSW, Griffith in Queensland, Victoria in Victoria', async () => {
     const located = async (unit: string) =>
-      ids((await q(`query($u: ID!) { organizations(filter: { location: $u }, first: 500) { id } }`, { u: unit })).organizations);
+      ids((await q(`query($u: ID!) { organizations(filter: { location: $u }, first: 500) { nodes { id } } }`, { u: unit })).organizations.nodes);
     expect(await located('state-au-nsw')).toEqual(expect.arrayContaining(['org-gov-au-nsw', 'org-sydney-startup-hub', 'org-uts']));
     expect(await located('state-au-qld')).toEqual(expect.arrayContaining(['org-griffith-university']));
     expect(await located('state-au-vic')).toEqual(expect.arrayContaining([VIC]));
     expect(await located('country-au')).toEqual(expect.arrayContaining(['org-csiro']));
-    const { units } = await q(`{ units: adminUnits(filter: { parent: "country-au" }, first: 500) { id level } }`);
-    expect(units).toEqual(
+    const { units } = await q(`{ units: adminUnits(filter: { parent: "country-au" }, first: 500) { nodes { id level } } }`);
+    expect(units.nodes).toEqual(
       expect.arrayContaining([
         { id: 'state-au-nsw', level: 'STATE' },
         { id: 'state-au-qld', level: 'STATE' },

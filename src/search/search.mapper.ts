@@ -1,0 +1,7 @@
+import type { Row } from '../neo4j';
+import type { SearchHit, SearchKind } from './search.type';
+
+/** Maps a row of SEARCH to a hit. */
+export function toSearchHit(row: Row): SearchHit {
+  return { kind: row.kind as SearchKind, id: String(row.id), label: String(row.label), score: Number(row.score) };
+}

@@ -1,0 +1,52 @@
+import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import type { Context } from '../context';
+import { NotFoundError } from '../errors';
+import { buildSearchQuery, checkSearchInput, MAX_SEARCH_RESULTS, MAX_SEARCH_TEXT } from './search.query';
+import { searchNames } from './search.repository';
+import { SearchHit, SearchKind, SearchResult, tagSearchNode } from './search.type';
+
+/** The per-request loader by id of each kind, so that the nodes of all hits load in one batch per kind. */
+function loadNode(ctx: Context, kind: SearchKind, id: string): Promise<object | null> {
+  switch (kind) {
+    case SearchKind.ORGANIZATION:
+      return ctx.loaders.orgById.load(id);
+    case SearchKind.ADMIN_UNIT:
+      return ctx.loaders.unitById.load(id);
+    case SearchKind.REGION:
+      return ctx.loaders.regionById.load(id);
+    case SearchKind.AGREEMENT:
+      return ctx.loaders.agreementById.load(id);
+    case SearchKind.ACTIVITY:
+      return ctx.loaders.activityById.load(id);
+    case SearchKind.PERSON:
+      return ctx.loaders.personById.load(id);
+    case SearchKind.TOPIC:
+      return ctx.loaders.topicById.load(id);
+  }
+}
+
+@Resolver(() => SearchHit)
+export class SearchResolver {
+  @Query(() => [SearchHit], {
+    description:
+      `Full-text search over names, English names, titles, aliases and acronyms of organisations, admin units, regions, ` +
+      `agreements, activities, people and topics; ignores case and diacritics ("Can Tho" finds Cần Thơ), ranks the exact ` +
+      `phrase first and treats the last word as a prefix. text: 1 to ${MAX_SEARCH_TEXT} characters; first: 1 to ${MAX_SEARCH_RESULTS}.`,
+  })
+  search(
+    @Arg('text', () => String) text: string,
+    @Arg('kinds', () => [SearchKind], { nullable: true, description: 'Only these kinds (all when absent or empty)' }) kinds: SearchKind[] | null,
+    @Arg('first', () => Int, { defaultValue: 20 }) first: number,
+    @Ctx() ctx: Context,
+  ): Promise<SearchHit[]> {
+    const trimmed = checkSearchInput(text, first);
+    return searchNames(ctx.db, buildSearchQuery(trimmed), kinds ?? null, first);
+  }
+
+  @FieldResolver(() => SearchResult, { description: 'The organisation, unit, region, agreement, activity, person or topic' })
+  async node(@Root() hit: SearchHit, @Ctx() ctx: Context): Promise<object> {
+    const node = await loadNode(ctx, hit.kind, hit.id);
+    if (!node) throw new NotFoundError(hit.kind, hit.id);
+    return tagSearchNode(hit.kind, node);
+  }
+}

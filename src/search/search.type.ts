@@ -1,0 +1,62 @@
+import { createUnionType, Field, Float, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Activity } from '../activity/activity.type';
+import { Agreement } from '../agreement/agreement.type';
+import { AdminUnit, Region } from '../geography/geography.type';
+import { ORGANIZATION_TYPE_NAME, ORGANIZATION_TYPES, type OrganizationKind } from '../organization/organization.type';
+import { Person } from '../person/person.type';
+import { Topic } from '../topic/topic.type';
+
+export enum SearchKind {
+  ORGANIZATION = 'ORGANIZATION',
+  ADMIN_UNIT = 'ADMIN_UNIT',
+  REGION = 'REGION',
+  AGREEMENT = 'AGREEMENT',
+  ACTIVITY = 'ACTIVITY',
+  PERSON = 'PERSON',
+  TOPIC = 'TOPIC',
+}
+registerEnumType(SearchKind, { name: 'SearchKind', description: 'What kind of thing a search hit is' });
+
+/** GraphQL object type of each kind; organisations resolve to their concrete type by their own kind. */
+const TYPE_NAME: Record<Exclude<SearchKind, SearchKind.ORGANIZATION>, string> = {
+  ADMIN_UNIT: 'AdminUnit',
+  REGION: 'Region',
+  AGREEMENT: 'Agreement',
+  ACTIVITY: 'Activity',
+  PERSON: 'Person',
+  TOPIC: 'Topic',
+};
+
+// Several member types share field names (kind, name), so the hit's own kind tags the node it resolved to.
+const NODE_TYPE = Symbol('searchNodeType');
+
+/** Returns a copy of a loaded node tagged with its GraphQL type, for the SearchResult union. */
+export function tagSearchNode<T extends object>(kind: SearchKind, node: T): T {
+  const typeName =
+    kind === SearchKind.ORGANIZATION
+      ? ORGANIZATION_TYPE_NAME[(node as { kind: OrganizationKind }).kind]
+      : TYPE_NAME[kind];
+  return { ...node, [NODE_TYPE]: typeName };
+}
+
+export const SearchResult = createUnionType({
+  name: 'SearchResult',
+  description: 'What a search hit stands for',
+  types: () => [...ORGANIZATION_TYPES, AdminUnit, Region, Agreement, Activity, Person, Topic] as const,
+  resolveType: (value) => (value as { [NODE_TYPE]?: string })[NODE_TYPE],
+});
+
+@ObjectType({ description: 'One search result, best first.' })
+export class SearchHit {
+  @Field(() => SearchKind)
+  kind!: SearchKind;
+
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => String, { description: 'Name or title as the sources write it' })
+  label!: string;
+
+  @Field(() => Float, { description: 'Relevance; higher is better, comparable within one search only' })
+  score!: number;
+}

@@ -1,0 +1,76 @@
+import { pageParams, type Database } from '../neo4j';
+import { type StatsFilterValue, chooseAnchor, filterParams } from './stats.filter';
+import { toCrossRegionLink, toRegionMatrix } from './stats.mapper';
+import { linkStage, regionOf } from './stages.repository';
+import type { CrossRegionLink, RegionMatrix } from './stats.type';
+
+const BOTH = ['Agreement', 'Activity'] as const;
+
+function linksBetweenRegions(anchor: 'dates' | 'all'): string {
+  return `${linkStage([...BOTH], anchor)}
+${regionOf('a', 'ra')}
+${regionOf('b', 'rb')}`;
+}
+
+function matrixCypher(anchor: 'dates' | 'all'): string {
+  return `CALL () {
+  MATCH (r:Region) WHERE r.scheme = $scheme
+  WITH r ORDER BY r.name, r.id
+  RETURN collect(r) AS regions
+}
+CALL () {
+${linksBetweenRegions(anchor)}
+WITH a, b, i, CASE WHEN ra.id <= rb.id THEN [ra.id, rb.id] ELSE [rb.id, ra.id] END AS cell
+WITH cell, count(DISTINCT [a.id, b.id, i.id]) AS links,
+     count(DISTINCT CASE WHEN i:Agreement THEN i.id END) AS agreements,
+     count(DISTINCT CASE WHEN i:Activity THEN i.id END) AS activities
+ORDER BY cell[0], cell[1]
+RETURN collect({from: cell[0], to: cell[1], links: links, agreements: agreements, activities: activities}) AS cells
+}
+RETURN regions, cells`;
+}
+
+/** The region matrix over every link, or over links whose evidence is dated within $from..$to. */
+export const REGION_MATRIX = matrixCypher('all');
+export const REGION_MATRIX_DATED = matrixCypher('dates');
+
+function crossCypher(anchor: 'dates' | 'all'): string {
+  return `${linksBetweenRegions(anchor)}
+WHERE ra <> rb
+WITH a, b, ra, rb, i ORDER BY i.id
+WITH a.id AS a, b.id AS b, ra.id AS regionA, rb.id AS regionB, collect(i.id) AS evidence
+RETURN a, b, regionA, regionB, evidence
+ORDER BY size(evidence) DESC, a, b, regionA, regionB
+SKIP $offset LIMIT $limit`;
+}
+
+/** Pairs of organisations in different regions of $scheme with their shared evidence, most evidence first. */
+export const CROSS_REGION_LINKS = crossCypher('all');
+export const CROSS_REGION_LINKS_DATED = crossCypher('dates');
+
+function dateFilter(from: string | null | undefined, to: string | null | undefined): StatsFilterValue {
+  return { from: from ?? null, to: to ?? null };
+}
+
+/** Links, agreements and activities between and within the regions of `scheme`. */
+export async function regionMatrix(db: Database, scheme: string, from?: string | null, to?: string | null): Promise<RegionMatrix> {
+  const filter = dateFilter(from, to);
+  const cypher = chooseAnchor(filter) === 'dates' ? REGION_MATRIX_DATED : REGION_MATRIX;
+  const [row] = await db.read(cypher, { ...filterParams(filter), scheme });
+  return toRegionMatrix(row);
+}
+
+/** One page of the links whose organisations sit in different regions of `scheme`. */
+export async function crossRegionLinks(
+  db: Database,
+  scheme: string,
+  from: string | null | undefined,
+  to: string | null | undefined,
+  limit: number,
+  offset: number,
+): Promise<CrossRegionLink[]> {
+  const filter = dateFilter(from, to);
+  const cypher = chooseAnchor(filter) === 'dates' ? CROSS_REGION_LINKS_DATED : CROSS_REGION_LINKS;
+  const rows = await db.read(cypher, { ...filterParams(filter), scheme, ...pageParams(limit, offset) });
+  return rows.map(toCrossRegionLink);
+}

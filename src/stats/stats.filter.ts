@@ -1,0 +1,103 @@
+import neo4j from 'neo4j-driver';
+import { BadUserInputError } from '../errors';
+import { checkRange, dateParam } from '../graphql/dates';
+import type { Params } from '../neo4j';
+import { CountTarget, GroupKey } from './stats.type';
+
+/** The filter fields the statements read; all optional. */
+export interface StatsFilterValue {
+  from?: string | null;
+  to?: string | null;
+  organizationKind?: string | null;
+  activityKind?: string | null;
+  topic?: string | null;
+  region?: string | null;
+  province?: string | null;
+}
+
+/**
+ * Where a statement starts: the most selective filter that has an index or an id behind it, so that only
+ * an unfiltered question scans every agreement, activity or organisation.
+ */
+export type Anchor = 'topic' | 'province' | 'region' | 'dates' | 'organizationKind' | 'activityKind' | 'all';
+
+export type ItemLabel = 'Agreement' | 'Activity';
+
+export const MAX_RANKING_SIZE = 500;
+
+// Open bounds of a date range, so that a range seek on the date indexes works when one end is missing.
+const EARLIEST = new neo4j.types.Date(1, 1, 1);
+const LATEST = new neo4j.types.Date(9999, 12, 31);
+
+/** Checks the dates of a filter (form, and from not after to); throws BAD_USER_INPUT. */
+export function checkStatsFilter(filter: StatsFilterValue | null | undefined): void {
+  checkRange(filter?.from, filter?.to, 'from', 'to');
+}
+
+/** The anchor for a filter: topic, then province, region, dates, organisation kind, activity kind; `all` when none is given. */
+export function chooseAnchor(filter: StatsFilterValue | null | undefined): Anchor {
+  if (filter?.topic) return 'topic';
+  if (filter?.province) return 'province';
+  if (filter?.region) return 'region';
+  if (filter?.from || filter?.to) return 'dates';
+  if (filter?.organizationKind) return 'organizationKind';
+  if (filter?.activityKind) return 'activityKind';
+  return 'all';
+}
+
+/** Agreements and activities, or activities only when the filter names an activity kind. */
+export function itemLabels(filter: StatsFilterValue | null | undefined): ItemLabel[] {
+  return filter?.activityKind ? ['Activity'] : ['Agreement', 'Activity'];
+}
+
+/** Whether a filter restricts organisations (kind, region or province). */
+export function filtersOrganizations(filter: StatsFilterValue | null | undefined): boolean {
+  return Boolean(filter?.organizationKind || filter?.region || filter?.province);
+}
+
+/** Whether a filter restricts agreements and activities (dates, topic or activity kind). */
+export function filtersItems(filter: StatsFilterValue | null | undefined): boolean {
+  return Boolean(filter?.from || filter?.to || filter?.topic || filter?.activityKind);
+}
+
+/** The statement parameters of a filter; every filter value travels as a parameter. */
+export function filterParams(filter: StatsFilterValue | null | undefined): Params {
+  const from = dateParam(filter?.from, 'from');
+  const to = dateParam(filter?.to, 'to');
+  return {
+    from,
+    to,
+    fromBound: from ?? EARLIEST,
+    toBound: to ?? LATEST,
+    organizationKind: filter?.organizationKind ?? null,
+    activityKind: filter?.activityKind ?? null,
+    topic: filter?.topic ?? null,
+    region: filter?.region ?? null,
+    province: filter?.province ?? null,
+    orgFiltered: filtersOrganizations(filter),
+    itemFiltered: filtersItems(filter),
+  };
+}
+
+const UNGROUPABLE: Partial<Record<CountTarget, GroupKey>> = {
+  [CountTarget.AGREEMENTS]: GroupKey.ACTIVITY_KIND,
+  [CountTarget.ACTIVITIES]: GroupKey.AGREEMENT_KIND,
+};
+
+/** Refuses groupings that have no meaning for the target (agreements by activity kind and the reverse). */
+export function checkGrouping(of: CountTarget, groupBy: GroupKey): void {
+  if (UNGROUPABLE[of] === groupBy) {
+    throw new BadUserInputError(`${of} cannot be grouped by ${groupBy}`, 'groupBy');
+  }
+}
+
+/** Checks a window of results (`first` from 1 to `max`, `offset` from 0); throws BAD_USER_INPUT naming the limit. */
+export function checkWindow(first: number, offset: number, max = MAX_RANKING_SIZE): { limit: number; offset: number } {
+  if (!Number.isInteger(first) || first < 1 || first > max) {
+    throw new BadUserInputError(`first must be between 1 and ${max} (got ${first})`, 'first');
+  }
+  if (!Number.isInteger(offset) || offset < 0) {
+    throw new BadUserInputError(`offset must be 0 or more (got ${offset})`, 'offset');
+  }
+  return { limit: first, offset };
+}

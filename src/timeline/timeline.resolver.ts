@@ -1,0 +1,66 @@
+import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { LocalDateResolver } from 'graphql-scalars';
+import type { Context } from '../context';
+import { checkRange } from '../graphql/dates';
+import { resolveActor } from '../network/actor.repository';
+import { Activity } from '../activity/activity.type';
+import { Agreement } from '../agreement/agreement.type';
+import { Organization } from '../organization/organization.type';
+import { inForceActivities, inForceAgreements, timelineEvents } from './timeline.repository';
+import { periodOf, type Period } from './timeline.period';
+import { InForce, TimelineEvent } from './timeline.type';
+
+@Resolver()
+export class TimelineResolver {
+  @Query(() => InForce, {
+    description:
+      'What was in force, held or ongoing on a day (on) or in a calendar year (year): give exactly one, else BAD_USER_INPUT. ' +
+      'Each list costs one statement, and only when selected.',
+  })
+  inForce(
+    @Arg('on', () => LocalDateResolver, { nullable: true }) on: string | null,
+    @Arg('year', () => Int, { nullable: true, description: 'A calendar year, 1000 to 9999' }) year: number | null,
+  ): Period {
+    return periodOf(on, year);
+  }
+
+  @Query(() => [TimelineEvent], {
+    description:
+      'The dated events (signing, validity start and end, activities held or planned) of the agreements and activities of an ' +
+      'organisation, an admin unit (its organisations and those of the units that became part of it) or a region (those located ' +
+      'in its members), by date; undated ones are left out. from and to are inclusive (BAD_USER_INPUT when from is after to); ' +
+      'NOT_FOUND for an unknown actor.',
+  })
+  async timeline(
+    @Arg('actor', () => ID, { description: 'Organisation, admin unit or region id' }) actor: string,
+    @Arg('from', () => LocalDateResolver, { nullable: true }) from: string | null,
+    @Arg('to', () => LocalDateResolver, { nullable: true }) to: string | null,
+    @Ctx() ctx: Context,
+  ): Promise<TimelineEvent[]> {
+    checkRange(from, to, 'from', 'to');
+    const { orgIds } = await resolveActor(ctx.db, actor);
+    return timelineEvents(ctx.db, orgIds, from ?? null, to ?? null);
+  }
+}
+
+@Resolver(() => InForce)
+export class InForceResolver {
+  @FieldResolver(() => [Agreement])
+  agreements(@Root() period: Period, @Ctx() ctx: Context) {
+    return inForceAgreements(ctx.db, period);
+  }
+
+  @FieldResolver(() => [Activity])
+  activities(@Root() period: Period, @Ctx() ctx: Context) {
+    return inForceActivities(ctx.db, period);
+  }
+}
+
+@Resolver(() => TimelineEvent)
+export class TimelineEventResolver {
+  @FieldResolver(() => [Organization])
+  async organizations(@Root() event: TimelineEvent, @Ctx() ctx: Context) {
+    const orgs = await ctx.loaders.orgById.loadMany(event.organizationIds);
+    return orgs.filter((o): o is Organization => o !== null && !(o instanceof Error));
+  }
+}

@@ -1,0 +1,76 @@
+import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { LocalDateResolver } from 'graphql-scalars';
+import { Activity } from '../activity/activity.type';
+import { Agreement } from '../agreement/agreement.type';
+import { Organization } from '../organization/organization.type';
+
+export enum TimelineEventKind {
+  SIGNED = 'SIGNED',
+  VALID_FROM = 'VALID_FROM',
+  HELD = 'HELD',
+  PLANNED = 'PLANNED',
+  VALID_TO = 'VALID_TO',
+}
+registerEnumType(TimelineEventKind, {
+  name: 'TimelineEventKind',
+  description: 'What happened on the date of a timeline event',
+  valuesConfig: {
+    SIGNED: { description: 'An agreement was signed' },
+    VALID_FROM: { description: 'An agreement’s validity began' },
+    VALID_TO: { description: 'An agreement’s validity ended' },
+    HELD: { description: 'An activity that was held or is ongoing started (or, when only its end is known, ended)' },
+    PLANNED: { description: 'An activity that was planned or proposed was due to start' },
+  },
+});
+
+@ObjectType({ description: 'A dated event in the agreements and activities of an actor.' })
+export class TimelineEvent {
+  organizationIds!: string[];
+
+  @Field(() => LocalDateResolver)
+  date!: string;
+
+  @Field(() => TimelineEventKind)
+  kind!: TimelineEventKind;
+
+  @Field(() => Agreement, { nullable: true, description: 'The agreement, for SIGNED, VALID_FROM and VALID_TO' })
+  agreement!: Agreement | null;
+
+  @Field(() => Activity, { nullable: true, description: 'The activity, for HELD and PLANNED' })
+  activity!: Activity | null;
+
+  @Field(() => String, {
+    description: 'The actor’s role (PartyRole or ParticipationRole); when its organisations hold several, the first in the order the enum lists them',
+  })
+  role!: string;
+
+  @Field(() => [String], { description: 'Every role the actor’s organisations hold in it' })
+  roles!: string[];
+
+  @Field(() => [Organization], { description: 'The actor’s organisations taking part (several for an admin unit or region)' })
+  organizations!: Organization[];
+}
+
+@ObjectType({ description: 'What was in force, held or ongoing over a period (one day, or one calendar year).' })
+export class InForce {
+  @Field(() => LocalDateResolver, { description: 'First day of the period' })
+  from!: string;
+
+  @Field(() => LocalDateResolver, { description: 'Last day of the period' })
+  to!: string;
+
+  @Field(() => [Agreement], {
+    description:
+      'Agreements in force at some time in the period: validFrom..validTo overlaps it (an open end runs on); an agreement with ' +
+      'no validFrom counts from its signing date. Proposed and planned agreements, and those with no date at all, are left out. ' +
+      'By start, then id.',
+  })
+  agreements!: Agreement[];
+
+  @Field(() => [Activity], {
+    description:
+      'Activities held or ongoing at some time in the period: startDate..endDate overlaps it (one day when only one is known; an ' +
+      'ongoing activity with no end runs on). Planned and proposed activities, and undated ones, are left out. By start, then id.',
+  })
+  activities!: Activity[];
+}

@@ -1,0 +1,132 @@
+import { HubError } from '../src/errors';
+import { countsCypher, totalsCypher } from '../src/stats/stats.repository';
+import { rankingCypher } from '../src/stats/ranking.repository';
+import { CROSS_REGION_LINKS, CROSS_REGION_LINKS_DATED, REGION_MATRIX, REGION_MATRIX_DATED } from '../src/stats/region.repository';
+import { checkGrouping, checkWindow, chooseAnchor, filterParams, itemLabels, type Anchor } from '../src/stats/stats.filter';
+import { kindLabel, toBucket, toRanking } from '../src/stats/stats.mapper';
+import { CountTarget, GroupKey, ProvinceMode, RankingDirection, RankingMetric } from '../src/stats/stats.type';
+
+const ANCHORS: Anchor[] = ['topic', 'province', 'region', 'dates', 'organizationKind', 'activityKind', 'all'];
+
+function codeOf(fn: () => unknown): string | undefined {
+  try {
+    fn();
+  } catch (error) {
+    return error instanceof HubError ? String(error.extensions.code) : 'OTHER';
+  }
+  return undefined;
+}
+
+describe('anchors: statements start from the most selective filter given', () => {
+  test('topic wins over every other filter, then province, region, dates, organisation kind, activity kind', () => {
+    const all = { topic: 't', province: 'p', region: 'r', from: '2020-01-01', organizationKind: 'UNIVERSITY', activityKind: 'CONFERENCE' };
+    expect(chooseAnchor(all)).toBe('topic');
+    expect(chooseAnchor({ ...all, topic: null })).toBe('province');
+    expect(chooseAnchor({ ...all, topic: null, province: null })).toBe('region');
+    expect(chooseAnchor({ to: '2020-01-01', organizationKind: 'UNIVERSITY', activityKind: 'CONFERENCE' })).toBe('dates');
+    expect(chooseAnchor({ organizationKind: 'UNIVERSITY', activityKind: 'CONFERENCE' })).toBe('organizationKind');
+    expect(chooseAnchor({ activityKind: 'CONFERENCE' })).toBe('activityKind');
+    expect(chooseAnchor(null)).toBe('all');
+  });
+
+  test('an anchored counting statement begins with its index lookup', () => {
+    const start = (anchor: Anchor) => countsCypher(CountTarget.AGREEMENTS, GroupKey.YEAR, ProvinceMode.CURRENT, anchor, false).split('\n')[0];
+    expect(start('topic')).toBe('MATCH (:Topic {id: $topic})<-[:ABOUT]-(i:Agreement)');
+    expect(start('province')).toMatch(/^MATCH \(:AdminUnit \{id: \$province\}\)<-\[:SUCCEEDED_BY\*0\.\.10\]-/);
+    expect(start('region')).toMatch(/^MATCH \(:Region \{id: \$region\}\)/);
+    expect(start('dates')).toBe('MATCH (i:Agreement) WHERE i.signedOn >= $fromBound AND i.signedOn <= $toBound');
+    expect(start('organizationKind')).toBe('MATCH (:Organization {kind: $organizationKind})-[:PARTY_TO]->(i:Agreement)');
+    expect(start('all')).toBe('MATCH (i:Agreement)');
+  });
+
+  test('an activity kind restricts links and organisations to activities', () => {
+    expect(itemLabels({ activityKind: 'WORKSHOP' })).toEqual(['Activity']);
+    expect(itemLabels({})).toEqual(['Agreement', 'Activity']);
+    const cypher = countsCypher(CountTarget.LINKS, GroupKey.REGION, ProvinceMode.CURRENT, 'activityKind', true);
+    expect(cypher).not.toContain(':Agreement)');
+    expect(cypher).toContain('PARTICIPATED_IN');
+  });
+});
+
+describe('statements carry values only as parameters', () => {
+  test('every counting, totals and ranking statement is built from constants and cached', () => {
+    const statements: string[] = [];
+    for (const of of Object.values(CountTarget)) {
+      for (const group of Object.values(GroupKey)) {
+        for (const mode of Object.values(ProvinceMode)) {
+          for (const anchor of ANCHORS) statements.push(countsCypher(of, group, mode, anchor, anchor === 'activityKind'));
+        }
+      }
+    }
+    for (const mode of Object.values(ProvinceMode)) for (const anchor of ANCHORS) statements.push(totalsCypher(mode, anchor, false));
+    for (const metric of Object.values(RankingMetric)) {
+      for (const direction of Object.values(RankingDirection)) for (const anchor of ANCHORS) statements.push(rankingCypher(metric, direction, anchor, false));
+    }
+    statements.push(REGION_MATRIX, REGION_MATRIX_DATED, CROSS_REGION_LINKS, CROSS_REGION_LINKS_DATED);
+    for (const cypher of statements) {
+      // No quoted literal other than the fixed ones; every filter value is a $parameter.
+      expect(cypher.match(/'[^']*'/g) ?? []).toEqual([]);
+      expect(cypher).toMatch(/\$/);
+    }
+    expect(countsCypher(CountTarget.LINKS, GroupKey.TOPIC, ProvinceMode.CURRENT, 'all', false)).toBe(
+      countsCypher(CountTarget.LINKS, GroupKey.TOPIC, ProvinceMode.CURRENT, 'all', false),
+    );
+  });
+
+  test('CURRENT follows SUCCEEDED_BY to the last unit, HISTORICAL keeps the unit as located', () => {
+    const current = countsCypher(CountTarget.ORGANIZATIONS, GroupKey.PROVINCE, ProvinceMode.CURRENT, 'all', false);
+    const historical = countsCypher(CountTarget.ORGANIZATIONS, GroupKey.PROVINCE, ProvinceMode.HISTORICAL, 'all', false);
+    expect(current).toContain('[:SUCCEEDED_BY*1..10]->(last:AdminUnit) WHERE NOT (last)-[:SUCCEEDED_BY]->()');
+    expect(historical).not.toContain('(last:AdminUnit)');
+    expect(historical).toContain('-[:LOCATED_IN]->(p:Province)');
+  });
+
+  test('filter parameters: open date bounds for the range seek, and flags for which side is filtered', () => {
+    const params = filterParams({ from: '2023-06-09', region: 'region-mekong-delta' });
+    expect(String(params.from)).toBe('2023-06-09');
+    expect(params.to).toBeNull();
+    expect(String(params.fromBound)).toBe('2023-06-09');
+    expect(String(params.toBound)).toBe('9999-12-31');
+    expect(params).toMatchObject({ region: 'region-mekong-delta', topic: null, orgFiltered: true, itemFiltered: true });
+    expect(filterParams(null)).toMatchObject({ orgFiltered: false, itemFiltered: false, activityKind: null });
+    expect(String(filterParams(null).fromBound)).toBe('0001-01-01');
+  });
+});
+
+describe('input checks', () => {
+  test('agreements cannot be grouped by activity kind, nor activities by agreement kind', () => {
+    expect(codeOf(() => checkGrouping(CountTarget.AGREEMENTS, GroupKey.ACTIVITY_KIND))).toBe('BAD_USER_INPUT');
+    expect(codeOf(() => checkGrouping(CountTarget.ACTIVITIES, GroupKey.AGREEMENT_KIND))).toBe('BAD_USER_INPUT');
+    expect(codeOf(() => checkGrouping(CountTarget.LINKS, GroupKey.ACTIVITY_KIND))).toBeUndefined();
+    expect(codeOf(() => checkGrouping(CountTarget.ORGANIZATIONS, GroupKey.AGREEMENT_KIND))).toBeUndefined();
+  });
+
+  test('a window is 1 to 500 items from offset 0 or more', () => {
+    expect(checkWindow(500, 0)).toEqual({ limit: 500, offset: 0 });
+    expect(() => checkWindow(501, 0)).toThrow('first must be between 1 and 500 (got 501)');
+    expect(() => checkWindow(0, 0)).toThrow('first must be between 1 and 500 (got 0)');
+    expect(() => checkWindow(10, -1)).toThrow('offset must be 0 or more (got -1)');
+  });
+});
+
+describe('mapping', () => {
+  test('kinds get a readable label; stored names are kept', () => {
+    expect(kindLabel('RESEARCH_INSTITUTE')).toBe('Research institute');
+    expect(toBucket({ key: 'FOREIGN_BODY', label: null, count: 8 })).toEqual({ key: 'FOREIGN_BODY', label: 'Foreign body', count: 8 });
+    expect(toBucket({ key: 'region-mekong-delta', label: 'Mekong Delta', count: 10 })).toEqual({
+      key: 'region-mekong-delta',
+      label: 'Mekong Delta',
+      count: 10,
+    });
+  });
+
+  test('ranks count on from the offset', () => {
+    const ranking = toRanking({ total: 56, page: [{ id: 'org-a', value: 9 }, { id: 'org-b', value: 8 }] }, 20);
+    expect(ranking.totalCount).toBe(56);
+    expect(ranking.items.map((i) => [i.rank, i.organizationId, i.value])).toEqual([
+      [21, 'org-a', 9],
+      [22, 'org-b', 8],
+    ]);
+    expect(toRanking(undefined, 0)).toEqual({ totalCount: 0, items: [] });
+  });
+});
