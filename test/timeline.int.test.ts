@@ -185,26 +185,33 @@ async function statementsOf(query: string, variables: Record<string, unknown>): 
 }
 
 describe('database round trips do not grow with the number of results', () => {
+  // Statements may vary by a batch or two with timing (two lists resolving apart), never beyond one per
+  // selection field; the larger answer holds more items than that bound, so a statement per item would break it.
   test('inForce with nested parties and participants', async () => {
     const q = `query($year: Int!) { inForce(year: $year) { agreements { id parties { role organization { id location { id } } } }
         activities { id participants { organization { id } } place { id } } } }`;
+    const bound = selectionFields(q);
     const small = await statementsOf(q, { year: 2019 });
     const large = await statementsOf(q, { year: 2023 });
     expect(small.data.inForce.agreements.length + small.data.inForce.activities.length).toBe(4);
     expect(large.data.inForce.agreements.length + large.data.inForce.activities.length).toBe(14);
-    expect(large.statements).toBe(small.statements);
-    expect(large.statements).toBeLessThanOrEqual(selectionFields(q));
+    expect(14).toBeGreaterThan(bound);
+    expect(small.statements).toBeLessThanOrEqual(bound);
+    expect(large.statements).toBeLessThanOrEqual(bound);
   });
 
   test('timeline with nested agreements, activities and organisations', async () => {
     const q = `query($actor: ID!) { timeline(actor: $actor) { date kind agreement { id parties { organization { id } } }
         activity { id participants { organization { id } } } organizations { id location { id } } } }`;
+    // One more statement than selection fields: resolving the actor.
+    const bound = selectionFields(q) + 1;
     const one = await statementsOf(q, { actor: 'org-dost-soc-trang' });
-    const many = await statementsOf(q, { actor: 'region-mekong-delta' });
+    const many = await statementsOf(q, { actor: 'region-southeast' });
     expect(one.data.timeline).toHaveLength(2);
-    expect(many.data.timeline).toHaveLength(9);
-    expect(many.statements).toBe(one.statements);
-    expect(many.statements).toBeLessThanOrEqual(selectionFields(q) + 1);
+    expect(many.data.timeline).toHaveLength(11);
+    expect(many.data.timeline.length).toBeGreaterThan(bound);
+    expect(one.statements).toBeLessThanOrEqual(bound);
+    expect(many.statements).toBeLessThanOrEqual(bound);
   });
 });
 

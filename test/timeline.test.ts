@@ -40,23 +40,26 @@ describe('timeline events', () => {
   };
   const held = { id: 'act-held', kind: 'VISIT', title: 'Visit', status: 'HELD', startDate: '2019-03-01' };
   const planned = { id: 'act-planned', kind: 'FESTIVAL', title: 'Festival', status: 'PLANNED', startDate: '2020-05-01' };
+  const proposed = { id: 'act-proposed', kind: 'CONFERENCE', title: 'Conference', status: 'PROPOSED', startDate: '2020-05-01' };
   const endOnly = { id: 'act-end-only', kind: 'RESEARCH_TASK', title: 'Task', status: 'ONGOING', endDate: '2020-12-31' };
   const undated = { id: 'act-undated', kind: 'OTHER', title: 'Undated', status: 'HELD' };
   const rows = [
     { item: planned, isAgreement: false, roles: ['PARTICIPANT'], orgIds: ['org-b'] },
     { item: agreement, isAgreement: true, roles: ['PARTNER', 'SIGNATORY'], orgIds: ['org-b', 'org-a'] },
     { item: held, isAgreement: false, roles: ['HOST'], orgIds: ['org-a'] },
+    { item: proposed, isAgreement: false, roles: ['PROPOSER'], orgIds: ['org-a'] },
     { item: endOnly, isAgreement: false, roles: ['LEAD'], orgIds: ['org-a'] },
     { item: undated, isAgreement: false, roles: ['HOST'], orgIds: ['org-a'] },
   ];
 
-  test('one event per agreement date and per dated activity, by date then kind, undated ones left out', () => {
+  test('one event per agreement date and per dated activity (planned or proposed ones as PLANNED), by date, kind and id; undated ones left out', () => {
     const events = toTimelineEvents(rows, null, null);
     expect(events.map((e) => [e.date, e.kind, e.agreement?.id ?? e.activity?.id])).toEqual([
       ['2019-01-01', 'VALID_FROM', 'agr-x'],
       ['2019-03-01', 'SIGNED', 'agr-x'],
       ['2019-03-01', 'HELD', 'act-held'],
       ['2020-05-01', 'PLANNED', 'act-planned'],
+      ['2020-05-01', 'PLANNED', 'act-proposed'],
       ['2020-12-31', 'HELD', 'act-end-only'],
       ['2020-12-31', 'VALID_TO', 'agr-x'],
     ]);
@@ -72,6 +75,6 @@ describe('timeline events', () => {
 
   test('from and to are inclusive', () => {
     const events = toTimelineEvents(rows, '2019-03-01', '2020-05-01');
-    expect(events.map((e) => e.kind)).toEqual(['SIGNED', 'HELD', 'PLANNED']);
+    expect(events.map((e) => e.kind)).toEqual(['SIGNED', 'HELD', 'PLANNED', 'PLANNED']);
   });
 });

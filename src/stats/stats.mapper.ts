@@ -15,6 +15,7 @@ export function toBucket(row: Row): Bucket {
   return { key, label: str(row.label) ?? kindLabel(key), count: Number(row.count) };
 }
 
+/** The totals row: one count per kind of record. */
 export function toTotals(row: Row): Totals {
   return {
     organizations: Number(row.organizations),
@@ -35,6 +36,7 @@ export function toRanking(row: Row | undefined, offset: number): OrganizationRan
   return { totalCount: Number(row?.total ?? 0), items };
 }
 
+/** A matrix cell map (`from`, `to`, `links`, `agreements`, `activities`). */
 export function toCell(value: unknown): MatrixCell {
   const cell = value as Record<string, unknown>;
   return {
@@ -54,6 +56,7 @@ export function toRegionMatrix(row: Row): RegionMatrix {
   };
 }
 
+/** A cross-region row: organisation and region ids (resolved by loaders) and the evidence ids. */
 export function toCrossRegionLink(row: Row): CrossRegionLink {
   return {
     aId: String(row.a),

@@ -1,6 +1,6 @@
 import type { Database } from '../neo4j';
 import { NotFoundError } from '../errors';
-import { type Anchor, type StatsFilterValue, chooseAnchor, filterParams, itemLabels } from './stats.filter';
+import { type Anchor, type ItemLabel, type StatsFilterValue, chooseAnchor, filterParams, itemLabels } from './stats.filter';
 import { toBucket, toTotals } from './stats.mapper';
 import { groupsByItem, itemKey, itemStage, itemWhere, linkStage, orgKey, orgStage, relOf } from './stages.repository';
 import { CountTarget, GroupKey, ProvinceMode, type Bucket, type Totals } from './stats.type';
@@ -20,14 +20,14 @@ function itemCounts(label: 'Agreement' | 'Activity', group: GroupKey, mode: Prov
   return `${itemStage([label], anchor, true)}\n${grouping}\nRETURN key, label, count(DISTINCT i) AS count\n${ORDER_BUCKETS}`;
 }
 
-function orgCounts(labels: ReturnType<typeof itemLabels>, group: GroupKey, mode: ProvinceMode, anchor: Anchor): string {
+function orgCounts(labels: ItemLabel[], group: GroupKey, mode: ProvinceMode, anchor: Anchor): string {
   const grouping = groupsByItem(group)
     ? `MATCH (o)-[:${relOf(labels)}]->(i)\nWHERE ${itemWhere('i')}\n${itemKey(group, 'o, i', 'i')}`
     : orgKey(group, 'o', 'o', mode);
   return `${orgStage(labels, anchor)}\n${grouping}\nRETURN key, label, count(DISTINCT o) AS count\n${ORDER_BUCKETS}`;
 }
 
-function linkCounts(labels: ReturnType<typeof itemLabels>, group: GroupKey, mode: ProvinceMode, anchor: Anchor): string {
+function linkCounts(labels: ItemLabel[], group: GroupKey, mode: ProvinceMode, anchor: Anchor): string {
   const grouping = groupsByItem(group)
     ? itemKey(group, 'a, b, i', 'i')
     : `UNWIND [a, b] AS o\n${orgKey(group, 'a, b, i', 'o', mode)}`;
