@@ -1,24 +1,9 @@
-import type { Database } from '../../src/neo4j';
-import { data, gqlClient, openTestDb } from '../helpers/graph';
+import { documentQueries, roles, ids, figures, type Party } from '../helpers/document';
 
 // Expectations read from seeds/sources/000_a0b3963a142c2ffd.txt: letter 416/SKHCN-VP of 4/4/2024 from Bình Thuận's
 // Department of S&T to its Department of Planning and Investment.
 
-let db: Database;
-let gql: ReturnType<typeof gqlClient>;
-beforeAll(() => {
-  db = openTestDb();
-  gql = gqlClient(db);
-});
-afterAll(() => db.close());
-
-const q = <T = any>(query: string, variables: Record<string, unknown> = {}) => data<T>(gql<T>(query, variables));
-
-type Party = { role: string; organization: { id: string } };
-/** "org:ROLE" pairs, sorted, so that a lost or changed role fails the comparison. */
-const roles = (list: Party[]) => list.map((p) => `${p.organization.id}:${p.role}`).sort();
-const ids = (list: Array<{ id: string }>) => list.map((x) => x.id).sort();
-const figures = (list: Array<{ name: string; value: number }>) => Object.fromEntries(list.map((f) => [f.name, f.value]));
+const q = documentQueries();
 
 const ACTIVITY = `id kind title status startDate endDate place { id } venue partOf { id } agreement { id }
   participants { role organization { id } } figures { name value unit } parts { id }`;

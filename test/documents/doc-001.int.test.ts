@@ -1,22 +1,9 @@
-import type { Database } from '../../src/neo4j';
-import { data, gqlClient, openTestDb } from '../helpers/graph';
+import { documentQueries, roles, ids, type Party } from '../helpers/document';
 
 // Expectations read from seeds/sources/001_f856537dc382b01b.txt: news item on the cooperation programme signed on
 // 26/10/2018 by the S&T departments of the Mekong Delta key economic zone under agreement 16/TTHT-UBND (9/5/2018).
 
-let db: Database;
-let gql: ReturnType<typeof gqlClient>;
-beforeAll(() => {
-  db = openTestDb();
-  gql = gqlClient(db);
-});
-afterAll(() => db.close());
-
-const q = <T = any>(query: string, variables: Record<string, unknown> = {}) => data<T>(gql<T>(query, variables));
-
-type Party = { role: string; organization: { id: string } };
-const roles = (list: Party[]) => list.map((p) => `${p.organization.id}:${p.role}`).sort();
-const ids = (list: Array<{ id: string }>) => list.map((x) => x.id).sort();
+const q = documentQueries();
 
 const FRAMEWORK = 'agr-mekong-kez-pc-16-ttht-ubnd-2018';
 const PROGRAMME = 'agr-mekong-kez-dost-programme-2018';

@@ -1,24 +1,10 @@
-import type { Database } from '../../src/neo4j';
-import { data, gqlClient, openTestDb } from '../helpers/graph';
+import { documentQueries, roles, ids, figures, type Party } from '../helpers/document';
 
 // Expectations read from seeds/sources/002_c38b9e713735396e.txt: a news digest page of the Sóc Trăng S&T website with
 // five items: Đà Nẵng innovation workshop and signings (9/6/2023); Vietnam and AI; HCMC youth startup fund; TECHFEST
 // Haiphong 2023; the MOST–Ninh Thuận coordination programme 2023–2030.
 
-let db: Database;
-let gql: ReturnType<typeof gqlClient>;
-beforeAll(() => {
-  db = openTestDb();
-  gql = gqlClient(db);
-});
-afterAll(() => db.close());
-
-const q = <T = any>(query: string, variables: Record<string, unknown> = {}) => data<T>(gql<T>(query, variables));
-
-type Party = { role: string; organization: { id: string } };
-const roles = (list: Party[]) => list.map((p) => `${p.organization.id}:${p.role}`).sort();
-const ids = (list: Array<{ id: string }>) => list.map((x) => x.id).sort();
-const figures = (list: Array<{ name: string; value: number }>) => Object.fromEntries(list.map((f) => [f.name, f.value]));
+const q = documentQueries();
 
 const ACTIVITY = `id kind title status startDate endDate place { id } venue partOf { id } agreement { id }
   participants { role organization { id } } figures { name value unit } parts { id }

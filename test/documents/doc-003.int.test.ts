@@ -1,22 +1,9 @@
-import type { Database } from '../../src/neo4j';
-import { data, gqlClient, openTestDb } from '../helpers/graph';
+import { documentQueries, roles, ids, type Party } from '../helpers/document';
 
 // Expectations read from seeds/sources/003_4c61b208aa2e53e7.txt: news item on the cooperation memorandum of the HCMC
 // and Sóc Trăng Departments of S&T for 2019–2020 (startup and innovation support).
 
-let db: Database;
-let gql: ReturnType<typeof gqlClient>;
-beforeAll(() => {
-  db = openTestDb();
-  gql = gqlClient(db);
-});
-afterAll(() => db.close());
-
-const q = <T = any>(query: string, variables: Record<string, unknown> = {}) => data<T>(gql<T>(query, variables));
-
-type Party = { role: string; organization: { id: string } };
-const roles = (list: Party[]) => list.map((p) => `${p.organization.id}:${p.role}`).sort();
-const ids = (list: Array<{ id: string }>) => list.map((x) => x.id).sort();
+const q = documentQueries();
 
 const MEMO = 'agr-dost-hcm-soc-trang-2019-2020';
 const SCOUTING = 'agr-dost-hcm-soc-trang-2019-2020-research-idea-scouting';

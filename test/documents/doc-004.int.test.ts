@@ -1,24 +1,12 @@
-import type { Database } from '../../src/neo4j';
-import { data, gqlClient, openTestDb } from '../helpers/graph';
+import { documentQueries, roles, ids, type Party } from '../helpers/document';
 
 // Expectations read from seeds/sources/004_90fea6014b45a80b.txt: news item of 24/10/2024 on the HCMC Department of S&T
 // receiving a delegation of the state of Victoria, Australia; past work with UTS/New South Wales, CSIRO and Griffith
 // University; the directions proposed for HCMC–Victoria cooperation.
 
-let db: Database;
-let gql: ReturnType<typeof gqlClient>;
-beforeAll(() => {
-  db = openTestDb();
-  gql = gqlClient(db);
-});
-afterAll(() => db.close());
+const q = documentQueries();
 
-const q = <T = any>(query: string, variables: Record<string, unknown> = {}) => data<T>(gql<T>(query, variables));
-
-type Party = { role: string; organization: { id: string } };
-const roles = (list: Party[]) => list.map((p) => `${p.organization.id}:${p.role}`).sort();
 const sorted = (list: string[]) => [...list].sort();
-const ids = (list: Array<{ id: string }>) => list.map((x) => x.id).sort();
 
 const DOST = 'org-dost-ho-chi-minh';
 const VIC = 'org-gov-au-vic';
