@@ -1,4 +1,4 @@
-import { documentQueries, roles, ids, figures, type Party } from '../helpers/document';
+import { documentQueries, roles, ids, figures } from '../helpers/document';
 
 // Expectations read from seeds/sources/000_a0b3963a142c2ffd.txt: letter 416/SKHCN-VP of 4/4/2024 from Bình Thuận's
 // Department of S&T to its Department of Planning and Investment.

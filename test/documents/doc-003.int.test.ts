@@ -1,4 +1,4 @@
-import { documentQueries, roles, ids, type Party } from '../helpers/document';
+import { documentQueries, roles, ids } from '../helpers/document';
 
 // Expectations read from seeds/sources/003_4c61b208aa2e53e7.txt: news item on the cooperation memorandum of the HCMC
 // and Sóc Trăng Departments of S&T for 2019–2020 (startup and innovation support).

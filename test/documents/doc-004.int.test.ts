@@ -1,4 +1,4 @@
-import { documentQueries, roles, ids, type Party } from '../helpers/document';
+import { documentQueries, roles, ids } from '../helpers/document';
 
 // Expectations read from seeds/sources/004_90fea6014b45a80b.txt: news item of 24/10/2024 on the HCMC Department of S&T
 // receiving a delegation of the state of Victoria, Australia; past work with UTS/New South Wales, CSIRO and Griffith
