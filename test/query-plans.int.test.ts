@@ -5,6 +5,9 @@ import { AGREEMENT_PARTIES, ORG_AGREEMENTS } from '../src/agreement/agreement.re
 import { ACTIVITY_PARTICIPANTS, ORG_ACTIVITIES } from '../src/activity/activity.repository';
 import { UNIT_CURRENT } from '../src/geography/geography.repository';
 import { intParam } from '../src/neo4j';
+import { SEARCH } from '../src/search/search.repository';
+import { CROSS_REGION_LINKS, REGION_MATRIX } from '../src/stats/region.repository';
+import { TIMELINE_ITEMS } from '../src/timeline/timeline.repository';
 import { openTestDb } from './helpers/graph';
 
 const db = openTestDb();
@@ -30,6 +33,10 @@ const HOT: Record<string, [string, Record<string, unknown>]> = {
   SHORTEST_PATH: [SHORTEST_PATH, { ...LINK, from: 'org-most', to: 'org-csiro' }],
   ALL_SHORTEST_PATHS: [ALL_SHORTEST_PATHS, { ...LINK, from: 'org-most', to: 'org-csiro', cap: intParam(5) }],
   LINKED_ORGS_IN_SCOPE: [LINKED_ORGS, { ...LINK, orgIds: ['org-most'], cap: intParam(10) }],
+  SEARCH: [SEARCH, { query: '"can tho"', kinds: null, limit: intParam(10), candidates: intParam(10) }],
+  TIMELINE_ITEMS: [TIMELINE_ITEMS, { orgIds: ['org-most'], from: null, to: null }],
+  REGION_MATRIX: [REGION_MATRIX, { scheme: 'SOCIO_ECONOMIC_6', from: null, to: null }],
+  CROSS_REGION_LINKS: [CROSS_REGION_LINKS, { scheme: 'SOCIO_ECONOMIC_6', from: null, to: null, limit: intParam(10), offset: intParam(0) }],
 };
 
 describe('hot statements use indexes', () => {
