@@ -210,8 +210,11 @@ describe('network queries do not issue a statement per result', () => {
   });
 
   test('paths with their organisations and links', async () => {
+    // Two actor lookups, the route search, then one batch each for organisations, agreements, activities
+    // and the graph's nodes: seven at most, however many routes and steps come back.
     const one = await statements(PATHS, { from: 'org-dost-soc-trang', to: 'org-csiro', all: false });
     const all = await statements(PATHS, { from: 'org-csiro', to: 'org-griffith-university', all: true });
-    expect(all).toBe(one);
+    expect(one).toBeLessThanOrEqual(7);
+    expect(all).toBeLessThanOrEqual(7);
   });
 });

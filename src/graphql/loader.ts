@@ -1,9 +1,10 @@
 import DataLoader from 'dataloader';
 import type { Database, Row } from '../neo4j';
 
-// Dispatch after every pending promise job and tick: loads of one field that resolve a few promise hops
-// apart (some parents cached, some not) still share one batch, so statements track the query's shape only.
-const batchScheduleFn = (callback: () => void) => setImmediate(callback);
+// Dispatch after every pending promise job and tick, and do not answer loads from a cache: a cached answer
+// resolves earlier than a fetched one and would split the next level's loads over two batches. So every
+// field costs at most one statement per request, whatever the data; keys are deduplicated per batch.
+const OPTIONS = { batchScheduleFn: (callback: () => void) => setImmediate(callback), cache: false } as const;
 
 /**
  * A per-request loader for a to-many relationship: `cypher` receives `$keys` and returns one row per
@@ -11,7 +12,7 @@ const batchScheduleFn = (callback: () => void) => setImmediate(callback);
  */
 export function manyLoader<T>(db: Database, cypher: string, map: (row: Row) => T, params: Record<string, unknown> = {}): DataLoader<string, T[]> {
   return new DataLoader<string, T[]>(async (keys) => {
-    const rows = await db.read(cypher, { ...params, keys: [...keys] });
+    const rows = await db.read(cypher, { ...params, keys: [...new Set(keys)] });
     const grouped = new Map<string, T[]>();
     for (const row of rows) {
       const key = String(row.key);
@@ -20,7 +21,7 @@ export function manyLoader<T>(db: Database, cypher: string, map: (row: Row) => T
       list.push(map(row));
     }
     return keys.map((k) => grouped.get(k) ?? []);
-  }, { batchScheduleFn });
+  }, OPTIONS);
 }
 
 /**
@@ -29,9 +30,9 @@ export function manyLoader<T>(db: Database, cypher: string, map: (row: Row) => T
  */
 export function oneLoader<T>(db: Database, cypher: string, map: (row: Row) => T): DataLoader<string, T | null> {
   return new DataLoader<string, T | null>(async (keys) => {
-    const rows = await db.read(cypher, { keys: [...keys] });
+    const rows = await db.read(cypher, { keys: [...new Set(keys)] });
     const byKey = new Map<string, T>();
     for (const row of rows) byKey.set(String(row.key), map(row));
     return keys.map((k) => byKey.get(k) ?? null);
-  }, { batchScheduleFn });
+  }, OPTIONS);
 }
