@@ -223,3 +223,16 @@ describe('query plans', () => {
     }
   });
 });
+
+describe('one rule for what is in force', () => {
+  const db2 = openTestDb();
+  const gql2 = gqlClient(db2);
+  afterAll(() => db2.close());
+
+  test.each(['2016-06-01', '2018-06-01', '2019-06-01', '2023-07-01', '2024-06-01'])('inForce(on: %s) and agreements(inForceOn) agree', async (on) => {
+    const d = await data(gql2(`query($on: LocalDate!) { inForce(on: $on) { agreements { id } } agreements(filter: { inForceOn: $on }, first: 500) { nodes { id } } }`, { on }));
+    const a = d.inForce.agreements.map((x: { id: string }) => x.id).sort();
+    const b = d.agreements.nodes.map((x: { id: string }) => x.id).sort();
+    expect(b).toEqual(a);
+  });
+});

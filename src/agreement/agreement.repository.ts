@@ -36,8 +36,9 @@ WHERE ($kind IS NULL OR n.kind = $kind)
   AND ($status IS NULL OR n.status = $status)
   AND ($signedFrom IS NULL OR n.signedOn >= $signedFrom)
   AND ($signedTo IS NULL OR n.signedOn <= $signedTo)
-  AND ($inForceOn IS NULL OR ((n.validFrom IS NULL OR n.validFrom <= $inForceOn) AND (n.validTo IS NULL OR n.validTo >= $inForceOn)
-       AND (n.validFrom IS NOT NULL OR n.validTo IS NOT NULL OR n.signedOn <= $inForceOn)))
+  AND ($inForceOn IS NULL OR (NOT coalesce(n.status, '') IN ['PROPOSED', 'PLANNED']
+       AND coalesce(n.validFrom, n.signedOn, $inForceOn) <= $inForceOn AND coalesce(n.validTo, $inForceOn) >= $inForceOn
+       AND coalesce(n.validFrom, n.signedOn, n.validTo) IS NOT NULL))
   AND ($party IS NULL OR EXISTS { (:Organization {id: $party})-[:PARTY_TO]->(n) })
   AND ($topic IS NULL OR EXISTS { (n)-[:ABOUT]->(:Topic {id: $topic}) })`,
   AGREEMENT_SORTS,

@@ -27,7 +27,7 @@ export class AgreementFilter {
   @Field(() => LocalDateResolver, { nullable: true, description: 'Signed on or before this date' })
   signedTo?: string | null;
 
-  @Field(() => LocalDateResolver, { nullable: true, description: 'In force on this date' })
+  @Field(() => LocalDateResolver, { nullable: true, description: 'In force on this date (same rule as inForce: proposals and plans are not in force; an agreement needs a date)' })
   inForceOn?: string | null;
 
   @Field(() => ID, { nullable: true, description: 'Organisation id of a party' })
