@@ -118,7 +118,7 @@ export function mergeSeed(parsed: ParsedSeed): SeedSet {
 const collapse = (s: string) => s.replace(/\s+/g, ' ').trim();
 
 /** Reference fields of each node type and the node type they must point at. */
-const NODE_REFS: Record<NodeType, Record<string, NodeType | NodeType[]>> = {
+export const NODE_REFS: Record<NodeType, Record<string, NodeType>> = {
   source: { publisher: 'organization' },
   region: {},
   adminUnit: { parent: 'adminUnit', successor: 'adminUnit', regions: 'region' },
@@ -129,7 +129,8 @@ const NODE_REFS: Record<NodeType, Record<string, NodeType | NodeType[]>> = {
   person: {},
 };
 
-const EDGE_REFS: Record<EdgeRecord['type'], Record<string, NodeType>> = {
+/** Reference fields of each relationship record and the node type they must point at. */
+export const EDGE_REFS: Record<EdgeRecord['type'], Record<string, NodeType>> = {
   party: { organization: 'organization', agreement: 'agreement' },
   participation: { organization: 'organization', activity: 'activity' },
   position: { person: 'person', organization: 'organization' },
@@ -138,10 +139,11 @@ const EDGE_REFS: Record<EdgeRecord['type'], Record<string, NodeType>> = {
   orgRelation: { from: 'organization', to: 'organization' },
 };
 
-const DATE_PAIRS: Record<string, [string, string]> = {
-  validity: ['validFrom', 'validTo'],
-  dates: ['startDate', 'endDate'],
-};
+/** Start and end fields that must be in order. */
+export const DATE_PAIRS: Array<[string, string]> = [
+  ['validFrom', 'validTo'],
+  ['startDate', 'endDate'],
+];
 
 /**
  * Checks a merged seed set: required fields, dangling references, date order, provenance on every node,
@@ -170,7 +172,7 @@ export function validateSeed(set: SeedSet, seedDir: string): SeedProblem[] {
     for (const [field, want] of Object.entries(NODE_REFS[node.type])) {
       if (node.fields[field] !== undefined) refCheck(node.fields[field], want, node.at, field);
     }
-    for (const [from, to] of Object.values(DATE_PAIRS)) {
+    for (const [from, to] of DATE_PAIRS) {
       const a = node.fields[from] as string | undefined;
       const b = node.fields[to] as string | undefined;
       if (a && b && a.slice(0, b.length) > b.slice(0, a.length)) {

@@ -110,6 +110,56 @@ export const UPSERT_REL: Record<RelSpec, string> = Object.fromEntries(
   (Object.keys(REL_SPECS) as RelSpec[]).map((spec) => [spec, upsertRels(spec)]),
 ) as Record<RelSpec, string>;
 
+// Bulk variants: like the statements above, but a node or relationship this statement creates keeps
+// `importRun: $run` (a pre-existing one keeps the tag it had, usually none), so a failed bulk run can
+// delete exactly what it created.
+function bulkUpsertNodes(label: string, extraLabel?: string, removeLabels?: string): string {
+  return `UNWIND $rows AS row
+MERGE (n:${label} {id: row.id})
+ON CREATE SET n.importRun = $run
+WITH n, row, n.importRun AS run
+SET n = row.props, n.importRun = run${removeLabels ? `\nREMOVE n:${removeLabels}` : ''}${extraLabel ? `\nSET n:${extraLabel}` : ''}`;
+}
+
+function bulkUpsertRels(spec: RelSpec): string {
+  const [from, to] = REL_SPECS[spec];
+  return `UNWIND $rows AS row
+MATCH (a:${from} {id: row.from})
+MATCH (b:${to} {id: row.to})
+MERGE (a)-[r:${REL_TYPE[spec]} {key: row.key}]->(b)
+ON CREATE SET r.importRun = $run
+WITH r, row, r.importRun AS run
+SET r = row.props, r.importRun = run`;
+}
+
+export const BULK_UPSERT_NODE: Record<keyof typeof NODE_LABEL, string> = Object.fromEntries(
+  Object.entries(NODE_LABEL).map(([type, label]) => [type, bulkUpsertNodes(label)]),
+) as Record<keyof typeof NODE_LABEL, string>;
+
+export const BULK_UPSERT_ORGANIZATION_OF_KIND: Record<keyof typeof ORG_KIND_LABEL, string> = Object.fromEntries(
+  Object.entries(ORG_KIND_LABEL).map(([kind, label]) => [kind, bulkUpsertNodes('Organization', label, ALL_ORG_KIND_LABELS)]),
+) as Record<keyof typeof ORG_KIND_LABEL, string>;
+
+export const BULK_UPSERT_UNIT_OF_LEVEL: Record<keyof typeof UNIT_LEVEL_LABEL, string> = Object.fromEntries(
+  Object.entries(UNIT_LEVEL_LABEL).map(([level, label]) => [level, bulkUpsertNodes('AdminUnit', label, ALL_UNIT_LEVEL_LABELS)]),
+) as Record<keyof typeof UNIT_LEVEL_LABEL, string>;
+
+export const BULK_UPSERT_REL: Record<RelSpec, string> = Object.fromEntries(
+  (Object.keys(REL_SPECS) as RelSpec[]).map((spec) => [spec, bulkUpsertRels(spec)]),
+) as Record<RelSpec, string>;
+
+const BULK_REL_TYPES = [...new Set(Object.values(REL_TYPE))];
+
+/** Per relationship type: deletes up to $limit relationships tagged with $run; returns `deleted`. */
+export const DELETE_RUN_RELS: Record<string, string> = Object.fromEntries(
+  BULK_REL_TYPES.map((type) => [type, `MATCH ()-[r:${type}]->() WHERE r.importRun = $run WITH r LIMIT $limit DELETE r RETURN count(*) AS deleted`]),
+);
+
+/** Per node label: deletes up to $limit nodes tagged with $run (and their relationships); returns `deleted`. */
+export const DELETE_RUN_NODES: Record<string, string> = Object.fromEntries(
+  Object.values(NODE_LABEL).map((label) => [label, `MATCH (n:${label}) WHERE n.importRun = $run WITH n LIMIT $limit DETACH DELETE n RETURN count(*) AS deleted`]),
+);
+
 export const DELETE_EVERYTHING = `MATCH (n) DETACH DELETE n`;
 
 export const GRAPH_COUNTS = `CALL () {

@@ -1,0 +1,143 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { loadConfig } from '../src/config';
+import { createLogger } from '../src/logger';
+import type { Database } from '../src/neo4j';
+import { importSeedBulk } from '../src/seed/seed.bulk';
+import { importSeed } from '../src/seed/seed.importer';
+import { mergeSeed } from '../src/seed/seed.merge';
+import { SeedError } from '../src/seed/seed.problem';
+import { readSeedDir } from '../src/seed/seed.read';
+import { graphCounts } from '../src/seed/seed.repository';
+import { buildSeedRows } from '../src/seed/seed.rows';
+import { generateSynth, SYNTH_FILES } from '../src/synth/synth.generate';
+import { readSynthReference } from '../src/synth/synth.reference';
+import { openTestDb } from './helpers/graph';
+
+const db = openTestDb();
+const log = createLogger(process.env.BULK_TEST_LOG ?? 'silent');
+const seedDir = loadConfig().seedDir;
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'coop-bulk-'));
+const synthDir = path.join(tmp, 'net');
+let expected: { nodes: number; relationships: number };
+
+const counts = async () => {
+  const { nodes, relationships } = await graphCounts(db);
+  return { nodes, relationships };
+};
+
+/** A copy of the synthetic folder with `line` appended to the organisations file; returns folder and line number. */
+function brokenCopy(line: object): { dir: string; lineNo: number } {
+  const dir = path.join(fs.mkdtempSync(path.join(tmp, 'broken-')), 'net');
+  fs.cpSync(synthDir, dir, { recursive: true });
+  const file = path.join(dir, SYNTH_FILES.organization);
+  fs.appendFileSync(file, `${JSON.stringify(line)}\n`);
+  return { dir, lineNo: fs.readFileSync(file, 'utf8').trimEnd().split('\n').length };
+}
+
+beforeAll(async () => {
+  const summary = await generateSynth({ orgs: 500, links: 5000, seed: 7, outDir: synthDir }, readSynthReference(seedDir));
+  expect(summary.parties + summary.participations).toBe(5000);
+  // What the files hold, counted through the in-memory path (the synthetic ids are all new).
+  const set = mergeSeed(readSeedDir(synthDir));
+  const rows = buildSeedRows(set);
+  expected = { nodes: set.nodes.size, relationships: Object.values(rows.rels).reduce((n, r) => n + r.length, 0) };
+  expect(expected.nodes).toBe(1 + 500 + summary.agreements + summary.activities);
+});
+
+afterAll(async () => {
+  try {
+    await importSeed(db, seedDir, log, { reset: true });
+  } finally {
+    await db.close();
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+});
+
+describe('bulk seed import', () => {
+  test('adds exactly the nodes and relationships the synthetic files hold, and is idempotent', async () => {
+    const before = await counts();
+    const result = await importSeedBulk(db, [synthDir], log, { curatedDir: seedDir, batchSize: 700 });
+    const after = await counts();
+    expect(after).toEqual({ nodes: before.nodes + expected.nodes, relationships: before.relationships + expected.relationships });
+    expect(result).toMatchObject({ nodes: expected.nodes, relationships: expected.relationships, files: 6 });
+
+    const [org] = await db.read(
+      `MATCH (o:Organization {id: 'org-syn-1'})-[:LOCATED_IN]->(u:AdminUnit) RETURN o.kind AS kind, o.importRun AS run, labels(o) AS labels, u.id AS unit`,
+    );
+    expect(org.kind).toBe('GOVERNMENT');
+    expect(org.labels).toEqual(expect.arrayContaining(['Organization', 'GovernmentBody']));
+    expect(org.run).toBe(result.run);
+    expect(String(org.unit)).toMatch(/^(prov|country)-/);
+
+    const again = await importSeedBulk(db, [synthDir], log, { curatedDir: seedDir, batchSize: 10_000 });
+    expect(await counts()).toEqual(after);
+    // Nodes that existed keep the tag of the run that created them.
+    const [still] = await db.read(`MATCH (o:Organization {id: 'org-syn-1'}) RETURN o.importRun AS run`);
+    expect(still.run).toBe(result.run);
+    expect(again.run).not.toBe(result.run);
+  });
+
+  test('a record with a bad field is refused with file, line and field, and nothing is written', async () => {
+    const before = await counts();
+    const { dir, lineNo } = brokenCopy({
+      type: 'organization',
+      id: 'org-syn-broken',
+      kind: 'BANANA',
+      name: 'Broken',
+      location: 'prov-ha-noi',
+      provenance: [{ source: 'ext-synthetic', note: 'test' }],
+    });
+    const error = await importSeedBulk(db, [dir], log, { curatedDir: seedDir }).then(() => null, (e: unknown) => e);
+    expect(error).toBeInstanceOf(SeedError);
+    expect((error as SeedError).problems).toEqual([
+      expect.objectContaining({ file: path.join('net', SYNTH_FILES.organization), line: lineNo, field: 'kind' }),
+    ]);
+    expect((error as Error).message).toContain(`${SYNTH_FILES.organization}:${lineNo} [kind]`);
+    expect(await counts()).toEqual(before);
+  });
+
+  test('a repeated id is refused at its line, naming the first definition', async () => {
+    const { dir, lineNo } = brokenCopy({
+      type: 'organization',
+      id: 'org-syn-3',
+      kind: 'COMPANY',
+      name: 'Again',
+      location: 'prov-ha-noi',
+      provenance: [{ source: 'ext-synthetic', note: 'test' }],
+    });
+    const error = await importSeedBulk(db, [dir], log, { curatedDir: seedDir }).then(() => null, (e: unknown) => e);
+    expect(error).toBeInstanceOf(SeedError);
+    const file = path.join('net', SYNTH_FILES.organization);
+    expect((error as SeedError).problems).toEqual([
+      expect.objectContaining({ file, line: lineNo, field: 'id', message: expect.stringContaining(`already defined at ${file}:3`) }),
+    ]);
+  });
+
+  test('a failure midway deletes what the run created and leaves the graph counts unchanged', async () => {
+    const fresh = path.join(tmp, 'fresh');
+    await generateSynth({ orgs: 60, links: 200, seed: 99, outDir: path.join(fresh, 'net') }, readSynthReference(seedDir));
+    // Rename the ids so that every node of this run is new to the graph.
+    for (const name of fs.readdirSync(path.join(fresh, 'net'))) {
+      const file = path.join(fresh, 'net', name);
+      fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace(/-syn-/g, '-synx-'));
+    }
+    const before = await counts();
+    // Bulk participation statements come last: nodes and party relationships are already committed by then.
+    const failing = Object.create(db) as Database;
+    let bulkStatements = 0;
+    failing.runIn = (tx, cypher, params) => {
+      const bulk = cypher.startsWith('UNWIND') && cypher.includes('importRun');
+      if (bulk && cypher.includes(':PARTICIPATED_IN')) return Promise.reject(new Error('injected failure'));
+      if (bulk) bulkStatements++;
+      return db.runIn(tx, cypher, params);
+    };
+    await expect(importSeedBulk(failing, [path.join(fresh, 'net')], log, { curatedDir: seedDir, batchSize: 50 })).rejects.toThrow('injected failure');
+    // Several batches (nodes, then party relationships) were committed before the failure.
+    expect(bulkStatements).toBeGreaterThan(5);
+    expect(await counts()).toEqual(before);
+    const [left] = await db.read(`MATCH (o:Organization) WHERE o.id STARTS WITH 'org-synx-' RETURN count(o) AS n`);
+    expect(left.n).toBe(0);
+  });
+});
