@@ -1,4 +1,3 @@
-import { parse, visit } from 'graphql';
 import { intParam } from '../src/neo4j';
 import { countsCypher, totalsCypher } from '../src/stats/stats.repository';
 import { rankingCypher } from '../src/stats/ranking.repository';
@@ -6,6 +5,7 @@ import { CROSS_REGION_LINKS_DATED } from '../src/stats/region.repository';
 import { filterParams, type Anchor } from '../src/stats/stats.filter';
 import { CountTarget, GroupKey, ProvinceMode, RankingDirection, RankingMetric } from '../src/stats/stats.type';
 import { data, gqlClient, openTestDb } from './helpers/graph';
+import { selectionFields, statementsOf as runCounted } from './helpers/statements';
 
 // Expected values are read off the seed files (seeds/organizations.jsonl, seeds/documents/*.jsonl,
 // seeds/geography/provinces.jsonl): parties, participations, locations and the regions of each unit.
@@ -334,18 +334,7 @@ describe('validation', () => {
   });
 });
 
-/** Fields that open a selection set: with batching, each costs at most one statement, whatever the result size. */
-function selectionFields(query: string): number {
-  let count = 0;
-  visit(parse(query), { Field: (node) => void (node.selectionSet && count++) });
-  return count;
-}
-
-async function statementsOf(query: string, variables: Record<string, unknown>): Promise<{ statements: number; data: any }> {
-  const before = db.statementCount;
-  const d = await data(gql(query, variables));
-  return { statements: db.statementCount - before, data: d };
-}
+const statementsOf = (query: string, variables: Record<string, unknown>) => runCounted(db, gql, query, variables);
 
 describe('database round trips do not grow with the number of results', () => {
   test('counts: one statement for any grouping, two when the filter names ids to check', async () => {

@@ -1,6 +1,6 @@
-import { parse, visit } from 'graphql';
 import { IN_FORCE_ACTIVITIES, IN_FORCE_AGREEMENTS, TIMELINE_ITEMS } from '../src/timeline/timeline.repository';
 import { data, gqlClient, openTestDb } from './helpers/graph';
+import { selectionFields, statementsOf as runCounted } from './helpers/statements';
 
 // Expected values are read off the seed files: validity and signing dates of agreements, dates and statuses
 // of activities (seeds/documents/*.jsonl), and who takes part in them with which role.
@@ -172,17 +172,7 @@ describe('timeline', () => {
   });
 });
 
-function selectionFields(query: string): number {
-  let count = 0;
-  visit(parse(query), { Field: (node) => void (node.selectionSet && count++) });
-  return count;
-}
-
-async function statementsOf(query: string, variables: Record<string, unknown>): Promise<{ statements: number; data: any }> {
-  const before = db.statementCount;
-  const d = await data(gql(query, variables));
-  return { statements: db.statementCount - before, data: d };
-}
+const statementsOf = (query: string, variables: Record<string, unknown>) => runCounted(db, gql, query, variables);
 
 describe('database round trips do not grow with the number of results', () => {
   // Statements may vary by a batch or two with timing (two lists resolving apart), never beyond one per
