@@ -87,3 +87,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maven: e.MAVEN_CMD,
   };
 }
+
+/**
+ * The environment for a child process of ours (the benchmark starts hubs): this process's environment with
+ * `overrides` on top, so PATH, JAVA_CMD and the like carry over.
+ */
+export function childEnv(overrides: Record<string, string>): NodeJS.ProcessEnv {
+  return { ...process.env, ...overrides };
+}

@@ -1,0 +1,90 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import readline from 'node:readline';
+
+/** A server process the benchmark started, with its peak and sampled resident memory. */
+export interface BenchProcess {
+  name: string;
+  child: ChildProcess;
+  /** The URL it printed when ready. */
+  url: string;
+  /** Resident memory now, in MiB (from /proc; undefined where there is none). */
+  rssMib(): number | undefined;
+  /** The peak resident memory the kernel recorded for it (VmHWM), in MiB. */
+  peakRssMib(): number | undefined;
+  stop(): Promise<void>;
+}
+
+function procStatusMib(pid: number | undefined, field: 'VmRSS' | 'VmHWM'): number | undefined {
+  if (!pid) return undefined;
+  try {
+    const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+    const match = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status);
+    return match ? Number(match[1]) / 1024 : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Starts `node script args` and resolves once a line of its stdout or stderr matches `ready` (group 1: the URL).
+ * Its stdin stays a pipe, so a server that watches it stops when we exit.
+ * Rejects with the process's last output when it exits first or `timeoutMs` passes.
+ */
+export function startNodeProcess(opts: {
+  name: string;
+  script: string;
+  args?: string[];
+  env?: NodeJS.ProcessEnv;
+  ready: RegExp;
+  timeoutMs?: number;
+  nodeArgs?: string[];
+}): Promise<BenchProcess> {
+  const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), opts.script, ...(opts.args ?? [])], {
+    env: opts.env,
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  const tail: string[] = [];
+  const remember = (line: string) => {
+    tail.push(line);
+    if (tail.length > 20) tail.shift();
+  };
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`${opts.name} did not start within ${(opts.timeoutMs ?? 120_000) / 1000} s:\n${tail.join('\n')}`));
+    }, opts.timeoutMs ?? 120_000);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`${opts.name} exited with code ${code} before it was ready:\n${tail.join('\n')}`));
+    });
+    let ready = false;
+    const onLine = (line: string) => {
+      remember(line);
+      const match = ready ? null : opts.ready.exec(line);
+      if (!match) return;
+      ready = true;
+      clearTimeout(timer);
+      child.removeAllListeners('exit');
+      resolve({
+        name: opts.name,
+        child,
+        url: match[1],
+        rssMib: () => procStatusMib(child.pid, 'VmRSS'),
+        peakRssMib: () => procStatusMib(child.pid, 'VmHWM'),
+        stop: () =>
+          new Promise<void>((done) => {
+            if (child.exitCode !== null) return done();
+            const kill = setTimeout(() => child.kill('SIGKILL'), 10_000);
+            child.once('exit', () => {
+              clearTimeout(kill);
+              done();
+            });
+            child.kill('SIGINT');
+          }),
+      });
+    };
+    readline.createInterface({ input: child.stdout! }).on('line', onLine);
+    readline.createInterface({ input: child.stderr! }).on('line', onLine);
+  });
+}

@@ -1,0 +1,85 @@
+import type { FamilyResult } from './bench.runner';
+
+/** What the run measured besides the families: where, on what, and the servers' memory. */
+export interface RunInfo {
+  command: string;
+  date: string;
+  graph: { label: string; nodes: number; relationships: number };
+  machine: string;
+  concurrency: number;
+  /** Peak resident memory of the hub's process (MiB), from the kernel, and the highest sample under load. */
+  hubPeakRssMib?: number;
+  hubLoadRssMib?: number;
+  neo4jGraphqlPeakRssMib?: number;
+}
+
+/** The p50 target: within 1.3x of the floor, or within 1 ms of it where the floor is under 3 ms. */
+export function meetsFloorTarget(hubP50: number, floorP50: number): boolean {
+  return hubP50 <= floorP50 * 1.3 || (floorP50 < 3 && hubP50 - floorP50 <= 1);
+}
+
+const f = (x: number | undefined, digits = 2) => (x === undefined ? '–' : x.toFixed(digits));
+const ratio = (a: number | undefined, b: number | undefined) => (a === undefined || b === undefined || b === 0 ? '–' : `${(a / b).toFixed(2)}x`);
+
+/** The Markdown report: one row per family with absolute figures and ratios, then notes and memory. */
+export function renderReport(results: FamilyResult[], info: RunInfo): string {
+  const lines: string[] = [];
+  lines.push(`# coop-hub benchmark: ${info.graph.label}`, '');
+  lines.push(`- Command: \`${info.command}\``);
+  lines.push(`- Date: ${info.date}`);
+  lines.push(`- Graph: ${info.graph.nodes.toLocaleString('en')} nodes, ${info.graph.relationships.toLocaleString('en')} relationships`);
+  lines.push(`- Machine: ${info.machine}`);
+  lines.push(
+    '- Targets: **hub** (this API over HTTP), **floor** (one hand-written Cypher statement for the same answer through neo4j-driver, no HTTP), ' +
+      '**@neo4j/graphql** (the generic GraphQL layer over HTTP, same Apollo/Express stack and database).',
+  );
+  lines.push(`- Latency: one request at a time, targets interleaved in rotating order per round; throughput: ${info.concurrency} requests in flight, in alternating slices.`);
+  lines.push('');
+  lines.push('## Latency (ms) and ratios');
+  lines.push('');
+  lines.push('| family | hub p50 | hub p95 | hub p99 | floor p50 | floor p95 | floor p99 | @neo4j/graphql p50 | p95 | p99 | hub / floor (p50) | hub / @neo4j/graphql (p50) | p50 target | samples |');
+  lines.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|:---:|---:|');
+  for (const r of results) {
+    const { hub, floor, neo4jGraphql: neo } = r.latency;
+    const met = hub && floor ? meetsFloorTarget(hub.p50, floor.p50) && (!neo || hub.p50 < neo.p50) : false;
+    lines.push(
+      `| ${r.family.name} | ${f(hub?.p50)} | ${f(hub?.p95)} | ${f(hub?.p99)} | ${f(floor?.p50)} | ${f(floor?.p95)} | ${f(floor?.p99)} | ` +
+        `${neo ? f(neo.p50) : 'n/a'} | ${neo ? f(neo.p95) : 'n/a'} | ${neo ? f(neo.p99) : 'n/a'} | ${ratio(hub?.p50, floor?.p50)} | ` +
+        `${neo ? ratio(hub?.p50, neo.p50) : 'n/a'} | ${met ? 'met' : '**missed**'} | ${hub?.samples ?? 0} |`,
+    );
+  }
+  lines.push('');
+  lines.push(`## Throughput (requests/s, ${info.concurrency} in flight)`);
+  lines.push('');
+  lines.push('| family | hub | floor | @neo4j/graphql | hub / floor | hub / @neo4j/graphql |');
+  lines.push('|---|---:|---:|---:|---:|---:|');
+  for (const r of results) {
+    const { hub, floor, neo4jGraphql: neo } = r.throughput;
+    lines.push(`| ${r.family.name} | ${f(hub, 1)} | ${f(floor, 1)} | ${neo === undefined ? 'n/a' : f(neo, 1)} | ${ratio(hub, floor)} | ${neo === undefined ? 'n/a' : ratio(hub, neo)} |`);
+  }
+  lines.push('');
+  lines.push('## Families');
+  lines.push('');
+  lines.push('| family | what is asked | answers agree with the floor | @neo4j/graphql |');
+  lines.push('|---|---|---|---|');
+  for (const r of results) {
+    const a = r.agreement;
+    const agree = `hub ${a.hub}/${a.compared}${a.neo4jGraphql === undefined ? '' : `, @neo4j/graphql ${a.neo4jGraphql}/${a.compared}`}`;
+    const neo = 'unsupported' in r.family.neo4jGraphql ? `cannot: ${r.family.neo4jGraphql.unsupported}` : (r.family.neo4jGraphql.note ?? 'one request');
+    lines.push(`| ${r.family.name} | ${r.family.description} | ${agree}${a.firstMismatch ? ` (first difference: ${a.firstMismatch.replace(/\|/g, '/')})` : ''} | ${neo} |`);
+  }
+  lines.push('');
+  const failed = results.filter((r) => r.firstError);
+  if (failed.length) {
+    lines.push('## Failed requests (left out of the figures)');
+    lines.push('');
+    for (const r of failed) lines.push(`- ${r.family.name}: ${JSON.stringify(r.errors)}; first: ${r.firstError!.replace(/\n/g, ' ')}`);
+    lines.push('');
+  }
+  lines.push('## Memory');
+  lines.push('');
+  lines.push(`- Hub process: peak resident ${f(info.hubPeakRssMib, 0)} MiB (kernel high-water mark); highest sample under load ${f(info.hubLoadRssMib, 0)} MiB. Target: under 300 MB.`);
+  lines.push(`- @neo4j/graphql process: peak resident ${f(info.neo4jGraphqlPeakRssMib, 0)} MiB.`);
+  lines.push('');
+  return lines.join('\n');
+}

@@ -1,0 +1,38 @@
+import http from 'node:http';
+import { ApolloServer } from '@apollo/server';
+import { expressMiddleware } from '@as-integrations/express5';
+import { Neo4jGraphQL } from '@neo4j/graphql';
+import express from 'express';
+import neo4j from 'neo4j-driver';
+import { NEO4J_GRAPHQL_TYPEDEFS } from './neo4j-graphql.typedefs';
+
+export interface Neo4jGraphqlServer {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Serves @neo4j/graphql over the graph at `uri` on 127.0.0.1:`port` (0: any free port), with the same
+ * Apollo and Express stack as the hub so that a comparison measures the GraphQL layers, not HTTP servers.
+ */
+export async function startNeo4jGraphqlServer(opts: { uri: string; port?: number; database?: string }): Promise<Neo4jGraphqlServer> {
+  const driver = neo4j.driver(opts.uri);
+  const schema = await new Neo4jGraphQL({ typeDefs: NEO4J_GRAPHQL_TYPEDEFS, driver }).getSchema();
+  const app = express();
+  const httpServer = http.createServer(app);
+  const apollo = new ApolloServer({ schema });
+  await apollo.start();
+  const sessionConfig = opts.database ? { database: opts.database } : undefined;
+  app.use('/graphql', express.json({ limit: '1mb' }), expressMiddleware(apollo, { context: async () => ({ sessionConfig }) }));
+  await new Promise<void>((resolve) => httpServer.listen(opts.port ?? 0, '127.0.0.1', resolve));
+  const address = httpServer.address();
+  const port = typeof address === 'object' && address ? address.port : (opts.port ?? 0);
+  return {
+    url: `http://127.0.0.1:${port}/graphql`,
+    async stop() {
+      await apollo.stop().catch(() => undefined);
+      httpServer.close();
+      await driver.close();
+    },
+  };
+}

@@ -1,0 +1,75 @@
+import { FAMILIES } from '../src/bench/bench.families';
+import { parseBenchArgs } from '../src/bench/bench.options';
+import { meetsFloorTarget, renderReport } from '../src/bench/bench.report';
+import type { FamilyResult } from '../src/bench/bench.runner';
+import { percentile, summarize } from '../src/bench/bench.stats';
+
+describe('benchmark statistics', () => {
+  test('percentiles follow the nearest-rank rule', () => {
+    const sorted = Array.from({ length: 100 }, (_, i) => i + 1);
+    expect(percentile(sorted, 50)).toBe(50);
+    expect(percentile(sorted, 95)).toBe(95);
+    expect(percentile(sorted, 99)).toBe(99);
+    expect(percentile([7], 99)).toBe(7);
+    expect(percentile([1, 2, 3], 50)).toBe(2);
+  });
+
+  test('summaries sort their samples and have none for no samples', () => {
+    expect(summarize([])).toBeUndefined();
+    expect(summarize([5, 1, 3, 2, 4])).toEqual({ samples: 5, p50: 3, p95: 5, p99: 5, mean: 3 });
+  });
+
+  test('percentiles refuse empty input and out-of-range ranks', () => {
+    expect(() => percentile([], 50)).toThrow('no samples');
+    expect(() => percentile([1], 0)).toThrow('(0, 100]');
+  });
+});
+
+describe('benchmark targets and report', () => {
+  test('the p50 target is 1.3x the floor, or 1 ms over a floor under 3 ms', () => {
+    expect(meetsFloorTarget(13, 10)).toBe(true);
+    expect(meetsFloorTarget(13.1, 10)).toBe(false);
+    expect(meetsFloorTarget(2.9, 2)).toBe(true);
+    expect(meetsFloorTarget(3.1, 2)).toBe(false);
+    expect(meetsFloorTarget(4.5, 3.5)).toBe(true);
+  });
+
+  test('the report gives absolute figures, both ratios and why @neo4j/graphql cannot answer a family', () => {
+    const lookup = FAMILIES.find((f) => f.name === 'lookup')!;
+    const path = FAMILIES.find((f) => f.name === 'shortest path')!;
+    const lat = (p50: number) => ({ samples: 10, p50, p95: p50 * 2, p99: p50 * 3, mean: p50 });
+    const results: FamilyResult[] = [
+      { family: lookup, latency: { hub: lat(2), floor: lat(1.5), neo4jGraphql: lat(4) }, throughput: { hub: 400, floor: 800, neo4jGraphql: 200 }, agreement: { compared: 10, hub: 10, neo4jGraphql: 10 }, errors: {} },
+      { family: path, latency: { hub: lat(30), floor: lat(10) }, throughput: { hub: 30, floor: 100 }, agreement: { compared: 10, hub: 9, firstMismatch: 'hub 3 vs floor 4' }, errors: { hub: 1 }, firstError: 'hub: boom' },
+    ];
+    const md = renderReport(results, {
+      command: 'npm run bench',
+      date: '2026-01-01T00:00:00Z',
+      graph: { label: 'test', nodes: 10, relationships: 20 },
+      machine: 'test',
+      concurrency: 8,
+      hubPeakRssMib: 120,
+    });
+    expect(md).toContain('| lookup | 2.00 | 4.00 | 6.00 | 1.50 | 3.00 | 4.50 | 4.00 | 8.00 | 12.00 | 1.33x | 0.50x | met | 10 |');
+    expect(md).toContain('| shortest path | 30.00 | 60.00 | 90.00 | 10.00 | 20.00 | 30.00 | n/a | n/a | n/a | 3.00x | n/a | **missed** | 10 |');
+    expect(md).toContain('| lookup | 400.0 | 800.0 | 200.0 | 0.50x | 2.00x |');
+    expect(md).toContain('cannot: no path queries');
+    expect(md).toContain('hub 9/10 (first difference: hub 3 vs floor 4)');
+    expect(md).toContain('- shortest path: {"hub":1}; first: hub: boom');
+    expect(md).toContain('peak resident 120 MiB');
+  });
+});
+
+describe('benchmark options', () => {
+  test('defaults to the small graph and reads every option', () => {
+    const parsed = parseBenchArgs(['--size', 'large', '--concurrency', '4', '--family', 'lookup', '--family', 'search']);
+    expect(parsed).toMatchObject({ ok: true, options: { size: 'large', concurrency: 4, families: ['lookup', 'search'], seed: 1 } });
+    expect(parseBenchArgs([])).toMatchObject({ ok: true, options: { size: 'small' } });
+  });
+
+  test('names the bad option', () => {
+    expect(parseBenchArgs(['--size', 'huge'])).toMatchObject({ ok: false, message: expect.stringContaining('--size') });
+    expect(parseBenchArgs(['--concurrency', '0'])).toMatchObject({ ok: false, message: expect.stringContaining('--concurrency') });
+    expect(parseBenchArgs(['--bogus'])).toMatchObject({ ok: false, message: expect.stringContaining('bogus') });
+  });
+});
