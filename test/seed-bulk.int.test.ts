@@ -115,6 +115,53 @@ describe('bulk seed import', () => {
     ]);
   });
 
+  test('a relationship given more than once is written once, with the provenance of every record', async () => {
+    const dir = path.join(fs.mkdtempSync(path.join(tmp, 'repeat-')), 'net');
+    await generateSynth({ orgs: 40, links: 150, seed: 5, outDir: dir }, readSynthReference(seedDir));
+    for (const name of fs.readdirSync(dir)) {
+      const file = path.join(dir, name);
+      fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace(/-syn-/g, '-synr-'));
+    }
+    const first = JSON.parse(fs.readFileSync(path.join(dir, SYNTH_FILES.participation), 'utf8').split('\n')[0]);
+    const again = { ...first, provenance: [{ source: 'ext-synthetic', note: 'reported again' }] };
+    const related = { type: 'orgRelation', from: 'org-synr-1', to: 'org-synr-2', kind: 'PARTNER', provenance: first.provenance };
+    // In a later file than the first record, and in one batch with it as well as in another (batch size 7).
+    fs.writeFileSync(path.join(dir, '6-more.jsonl'), [again, first, related, related].map((r) => JSON.stringify(r)).join('\n') + '\n');
+    const set = mergeSeed(readSeedDir(dir));
+    const want = Object.values(buildSeedRows(set).rels).reduce((n, r) => n + r.length, 0);
+    // The synthetic source node is there already (first test).
+    const newNodes = [...set.nodes.keys()].filter((id) => id.includes('-synr-')).length;
+
+    const before = await counts();
+    const result = await importSeedBulk(db, [dir], log, { curatedDir: seedDir, batchSize: 7, writers: 3 });
+    expect(result.relationships).toBe(want);
+    expect(await counts()).toEqual({ nodes: before.nodes + newNodes, relationships: before.relationships + want });
+    const rels = await db.read(
+      `MATCH (:Organization {id: $org})-[r:PARTICIPATED_IN {key: $role}]->(:Activity {id: $activity}) RETURN r.provenance AS provenance, r.importRun AS run`,
+      { org: first.organization, role: first.role, activity: first.activity },
+    );
+    expect(rels).toHaveLength(1);
+    expect(JSON.parse(String(rels[0].provenance)).map((p: { note: string }) => p.note)).toEqual([first.provenance[0].note, 'reported again']);
+    expect(rels[0].run).toBe(result.run);
+    const [partners] = await db.read(`MATCH (:Organization {id: 'org-synr-1'})-[r:RELATED_TO]->(:Organization {id: 'org-synr-2'}) RETURN count(r) AS n`);
+    expect(partners.n).toBe(1);
+
+    await importSeedBulk(db, [dir], log, { curatedDir: seedDir, batchSize: 7, writers: 1 });
+    expect(await counts()).toEqual({ nodes: before.nodes + newNodes, relationships: before.relationships + want });
+  });
+
+  test('a relationship given twice with different values is refused at the second record', async () => {
+    const before = await counts();
+    const dir = path.join(fs.mkdtempSync(path.join(tmp, 'conflict-')), 'net');
+    fs.cpSync(synthDir, dir, { recursive: true });
+    const related = { type: 'orgRelation', from: 'org-syn-1', to: 'org-syn-2', kind: 'PARTNER', provenance: [{ source: 'ext-synthetic', note: 'test' }] };
+    fs.writeFileSync(path.join(dir, '6-more.jsonl'), `${JSON.stringify(related)}\n${JSON.stringify({ ...related, validFrom: '2020' })}\n`);
+    const error = await importSeedBulk(db, [dir], log, { curatedDir: seedDir }).then(() => null, (e: unknown) => e);
+    expect(error).toBeInstanceOf(SeedError);
+    expect((error as SeedError).problems).toEqual([expect.objectContaining({ file: path.join('net', '6-more.jsonl'), line: 2 })]);
+    expect(await counts()).toEqual(before);
+  });
+
   test('a failure midway deletes what the run created and leaves the graph counts unchanged', async () => {
     const fresh = path.join(tmp, 'fresh');
     await generateSynth({ orgs: 60, links: 200, seed: 99, outDir: path.join(fresh, 'net') }, readSynthReference(seedDir));

@@ -1,3 +1,5 @@
+// The families share limits with the network service, whose types carry type-graphql decorators.
+import 'reflect-metadata';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';

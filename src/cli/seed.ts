@@ -8,13 +8,14 @@ import { importSeedBulk } from '../seed/seed.bulk';
 import { importSeed } from '../seed/seed.importer';
 import { SeedError } from '../seed/seed.problem';
 
-const USAGE = `Usage: npm run seed -- [--dir DIR] [--reset] [--bulk EXTRA_DIR ... [--batch N]]
+const USAGE = `Usage: npm run seed -- [--dir DIR] [--reset] [--bulk EXTRA_DIR ... [--batch N] [--writers N]]
   Loads every *.jsonl seed file below DIR (default: seeds/) into the graph in one transaction.
   --reset        delete the whole graph first (in the same transaction as DIR's import)
   --bulk DIR     (repeatable) also stream the seed files below DIR (e.g. .synth/10000-100000-1), which may
                  refer to DIR's ids: validated first (nothing is written on a problem), then written in
                  batches, one transaction each; a failure deletes what the run created. Progress on stderr.
-  --batch N      rows per statement and records per transaction in bulk mode (default 10000)`;
+  --batch N      rows per statement and records per transaction in bulk mode (default 10000)
+  --writers N    write transactions in flight at once in bulk mode (default 2)`;
 
 async function run(): Promise<number> {
   const { values } = parseArgs({
@@ -23,6 +24,7 @@ async function run(): Promise<number> {
       reset: { type: 'boolean', default: false },
       bulk: { type: 'string', multiple: true },
       batch: { type: 'string' },
+      writers: { type: 'string' },
       help: { type: 'boolean', default: false },
     },
   });
@@ -42,8 +44,13 @@ async function run(): Promise<number> {
         process.stderr.write(`--batch must be an integer from 1 to 100000, got '${values.batch}'\n`);
         return 2;
       }
+      const writers = values.writers === undefined ? undefined : Number(values.writers);
+      if (writers !== undefined && !(Number.isSafeInteger(writers) && writers >= 1 && writers <= 8)) {
+        process.stderr.write(`--writers must be an integer from 1 to 8, got '${values.writers}'\n`);
+        return 2;
+      }
       const dirs = values.bulk.map((d) => path.resolve(d));
-      const bulk = await importSeedBulk(graph.db, dirs, log, { curatedDir: dir, batchSize, reset: values.reset });
+      const bulk = await importSeedBulk(graph.db, dirs, log, { curatedDir: dir, batchSize, writers, reset: values.reset });
       process.stdout.write(
         `Bulk-imported ${bulk.records} records (${bulk.nodes} nodes, ${bulk.relationships} relationships) from ${bulk.files} files ` +
           `in ${bulk.seconds.toFixed(1)} s (${bulk.relationshipsPerSecond} relationships/s; run ${bulk.run}); ` +

@@ -1,5 +1,7 @@
 import type { Database, Row } from '../neo4j';
 import { isoDate, str } from '../graphql/values';
+import { toOrganization } from '../organization/organization.mapper';
+import type { Organization } from '../organization/organization.type';
 
 // `x` is the shared agreement or activity; the fragment reads the link filter's parameters. An agreement
 // without validTo is open-ended; an activity without endDate lasts its start day.
@@ -17,7 +19,7 @@ WHERE b <> a AND ($includeInternal OR NOT b.id IN $orgIds)
 WITH b, x, collect(DISTINCT {actor: a.id, actorRole: ra.role, partnerRole: rb.role}) AS roles
 WITH b, collect({id: x.id, type: CASE WHEN x:Agreement THEN 'AGREEMENT' ELSE 'ACTIVITY' END,
                  date: coalesce(x.signedOn, x.validFrom, x.startDate), roles: roles}) AS links
-RETURN b.id AS id, b.kind AS kind, links
+RETURN b.id AS id, b.kind AS kind, b AS node, links
 ORDER BY size(links) DESC, id
 LIMIT $cap`;
 
@@ -50,14 +52,14 @@ export const SHORTEST_PATH = `MATCH (a:Organization {id: $from}), (b:Organizatio
 MATCH p = shortestPath((a)-[:PARTY_TO|PARTICIPATED_IN*..20]-(b))
 WHERE all(x IN nodes(p) WHERE x:Organization OR (${LINK_WHERE}))
 RETURN [n IN nodes(p) | n.id] AS ids, [n IN nodes(p) | CASE WHEN n:Agreement THEN 'AGREEMENT' WHEN n:Activity THEN 'ACTIVITY' ELSE 'ORGANIZATION' END] AS types,
-       [r IN relationships(p) | r.role] AS roles
+       [r IN relationships(p) | r.role] AS roles, [n IN nodes(p) WHERE n:Organization] AS orgs
 LIMIT 1`;
 
 export const ALL_SHORTEST_PATHS = `MATCH (a:Organization {id: $from}), (b:Organization {id: $to})
 MATCH p = allShortestPaths((a)-[:PARTY_TO|PARTICIPATED_IN*..20]-(b))
 WHERE all(x IN nodes(p) WHERE x:Organization OR (${LINK_WHERE}))
 RETURN [n IN nodes(p) | n.id] AS ids, [n IN nodes(p) | CASE WHEN n:Agreement THEN 'AGREEMENT' WHEN n:Activity THEN 'ACTIVITY' ELSE 'ORGANIZATION' END] AS types,
-       [r IN relationships(p) | r.role] AS roles
+       [r IN relationships(p) | r.role] AS roles, [n IN nodes(p) WHERE n:Organization] AS orgs
 LIMIT $cap`;
 
 /** Organisations of a scope (all when `$orgIds` is null) that have at least one link passing the filter. */
@@ -77,6 +79,7 @@ export interface LinkEvidence {
 export interface DirectPartnerRow {
   id: string;
   kind: string;
+  node: Organization;
   links: LinkEvidence[];
 }
 
@@ -85,6 +88,7 @@ export async function directPartners(db: Database, params: Row): Promise<DirectP
   return rows.map((r) => ({
     id: String(r.id),
     kind: String(r.kind),
+    node: toOrganization(r.node),
     links: (r.links as Row[]).map((l) => ({
       id: String(l.id),
       type: l.type as LinkEvidence['type'],
@@ -121,11 +125,17 @@ export interface RawPath {
   ids: string[];
   types: string[];
   roles: string[];
+  organizations: Organization[];
 }
 
 export async function shortestPaths(db: Database, all: boolean, params: Row): Promise<RawPath[]> {
   const rows = await db.read(all ? ALL_SHORTEST_PATHS : SHORTEST_PATH, params);
-  return rows.map((r) => ({ ids: (r.ids as string[]).map(String), types: (r.types as string[]).map(String), roles: (r.roles as string[]).map(String) }));
+  return rows.map((r) => ({
+    ids: (r.ids as string[]).map(String),
+    types: (r.types as string[]).map(String),
+    roles: (r.roles as string[]).map(String),
+    organizations: (r.orgs as unknown[]).map(toOrganization),
+  }));
 }
 
 export async function linkedOrgs(db: Database, params: Row): Promise<string[]> {

@@ -68,7 +68,7 @@ export class NetworkQueryResolver {
 export class PartnerResolver {
   @FieldResolver(() => Organization)
   organization(@Root() p: Partner, @Ctx() ctx: Context) {
-    return ctx.loaders.orgById.load(p.organizationId);
+    return p.organizationNode ?? ctx.loaders.orgById.load(p.organizationId);
   }
 
   @FieldResolver(() => Organization, { nullable: true, description: 'For indirect partners: a neighbour on a nearest route' })
@@ -122,7 +122,7 @@ export class PathStepResolver {
 export class CooperationPathResolver {
   @FieldResolver(() => [Organization], { description: 'The organisations along the route, in order' })
   async organizations(@Root() p: CooperationPath, @Ctx() ctx: Context) {
-    return ctx.loaders.orgById.loadMany(p.organizationIds);
+    return p.organizationNodes ?? ctx.loaders.orgById.loadMany(p.organizationIds);
   }
 }
 

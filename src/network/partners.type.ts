@@ -1,5 +1,6 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { LocalDateResolver } from 'graphql-scalars';
+import type { Organization } from '../organization/organization.type';
 import { LinkKind } from './link-filter';
 
 @ObjectType({ description: 'An agreement or activity that links the actor to a partner, with both roles.' })
@@ -26,6 +27,8 @@ export class CooperationLink {
 @ObjectType({ description: 'An organisation that cooperates with the actor, directly or through intermediaries.' })
 export class Partner {
   organizationId!: string;
+  /** The partner itself when the statement that found it returned it (saves a lookup). */
+  organizationNode?: Organization;
   viaId!: string | null;
 
   @Field(() => Int, { description: '1 for direct partners; n when the nearest route passes n-1 intermediaries' })
@@ -78,6 +81,8 @@ export class PathStep {
 @ObjectType({ description: 'A route between two organisations over cooperation links.' })
 export class CooperationPath {
   organizationIds!: string[];
+  /** The organisations along the route, when the path statement returned them. */
+  organizationNodes?: Organization[];
 
   @Field(() => Int, { description: 'Number of steps' })
   length!: number;

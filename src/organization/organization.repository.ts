@@ -1,6 +1,7 @@
 import type { Database } from '../neo4j';
 import { byIdQuery, inQuery, outQuery } from '../graphql/cypher';
 import { keysetQueries, readPage, type ConnectionShape, type PageRequest, type SortTable } from '../graphql/keyset';
+import { toAdminUnit } from '../geography/geography.mapper';
 import { toOrganization } from './organization.mapper';
 import type { Organization } from './organization.type';
 
@@ -10,6 +11,19 @@ export const ORG_PARENT = outQuery('Organization', 'PART_OF', 'Organization');
 export const ORG_CHILDREN = inQuery('Organization', 'PART_OF', 'Organization', 'n.name');
 export const ORG_RELATIONS_OUT = outQuery('Organization', 'RELATED_TO', 'Organization');
 export const ORG_RELATIONS_IN = inQuery('Organization', 'RELATED_TO', 'Organization');
+
+/** An organisation and its unit (null when it has none), in one statement. */
+export const ORG_WITH_LOCATION = `MATCH (n:Organization {id: $id})
+OPTIONAL MATCH (n)-[:LOCATED_IN]->(u:AdminUnit)
+RETURN n, u
+LIMIT 1`;
+
+/** The organisation with its unit attached (`locationNode`), or undefined when no organisation has the id. */
+export async function organizationWithLocation(db: Database, id: string): Promise<Organization | undefined> {
+  const [row] = await db.read(ORG_WITH_LOCATION, { id });
+  if (!row) return undefined;
+  return { ...toOrganization(row.n), locationNode: row.u ? toAdminUnit(row.u) : null };
+}
 
 /** Organisations located in a unit. */
 export const UNIT_ORGS = inQuery('AdminUnit', 'LOCATED_IN', 'Organization', 'n.name');

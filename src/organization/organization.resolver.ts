@@ -1,4 +1,6 @@
-import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, Field, FieldResolver, ID, Info, InputType, Query, Resolver, Root } from 'type-graphql';
+import { selectsField } from '../graphql/lookahead';
 import type { Context } from '../context';
 import { NotFoundError } from '../errors';
 import { AdminUnit } from '../geography/geography.type';
@@ -6,7 +8,7 @@ import { defineConnection, type ConnectionArgs } from '../graphql/connection';
 import { AgreementParty } from '../agreement/agreement.type';
 import { Participation } from '../activity/activity.type';
 import { Position } from '../person/person.type';
-import { ORG_SORTS, listOrganizations } from './organization.repository';
+import { ORG_SORTS, listOrganizations, organizationWithLocation } from './organization.repository';
 import { OrganizationRelation } from './organization-relation.type';
 import { Organization, OrganizationKind } from './organization.type';
 
@@ -34,8 +36,8 @@ export const OrganizationConnection = OrganizationList.Connection;
 @Resolver(() => Organization)
 export class OrganizationResolver {
   @Query(() => Organization, { description: 'An organisation by id; NOT_FOUND when there is none.' })
-  async organization(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Organization> {
-    const org = await ctx.loaders.orgById.load(id);
+  async organization(@Arg('id', () => ID) id: string, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<Organization> {
+    const org = selectsField(info, 'location') ? await organizationWithLocation(ctx.db, id) : await ctx.loaders.orgById.load(id);
     if (!org) throw new NotFoundError('Organization', id);
     return org;
   }
@@ -51,7 +53,7 @@ export class OrganizationResolver {
 
   @FieldResolver(() => AdminUnit, { nullable: true, description: 'The province, city, country or state it sits in' })
   location(@Root() org: Organization, @Ctx() ctx: Context) {
-    return ctx.loaders.orgLocation.load(org.id);
+    return org.locationNode !== undefined ? org.locationNode : ctx.loaders.orgLocation.load(org.id);
   }
 
   @FieldResolver(() => Organization, { nullable: true, description: 'The organisation it belongs to' })

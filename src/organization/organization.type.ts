@@ -1,5 +1,6 @@
 import { Field, ID, InterfaceType, ObjectType, registerEnumType } from 'type-graphql';
 import { Provenance } from '../source/source.type';
+import type { AdminUnit } from '../geography/geography.type';
 
 export enum OrganizationKind {
   GOVERNMENT = 'GOVERNMENT',
@@ -46,6 +47,9 @@ export abstract class Organization {
 
   @Field(() => [Provenance])
   provenance!: Provenance[];
+
+  /** Its unit when the statement that read it fetched that too (null: none); undefined when not fetched. */
+  locationNode?: AdminUnit | null;
 }
 
 @ObjectType({ implements: Organization, description: 'Ministry, agency, People’s Committee, department or public service unit' })

@@ -5,33 +5,46 @@ import readline from 'node:readline';
 import type { Logger } from '../logger';
 import { intParam, type Database, type Row } from '../neo4j';
 import { writeSeedSet } from './seed.importer';
-import { DATE_PAIRS, EDGE_REFS, NODE_REFS, mergeSeed, validateSeed } from './seed.merge';
+import { DATE_PAIRS, EDGE_REFS, NODE_REFS, mergeSeed, validateSeed, type SeedSet } from './seed.merge';
 import { SeedError, type SeedProblem } from './seed.problem';
 import { listSeedFiles, parseSeedLine, readSeedDir, type Located } from './seed.read';
 import {
+  BULK_CREATE_NODE,
+  BULK_CREATE_ORGANIZATION_OF_KIND,
+  BULK_CREATE_REL,
+  BULK_CREATE_UNIT_OF_LEVEL,
+  BULK_EXISTING_IDS,
+  BULK_RESET_NODES,
   BULK_UPSERT_NODE,
   BULK_UPSERT_ORGANIZATION_OF_KIND,
   BULK_UPSERT_REL,
   BULK_UPSERT_UNIT_OF_LEVEL,
   DELETE_RUN_NODES,
   DELETE_RUN_RELS,
+  REL_EXTRA_SPECS,
+  REL_KEY_ALIAS,
   graphCounts,
   type GraphCounts,
   type RelSpec,
 } from './seed.repository';
-import { buildSeedRows, type SeedRows } from './seed.rows';
-import { REQUIRED_FIELDS, type EdgeRecord, type NodeRecord, type NodeType, type ProvenanceEntry } from './seed.schema';
+import { buildSeedRows, type RelRow } from './seed.rows';
+import { NODE_SCHEMAS, REQUIRED_FIELDS, type EdgeRecord, type NodeRecord, type NodeType, type ProvenanceEntry } from './seed.schema';
 
 export interface BulkOptions {
   /** Rows per UNWIND statement and records per write transaction (default 10,000). */
   batchSize?: number;
+  /** Write transactions in flight at once (default 2; 1 writes batch after batch). */
+  writers?: number;
   /**
    * The curated seed folder: validated and written first with `writeSeedSet` (one transaction); its ids
    * may be referred to, and repeated, by the bulk folders. Without it, bulk records may refer only to
    * ids the bulk folders define.
    */
   curatedDir?: string;
-  /** Delete the whole graph first, in the curated folder's transaction (needs curatedDir). */
+  /**
+   * Delete the whole graph first (needs curatedDir), once every record was checked: in batches of
+   * `batchSize`, each its own transaction, before the curated folder is written.
+   */
   reset?: boolean;
 }
 
@@ -51,6 +64,8 @@ export interface BulkResult {
 /** Problems kept in memory at most; the import is refused anyway once there is one. */
 const MAX_PROBLEMS = 10_000;
 const PROGRESS_EVERY_MS = 1000;
+/** Nodes deleted per transaction by the reset, with their relationships. */
+const RESET_BATCH = 20_000;
 
 interface BulkLine {
   file: string;
@@ -64,23 +79,96 @@ interface SeedFile {
   full: string;
   /** The path shown in problems: the bulk folder's name, then the path below it. */
   file: string;
+  bytes: number;
 }
 
 function bulkFiles(dirs: string[]): SeedFile[] {
-  return dirs.flatMap((dir) => listSeedFiles(dir).map((full) => ({ full, file: path.join(path.basename(dir), path.relative(dir, full)) })));
+  return dirs.flatMap((dir) =>
+    listSeedFiles(dir).map((full) => ({ full, file: path.join(path.basename(dir), path.relative(dir, full)), bytes: fs.statSync(full).size })),
+  );
 }
 
-/** Streams the records of every file, one parsed line at a time. */
-async function* readLines(files: SeedFile[]): AsyncGenerator<BulkLine> {
+/** Streams the non-empty, non-comment lines of every file. */
+async function* rawLines(files: SeedFile[]): AsyncGenerator<{ file: string; line: number; text: string }> {
   for (const { full, file } of files) {
-    const rl = readline.createInterface({ input: fs.createReadStream(full, { encoding: 'utf8' }), crlfDelay: Infinity });
+    const rl = readline.createInterface({ input: fs.createReadStream(full, { encoding: 'utf8', highWaterMark: 1 << 20 }), crlfDelay: Infinity });
     let line = 0;
     for await (const raw of rl) {
       line++;
-      const trimmed = raw.trim();
-      if (!trimmed || trimmed.startsWith('//')) continue;
-      yield { file, line, ...parseSeedLine(trimmed, file, line) };
+      const text = raw.trim();
+      if (text && !text.startsWith('//')) yield { file, line, text };
     }
+  }
+}
+
+/** Streams the records of every file, each line parsed and checked against its schema. */
+async function* readLines(files: SeedFile[]): AsyncGenerator<BulkLine> {
+  for await (const { file, line, text } of rawLines(files)) yield { file, line, ...parseSeedLine(text, file, line) };
+}
+
+/**
+ * Streams the records of files pass 1 accepted: plain JSON.parse, as the schemas are strict and
+ * transform nothing, so a valid record parses to the same object.
+ */
+async function* readChecked(files: SeedFile[]): AsyncGenerator<Omit<BulkLine, 'problems'>> {
+  for await (const { file, line, text } of rawLines(files)) {
+    const record = JSON.parse(text) as { type: string };
+    if (record.type in NODE_SCHEMAS) yield { file, line, node: record as NodeRecord };
+    else yield { file, line, edge: record as EdgeRecord };
+  }
+}
+
+/** The identity of a relationship record in the graph (type, both ends, key), as `mergeSeed` merges them. */
+function edgeIdentity(e: EdgeRecord): string {
+  switch (e.type) {
+    case 'party':
+      return `party|${e.organization}|${e.agreement}|${e.role}`;
+    case 'participation':
+      return `participation|${e.organization}|${e.activity}|${e.role}`;
+    case 'position':
+      return `position|${e.person}|${e.organization}|${e.title}`;
+    case 'signature':
+      return `signature|${e.person}|${e.agreement ?? e.document}`;
+    case 'attendance':
+      return `attendance|${e.person}|${e.activity}|${e.role}`;
+    case 'orgRelation':
+      return `orgRelation|${e.from}|${e.to}|${e.kind}`;
+  }
+}
+
+/**
+ * A Bloom filter over strings, of fixed size: `add` says whether the string may have been added
+ * before. It never misses a repeat; rare false alarms only send a record down the slower, merged path.
+ */
+class SeenFilter {
+  private readonly words: Int32Array;
+  private readonly mask: number;
+
+  constructor(log2Bits: number) {
+    this.words = new Int32Array(1 << (log2Bits - 5));
+    this.mask = 2 ** log2Bits - 1;
+  }
+
+  add(key: string): boolean {
+    let h1 = 0x811c9dc5;
+    let h2 = 0x9747b28c;
+    for (let i = 0; i < key.length; i++) {
+      const c = key.charCodeAt(i);
+      h1 = Math.imul(h1 ^ c, 0x01000193);
+      h2 = Math.imul(h2 ^ c, 0x5bd1e995);
+      h2 ^= h2 >>> 13;
+    }
+    let seen = true;
+    for (let k = 0; k < 3; k++) {
+      const bit = (h1 + k * (h2 | 1)) & this.mask;
+      const word = bit >>> 5;
+      const flag = 1 << (bit & 31);
+      if ((this.words[word] & flag) === 0) {
+        seen = false;
+        this.words[word] |= flag;
+      }
+    }
+    return seen;
   }
 }
 
@@ -98,14 +186,31 @@ interface PendingRef {
   field: string;
 }
 
-/** Pass 1: validates every bulk record against the id set; memory grows with ids, not records. */
-async function checkBulk(files: SeedFile[], curated: Map<string, NodeType>, progress: Progress) {
+interface Checked {
+  problems: SeedProblem[];
+  overlap: Located<NodeRecord>[];
+  records: number;
+  /** Identities of relationship records that may occur more than once (see SeenFilter). */
+  repeatCandidates: Set<string>;
+  /** Files holding node records the bulk path writes. */
+  nodeFiles: Set<string>;
+}
+
+/**
+ * Pass 1: validates every bulk record against the id set; memory grows with ids, not records (the
+ * repeat filter has a fixed size).
+ */
+async function checkBulk(files: SeedFile[], curated: Map<string, NodeType>, progress: Progress): Promise<Checked> {
   const problems: SeedProblem[] = [];
   const report = (p: SeedProblem) => problems.length < MAX_PROBLEMS && problems.push(p);
   const ids = new Map<string, Defined>();
   const overlap: Located<NodeRecord>[] = [];
   // References to ids not seen yet are checked once every file was read; in practice few are forward.
   const pending: PendingRef[] = [];
+  const totalBytes = files.reduce((n, f) => n + f.bytes, 0);
+  const seen = new SeenFilter(Math.min(28, Math.max(16, Math.ceil(Math.log2(totalBytes + 1)) + 1)));
+  const repeatCandidates = new Set<string>();
+  const nodeFiles = new Set<string>();
   let records = 0;
   const typeOf = (id: string) => curated.get(id) ?? ids.get(id)?.type;
   const ref = (id: string, want: NodeType, file: string, line: number, field: string) => {
@@ -136,17 +241,18 @@ async function checkBulk(files: SeedFile[], curated: Map<string, NodeType>, prog
         else overlap.push({ record: node, file, line });
         continue;
       }
-      const seen = ids.get(node.id);
-      if (seen) {
+      const defined = ids.get(node.id);
+      if (defined) {
         report({
           file,
           line,
           field: 'id',
-          message: `id '${node.id}' is already defined at ${seen.file}:${seen.line}; bulk mode refuses repeated ids (merge the records, or put the node in the curated seeds)`,
+          message: `id '${node.id}' is already defined at ${defined.file}:${defined.line}; bulk mode refuses repeated ids (merge the records, or put the node in the curated seeds)`,
         });
         continue;
       }
       ids.set(node.id, { type: node.type, file, line });
+      nodeFiles.add(file);
       const fields = node as unknown as Record<string, unknown>;
       for (const field of REQUIRED_FIELDS[node.type]) {
         if (fields[field] === undefined) report({ file, line, field, message: `${node.type} '${node.id}' has no ${field}` });
@@ -168,6 +274,8 @@ async function checkBulk(files: SeedFile[], curated: Map<string, NodeType>, prog
     if (edge) {
       refs(edge as unknown as Record<string, unknown>, EDGE_REFS[edge.type], file, line);
       provenanceRefs(edge.provenance, file, line);
+      const identity = edgeIdentity(edge);
+      if (seen.add(identity)) repeatCandidates.add(identity);
     }
   }
   for (const p of pending) {
@@ -175,7 +283,19 @@ async function checkBulk(files: SeedFile[], curated: Map<string, NodeType>, prog
     if (type === undefined) report({ file: p.file, line: p.line, field: p.field, message: `refers to '${p.id}', which no seed record defines` });
     else if (type !== p.want) report({ file: p.file, line: p.line, field: p.field, message: `'${p.id}' is a ${type}, expected ${p.want}` });
   }
-  return { problems, overlap, records };
+  return { problems, overlap, records, repeatCandidates, nodeFiles };
+}
+
+/**
+ * Pass 1b, only when pass 1 saw possible repeats: merges the records of those relationships in memory
+ * (provenance united, conflicting values reported), so that each is written once.
+ */
+async function mergeRepeats(files: SeedFile[], candidates: Set<string>): Promise<SeedSet> {
+  const edges: Located<EdgeRecord>[] = [];
+  if (candidates.size) {
+    for await (const { file, line, edge } of readChecked(files)) if (edge && candidates.has(edgeIdentity(edge))) edges.push({ record: edge, file, line });
+  }
+  return mergeSeed({ nodes: [], edges, problems: [], files: [] });
 }
 
 class Progress {
@@ -215,65 +335,252 @@ class Progress {
   }
 }
 
-/** Pass 2 and 3: streams the records again and writes node rows, then relationship rows, batch by batch. */
-async function writeBulk(db: Database, files: SeedFile[], curated: Map<string, NodeType>, run: string, batch: number, progress: Progress) {
-  const send = async (lists: Array<[string, Row[]]>) => {
-    await db.writeTx(async (tx) => {
-      for (const [cypher, rows] of lists) {
-        for (let i = 0; i < rows.length; i += batch) await db.runIn(tx, cypher, { rows: rows.slice(i, i + batch), run });
-      }
-    });
-  };
-  const nodeLists = (rows: SeedRows): Array<[string, Row[]]> => [
-    ...Object.entries(rows.nodes).map(([type, list]): [string, Row[]] => [BULK_UPSERT_NODE[type as keyof typeof BULK_UPSERT_NODE], list]),
-    ...Object.entries(rows.unitsByLevel).map(([level, list]): [string, Row[]] => [BULK_UPSERT_UNIT_OF_LEVEL[level as keyof typeof BULK_UPSERT_UNIT_OF_LEVEL], list]),
-    ...Object.entries(rows.organizationsByKind).map(([kind, list]): [string, Row[]] => [
-      BULK_UPSERT_ORGANIZATION_OF_KIND[kind as keyof typeof BULK_UPSERT_ORGANIZATION_OF_KIND],
-      list,
-    ]),
-  ];
-  const relLists = (rows: SeedRows): Array<[string, Row[]]> =>
-    Object.entries(rows.rels).map(([spec, list]): [string, Row[]] => [BULK_UPSERT_REL[spec as RelSpec], list]);
+/** One statement of a write transaction, its rows sent `batch` at a time. */
+interface Statement {
+  cypher: string;
+  rows: unknown[];
+  shared?: Record<string, Row>;
+}
 
-  // Relationships go after every node, so a record may point at a node defined in a later file.
-  for (const phase of ['nodes', 'relationships'] as const) {
-    progress.start(phase);
-    let nodes: Located<NodeRecord>[] = [];
-    let edges: Located<EdgeRecord>[] = [];
-    const flush = async () => {
-      if (!nodes.length && !edges.length) return;
-      // One batch holds distinct node ids (pass 1 refused repeats), so merging it is the per-record row logic.
-      const rows = buildSeedRows(mergeSeed({ nodes, edges, problems: [], files: [] }));
-      if (phase === 'nodes') {
-        const lists = nodeLists(rows);
-        await send(lists);
-        progress.nodes += lists.reduce((n, [, l]) => n + l.length, 0);
-      } else {
-        const lists = relLists(rows);
-        await send(lists);
-        progress.relationships += lists.reduce((n, [, l]) => n + l.length, 0);
-      }
-      progress.records += nodes.length + edges.length;
-      nodes = [];
-      edges = [];
-      progress.tick();
-    };
-    for await (const { file, line, node, edge } of readLines(files)) {
-      if (node && !curated.has(node.id)) nodes.push({ record: node, file, line });
-      if (edge && phase === 'relationships') edges.push({ record: edge, file, line });
-      if (nodes.length + edges.length >= batch) await flush();
+/**
+ * The provenance properties of a statement's rows: identical for many rows, so sent once per
+ * statement and referred to by key.
+ */
+class SharedProvenance {
+  readonly map: Record<string, Row> = {};
+  private readonly keys = new Map<string, string>();
+
+  key(props: Row): string {
+    const provenance = props.provenance as string;
+    let key = this.keys.get(provenance);
+    if (key === undefined) {
+      key = String(this.keys.size);
+      this.keys.set(provenance, key);
+      this.map[key] = { sources: props.sources, provenance };
     }
-    await flush();
-    progress.tick(true);
+    return key;
   }
 }
 
-/** Deletes, in batches of `batch`, every relationship and node tagged with `run`. */
-async function deleteRun(db: Database, run: string, batch: number): Promise<number> {
+/** Node rows of `buildSeedRows` as compact create rows: [provenance key, other properties]. */
+function createNodeStatement(cypher: string, rows: Array<{ props: Row }>): Statement {
+  const shared = new SharedProvenance();
+  const compact = rows.map(({ props }) => {
+    const { sources: _s, provenance: _p, ...rest } = props;
+    return [shared.key(props), rest];
+  });
+  return { cypher, rows: compact, shared: shared.map };
+}
+
+/** Relationship rows of `buildSeedRows` as compact create rows (see BULK_CREATE_REL). */
+function createRelStatement(spec: RelSpec, rows: RelRow[]): Statement {
+  const shared = new SharedProvenance();
+  const alias = REL_KEY_ALIAS[spec];
+  const extras = REL_EXTRA_SPECS.has(spec);
+  const compact = rows.map(({ from, to, key, props }) => {
+    const row: unknown[] = [from, to, key, shared.key(props)];
+    const extra: Row = {};
+    let any = false;
+    for (const name in props) {
+      if (name === 'key' || name === 'sources' || name === 'provenance' || name === alias) continue;
+      extra[name] = props[name];
+      any = true;
+    }
+    if (extras) row.push(extra);
+    else if (any) throw new Error(`${spec} rows carry properties the create statement does not write: ${Object.keys(extra).join(', ')}`);
+    return row;
+  });
+  return { cypher: BULK_CREATE_REL[spec], rows: compact, shared: shared.map };
+}
+
+/**
+ * Runs `write` for each item `items` yields, up to `writers` at once, while the next item is prepared.
+ * On the first failure no further item is started; the ones running are awaited, then it is thrown.
+ */
+async function pipeline<T>(items: AsyncIterable<T>, writers: number, write: (item: T) => Promise<void>): Promise<void> {
+  const running = new Set<Promise<void>>();
+  let failure: { error: unknown } | undefined;
+  for await (const item of items) {
+    if (failure) break;
+    const task: Promise<void> = write(item)
+      .catch((error: unknown) => {
+        failure ??= { error };
+      })
+      .finally(() => running.delete(task));
+    running.add(task);
+    while (running.size >= writers) await Promise.race(running);
+  }
+  await Promise.all(running);
+  if (failure) throw failure.error;
+}
+
+interface WriteContext {
+  db: Database;
+  log: Logger;
+  files: SeedFile[];
+  curated: Map<string, NodeType>;
+  run: string;
+  batch: number;
+  writers: number;
+  progress: Progress;
+  checked: Checked;
+  repeats: SeedSet;
+}
+
+/** Runs the statements in one write transaction, `batch` rows per statement. */
+async function runStatements(db: Database, tx: Parameters<Parameters<Database['writeTx']>[0]>[0], list: Statement[], run: string, batch: number) {
+  for (const { cypher, rows, shared } of list) {
+    for (let i = 0; i < rows.length; i += batch) await db.runIn(tx, cypher, { rows: rows.slice(i, i + batch), shared: shared ?? {}, run });
+  }
+}
+
+/** Groups of node rows by seed type, kind or level, with the statements that create or update them. */
+function nodeGroups(rows: ReturnType<typeof buildSeedRows>) {
+  type Group = { type: NodeType; create: string; upsert: string; rows: Array<{ id: string; props: Row }> };
+  const groups: Group[] = [];
+  const typed = (list: Row[]) => list as Array<{ id: string; props: Row }>;
+  for (const [type, list] of Object.entries(rows.nodes)) {
+    const t = type as keyof typeof BULK_CREATE_NODE;
+    groups.push({ type: t, create: BULK_CREATE_NODE[t], upsert: BULK_UPSERT_NODE[t], rows: typed(list) });
+  }
+  for (const [level, list] of Object.entries(rows.unitsByLevel)) {
+    const l = level as keyof typeof BULK_CREATE_UNIT_OF_LEVEL;
+    groups.push({ type: 'adminUnit', create: BULK_CREATE_UNIT_OF_LEVEL[l], upsert: BULK_UPSERT_UNIT_OF_LEVEL[l], rows: typed(list) });
+  }
+  for (const [kind, list] of Object.entries(rows.organizationsByKind)) {
+    const k = kind as keyof typeof BULK_CREATE_ORGANIZATION_OF_KIND;
+    groups.push({ type: 'organization', create: BULK_CREATE_ORGANIZATION_OF_KIND[k], upsert: BULK_UPSERT_ORGANIZATION_OF_KIND[k], rows: typed(list) });
+  }
+  return groups;
+}
+
+/** Batches of `batch` records of the given kind, in file order. */
+async function* recordBatches(files: SeedFile[], batch: number, take: (line: Omit<BulkLine, 'problems'>) => boolean) {
+  let list: Array<Omit<BulkLine, 'problems'>> = [];
+  for await (const line of readChecked(files)) {
+    if (!take(line)) continue;
+    list.push(line);
+    if (list.length >= batch) {
+      yield list;
+      list = [];
+    }
+  }
+  if (list.length) yield list;
+}
+
+/**
+ * Pass 2: writes the node records. Ids the graph does not hold yet are created; the others are updated
+ * in place. Returns the ids that existed before.
+ */
+async function writeNodes(ctx: WriteContext): Promise<Set<string>> {
+  const { db, curated, run, batch, progress } = ctx;
+  const existing = new Set<string>();
+  const files = ctx.files.filter((f) => ctx.checked.nodeFiles.has(f.file));
+  const batches = recordBatches(files, batch, ({ node }) => node !== undefined && !curated.has(node.id));
+  await pipeline(batches, ctx.writers, async (lines) => {
+    // One batch holds distinct node ids (pass 1 refused repeats), so merging it is the per-record row logic.
+    const nodes = lines.map(({ node, file, line }) => ({ record: node!, file, line }));
+    const groups = nodeGroups(buildSeedRows(mergeSeed({ nodes, edges: [], problems: [], files: [] })));
+    const found = await db.writeTx(async (tx) => {
+      const seen: string[] = [];
+      const statements: Statement[] = [];
+      for (const group of groups) {
+        const ids = group.rows.map((r) => r.id);
+        const there = new Set<string>();
+        for (let i = 0; i < ids.length; i += batch) {
+          for (const row of await db.runIn(tx, BULK_EXISTING_IDS[group.type], { ids: ids.slice(i, i + batch) })) there.add(String(row.id));
+        }
+        const fresh = there.size ? group.rows.filter((r) => !there.has(r.id)) : group.rows;
+        if (fresh.length) statements.push(createNodeStatement(group.create, fresh));
+        if (there.size) statements.push({ cypher: group.upsert, rows: group.rows.filter((r) => there.has(r.id)) });
+        seen.push(...there);
+      }
+      await runStatements(db, tx, statements, run, batch);
+      return seen;
+    });
+    for (const id of found) existing.add(id);
+    progress.nodes += nodes.length;
+    progress.records += nodes.length;
+    progress.tick();
+  });
+  return existing;
+}
+
+/**
+ * Pass 3: writes the relationships, those of node fields and those of relationship records. One with an
+ * end this run created cannot exist yet and is created; the others are merged by key.
+ */
+async function writeRelationships(ctx: WriteContext, existing: Set<string>): Promise<void> {
+  const { db, curated, run, batch, progress } = ctx;
+  const isNew = (id: string) => !curated.has(id) && !existing.has(id);
+  const candidates = ctx.checked.repeatCandidates;
+  const write = async (set: SeedSet, records: number) => {
+    const statements: Statement[] = [];
+    let count = 0;
+    for (const [spec, list] of Object.entries(buildSeedRows(set).rels) as Array<[RelSpec, RelRow[]]>) {
+      const fresh = list.filter((r) => isNew(r.from) || isNew(r.to));
+      if (fresh.length) statements.push(createRelStatement(spec, fresh));
+      if (fresh.length < list.length) statements.push({ cypher: BULK_UPSERT_REL[spec], rows: list.filter((r) => !isNew(r.from) && !isNew(r.to)) });
+      count += list.length;
+    }
+    await db.writeTx((tx) => runStatements(db, tx, statements, run, batch));
+    progress.relationships += count;
+    progress.records += records;
+    progress.tick();
+  };
+  const batches = recordBatches(
+    ctx.files,
+    batch,
+    ({ node, edge }) => (node !== undefined && !curated.has(node.id)) || (edge !== undefined && !candidates.has(edgeIdentity(edge))),
+  );
+  await pipeline(batches, ctx.writers, async (lines) => {
+    const nodes: Located<NodeRecord>[] = [];
+    const edges: Located<EdgeRecord>[] = [];
+    for (const { node, edge, file, line } of lines) {
+      if (node) nodes.push({ record: node, file, line });
+      if (edge) edges.push({ record: edge, file, line });
+    }
+    await write(mergeSeed({ nodes, edges, problems: [], files: [] }), lines.length);
+  });
+  // Relationship records given more than once, merged by pass 1b: each written once, last.
+  for (let i = 0; i < ctx.repeats.edges.length; i += batch) {
+    const edges = ctx.repeats.edges.slice(i, i + batch);
+    await write({ nodes: new Map(), edges, problems: [], files: [] }, edges.length);
+  }
+}
+
+/**
+ * Pass 2 and 3: nodes first (a record may point at a node defined in a later file), then relationships.
+ * The curated write (`curated`, started by the caller) runs alongside the bulk nodes, which never touch
+ * curated ids; relationships may point at curated nodes, so they wait for it.
+ */
+async function writeBulk(ctx: WriteContext, curated: Promise<unknown>) {
+  const timer = setInterval(() => ctx.progress.tick(), PROGRESS_EVERY_MS);
+  timer.unref();
+  try {
+    ctx.progress.start('nodes');
+    // Both settle before a failure is thrown, so that the rollback comes after the last write.
+    const [nodes, curatedDone] = await Promise.allSettled([writeNodes(ctx), curated]);
+    if (nodes.status === 'rejected') throw nodes.reason;
+    if (curatedDone.status === 'rejected') throw curatedDone.reason;
+    const existing = nodes.value;
+    ctx.progress.tick(true);
+    ctx.log.info({ nodes: ctx.progress.nodes, seconds: ctx.progress.seconds() }, 'Bulk import: nodes written');
+    ctx.progress.start('relationships');
+    await writeRelationships(ctx, existing);
+    ctx.progress.tick(true);
+    ctx.log.info({ relationships: ctx.progress.relationships, seconds: ctx.progress.seconds() }, 'Bulk import: relationships written');
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+/** Deletes, in batches of `batch`, what the statements match, each batch its own transaction. */
+async function deleteBatched(db: Database, statements: string[], params: Row, batch: number): Promise<number> {
   let total = 0;
-  for (const cypher of [...Object.values(DELETE_RUN_RELS), ...Object.values(DELETE_RUN_NODES)]) {
+  for (const cypher of statements) {
     for (;;) {
-      const [row] = await db.write(cypher, { run, limit: intParam(batch) });
+      const [row] = await db.write(cypher, { ...params, limit: intParam(batch) });
       const deleted = Number(row?.deleted ?? 0);
       total += deleted;
       if (deleted < batch) break;
@@ -282,17 +589,25 @@ async function deleteRun(db: Database, run: string, batch: number): Promise<numb
   return total;
 }
 
+/** Deletes every relationship and node tagged with `run`. */
+function deleteRun(db: Database, run: string, batch: number): Promise<number> {
+  return deleteBatched(db, [...Object.values(DELETE_RUN_RELS), ...Object.values(DELETE_RUN_NODES)], { run }, batch);
+}
+
 /**
  * Streams the seed files below `dirs` into the graph, for networks too large for `importSeed`.
  * Pass 1 validates every record (schema, references against the bulk and curated ids, no repeated
- * bulk ids) and throws a SeedError (file, line, field) before anything is written. The curated folder
+ * bulk ids; relationship records given more than once are merged as `importSeed` merges them) and
+ * throws a SeedError (file, line, field) before anything is written. The curated folder
  * (options.curatedDir) is then written in one transaction; the bulk records in batches, each batch its
- * own transaction. What this run creates is tagged `importRun: <run>`: on a failure it is deleted before
- * the error is rethrown. On success the tag stays as provenance of the run (removing it would rewrite
- * every entity once more). Nodes that existed before are updated in place. Running it twice leaves the same graph.
+ * own transaction, `writers` at a time. What this run creates is tagged `importRun: <run>`: on a failure
+ * it is deleted before the error is rethrown. On success the tag stays as provenance of the run
+ * (removing it would rewrite every entity once more). Nodes and relationships that existed before are
+ * updated in place. Running it twice leaves the same graph.
  */
 export async function importSeedBulk(db: Database, dirs: string[], log: Logger, options: BulkOptions = {}): Promise<BulkResult> {
   const batch = options.batchSize ?? 10_000;
+  const writers = Math.max(1, options.writers ?? 2);
   const files = bulkFiles(dirs);
   const progress = new Progress(log);
 
@@ -304,18 +619,29 @@ export async function importSeedBulk(db: Database, dirs: string[], log: Logger, 
   const checked = await checkBulk(files, curated, progress);
   progress.tick(true);
   const problems = [...checked.problems];
+  const repeats = problems.length ? mergeSeed({ nodes: [], edges: [], problems: [], files: [] }) : await mergeRepeats(files, checked.repeatCandidates);
+  problems.push(...repeats.problems);
   const curatedSet =
     parsedCurated && options.curatedDir ? mergeSeed({ ...parsedCurated, nodes: [...parsedCurated.nodes, ...checked.overlap] }) : undefined;
   if (curatedSet && options.curatedDir) problems.unshift(...validateSeed(curatedSet, options.curatedDir));
   if (problems.length) throw new SeedError(problems);
-  log.info({ records: checked.records, seconds: progress.seconds() }, 'Bulk import: checked');
+  log.info({ records: checked.records, repeatedRelationships: repeats.edges.length, seconds: progress.seconds() }, 'Bulk import: checked');
 
-  if (curatedSet) await writeSeedSet(db, curatedSet, log, { batchSize: Math.min(batch, 1000), reset: options.reset });
+  if (options.reset) {
+    const deleted = await deleteBatched(db, [BULK_RESET_NODES], {}, RESET_BATCH);
+    log.info({ deleted, seconds: progress.seconds() }, 'Bulk import: graph emptied');
+  }
 
   const run = `bulk-${new Date().toISOString()}-${randomBytes(4).toString('hex')}`;
+  const curatedWrite = (async () => {
+    if (!curatedSet) return;
+    await writeSeedSet(db, curatedSet, log, { batchSize: Math.min(batch, 1000) });
+    log.info({ seconds: progress.seconds() }, 'Bulk import: curated seeds written');
+  })();
   try {
-    await writeBulk(db, files, curated, run, batch, progress);
+    await writeBulk({ db, log, files, curated, run, batch, writers, progress, checked, repeats }, curatedWrite);
   } catch (error) {
+    await curatedWrite.catch(() => undefined);
     log.error({ run, error: (error as Error).message }, 'Bulk import failed: deleting what this run created');
     try {
       const deleted = await deleteRun(db, run, batch);

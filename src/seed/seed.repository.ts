@@ -148,6 +148,68 @@ export const BULK_UPSERT_REL: Record<RelSpec, string> = Object.fromEntries(
   (Object.keys(REL_SPECS) as RelSpec[]).map((spec) => [spec, bulkUpsertRels(spec)]),
 ) as Record<RelSpec, string>;
 
+// Create variants for the bulk path, used only where nothing can exist yet: a node whose id the graph
+// did not hold before the run, a relationship with at least one end created by the run (pass 1 merged
+// repeated relationship records). Rows are compact lists; the provenance properties, the same for many
+// rows, travel once per statement in $shared, keyed by the row's provenance key.
+
+/** Node row: [provenance key, properties without sources and provenance]. */
+function bulkCreateNodes(labels: string): string {
+  return `UNWIND $rows AS row
+WITH row, $shared[row[0]] AS s
+CREATE (n:${labels})
+SET n = row[1], n.sources = s.sources, n.provenance = s.provenance, n.importRun = $run`;
+}
+
+/** The property that repeats a relationship's key (the role of a participation, the title of a position...). */
+export const REL_KEY_ALIAS: Partial<Record<RelSpec, string>> = {
+  PARTY_TO: 'role',
+  PARTICIPATED_IN: 'role',
+  ATTENDED: 'role',
+  HOLDS_POSITION: 'title',
+  RELATED_TO: 'kind',
+};
+
+/** Relationship specs with optional properties besides key, alias and provenance. */
+export const REL_EXTRA_SPECS: ReadonlySet<RelSpec> = new Set<RelSpec>(['HOLDS_POSITION', 'SIGNED_AGREEMENT', 'SIGNED_DOCUMENT', 'RELATED_TO', 'SUCCEEDED_BY']);
+
+/** Relationship row: [from id, to id, key, provenance key, extra properties (specs of REL_EXTRA_SPECS only)]. */
+function bulkCreateRels(spec: RelSpec): string {
+  const [from, to] = REL_SPECS[spec];
+  const alias = REL_KEY_ALIAS[spec];
+  return `UNWIND $rows AS row
+MATCH (a:${from} {id: row[0]})
+MATCH (b:${to} {id: row[1]})
+WITH a, b, row, $shared[row[3]] AS s
+CREATE (a)-[r:${REL_TYPE[spec]} {key: row[2]${alias ? `, ${alias}: row[2]` : ''}, sources: s.sources, provenance: s.provenance, importRun: $run}]->(b)${
+    REL_EXTRA_SPECS.has(spec) ? '\nSET r += row[4]' : ''
+  }`;
+}
+
+export const BULK_CREATE_NODE: Record<keyof typeof NODE_LABEL, string> = Object.fromEntries(
+  Object.entries(NODE_LABEL).map(([type, label]) => [type, bulkCreateNodes(label)]),
+) as Record<keyof typeof NODE_LABEL, string>;
+
+export const BULK_CREATE_ORGANIZATION_OF_KIND: Record<keyof typeof ORG_KIND_LABEL, string> = Object.fromEntries(
+  Object.entries(ORG_KIND_LABEL).map(([kind, label]) => [kind, bulkCreateNodes(`Organization:${label}`)]),
+) as Record<keyof typeof ORG_KIND_LABEL, string>;
+
+export const BULK_CREATE_UNIT_OF_LEVEL: Record<keyof typeof UNIT_LEVEL_LABEL, string> = Object.fromEntries(
+  Object.entries(UNIT_LEVEL_LABEL).map(([level, label]) => [level, bulkCreateNodes(`AdminUnit:${label}`)]),
+) as Record<keyof typeof UNIT_LEVEL_LABEL, string>;
+
+export const BULK_CREATE_REL: Record<RelSpec, string> = Object.fromEntries(
+  (Object.keys(REL_SPECS) as RelSpec[]).map((spec) => [spec, bulkCreateRels(spec)]),
+) as Record<RelSpec, string>;
+
+/** Per seed type: which of the ids in $ids the graph already holds, as rows of `id`. */
+export const BULK_EXISTING_IDS: Record<keyof typeof NODE_LABEL, string> = Object.fromEntries(
+  Object.entries(NODE_LABEL).map(([type, label]) => [type, `UNWIND $ids AS id MATCH (n:${label} {id: id}) RETURN n.id AS id`]),
+) as Record<keyof typeof NODE_LABEL, string>;
+
+/** Deletes up to $limit nodes of the whole graph, with their relationships; returns `deleted`. */
+export const BULK_RESET_NODES = `MATCH (n) WITH n LIMIT $limit DETACH DELETE n RETURN count(*) AS deleted`;
+
 const BULK_REL_TYPES = [...new Set(Object.values(REL_TYPE))];
 
 /** Per relationship type: deletes up to $limit relationships tagged with $run; returns `deleted`. */

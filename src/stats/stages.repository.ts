@@ -65,6 +65,8 @@ function itemsAnchor(labels: readonly ItemLabel[], anchor: Anchor): string {
  * that also have an organisation matching the organisation filters (when there are any: `$orgFiltered`).
  */
 export function itemStage(labels: readonly ItemLabel[], anchor: Anchor, participant: boolean): string {
+  // No anchor means no filter at all (see chooseAnchor): the always-true predicates are left out.
+  if (anchor === 'all') return itemsAnchor(labels, anchor);
   const member = participant
     ? `\n  AND ($orgFiltered = false OR EXISTS { MATCH (po:Organization)-[:${relOf(labels)}]->(i) WHERE ${orgWhere('po')} })`
     : '';
@@ -97,6 +99,7 @@ function orgAnchor(labels: readonly ItemLabel[], anchor: Anchor): string {
  * (`$itemFiltered`), taking part in a matching agreement or activity.
  */
 export function orgStage(labels: readonly ItemLabel[], anchor: Anchor): string {
+  if (anchor === 'all') return orgAnchor(labels, anchor);
   return `${orgAnchor(labels, anchor)}
 WITH DISTINCT o
 WHERE ${orgWhere('o')}
@@ -109,6 +112,11 @@ WHERE ${orgWhere('o')}
  */
 export function linkStage(labels: readonly ItemLabel[], anchor: Anchor): string {
   const rel = relOf(labels);
+  if (anchor === 'all') {
+    return `MATCH (a:Organization)-[:${rel}]->(i)<-[:${rel}]-(b:Organization)
+WHERE a.id < b.id
+WITH DISTINCT a, b, i`;
+  }
   return `${itemStage(labels, anchor, false)}
 MATCH (a:Organization)-[:${rel}]->(i)<-[:${rel}]-(b:Organization)
 WHERE a.id < b.id AND ((${orgWhere('a')}) OR (${orgWhere('b')}))
