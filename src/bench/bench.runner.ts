@@ -39,8 +39,16 @@ export interface RunOptions {
   onProgress?: (line: string) => void;
 }
 
+/** A request that takes longer than this counts as failed, so that one pathological answer cannot stall a run. */
+const REQUEST_TIMEOUT_MS = 60_000;
+
 async function postGraphql(url: string, body: GraphqlRequest): Promise<Json> {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+    signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+  });
   const payload = (await response.json()) as { data?: Json; errors?: Array<{ message: string }> };
   if (payload.errors?.length || !payload.data) {
     throw new Error(`${url} answered ${response.status}: ${payload.errors?.map((e) => e.message).join('; ') ?? 'no data'}`);

@@ -11,33 +11,53 @@ const LINK_WHERE = `($linkKinds IS NULL OR (x:Agreement AND 'AGREEMENT' IN $link
   AND ($periodFrom IS NULL OR (coalesce(x.validFrom, x.signedOn, x.startDate) IS NOT NULL
        AND coalesce(CASE WHEN x:Agreement THEN x.validTo ELSE coalesce(x.endDate, x.startDate) END, $periodFrom) >= $periodFrom))`;
 
+/**
+ * A statement in two forms: with the link filter, and without it for requests that filter nothing (most of
+ * them), which spares Neo4j the always-true predicates on every row.
+ */
+export interface LinkFiltered {
+  filtered: string;
+  plain: string;
+}
+
+function linkFiltered(build: (where: string | null) => string): LinkFiltered {
+  return { filtered: build(LINK_WHERE), plain: build(null) };
+}
+
+/** The form of `statement` the link-filter parameters call for. */
+export function forFilter(statement: LinkFiltered, params: Row): string {
+  const filtered = params.linkKinds != null || params.topic != null || params.periodFrom != null || params.periodTo != null;
+  return filtered ? statement.filtered : statement.plain;
+}
+
+const and = (where: string | null) => (where ? `\n  AND ${where}` : '');
+
 /** Direct partners of a set of organisations, with every shared agreement or activity and both roles. */
-export const DIRECT_PARTNERS = `UNWIND $orgIds AS oid
+export const DIRECT_PARTNERS = linkFiltered((where) => `UNWIND $orgIds AS oid
 MATCH (a:Organization {id: oid})-[ra:PARTY_TO|PARTICIPATED_IN]->(x)<-[rb:PARTY_TO|PARTICIPATED_IN]-(b:Organization)
-WHERE b <> a AND ($includeInternal OR NOT b.id IN $orgIds)
-  AND ${LINK_WHERE}
+WHERE b <> a AND ($includeInternal OR NOT b.id IN $orgIds)${and(where)}
 WITH b, x, collect(DISTINCT {actor: a.id, actorRole: ra.role, partnerRole: rb.role}) AS roles
 WITH b, collect({id: x.id, type: CASE WHEN x:Agreement THEN 'AGREEMENT' ELSE 'ACTIVITY' END,
                  date: coalesce(x.signedOn, x.validFrom, x.startDate), roles: roles}) AS links
 RETURN b.id AS id, b.kind AS kind, b AS node, links
 ORDER BY size(links) DESC, id
-LIMIT $cap`;
+LIMIT $cap`);
 
 /** Organisations one cooperation link beyond a frontier, not yet visited; `via` is one frontier neighbour. */
-export const NEXT_LEVEL = `UNWIND $frontier AS fid
+export const NEXT_LEVEL = linkFiltered((where) => `UNWIND $frontier AS fid
 MATCH (a:Organization {id: fid})-[:PARTY_TO|PARTICIPATED_IN]->(x)<-[:PARTY_TO|PARTICIPATED_IN]-(b:Organization)
-WHERE NOT b.id IN $visited AND ($nextKinds IS NULL OR b.kind IN $nextKinds) AND ${LINK_WHERE}
+WHERE NOT b.id IN $visited AND ($nextKinds IS NULL OR b.kind IN $nextKinds)${and(where)}
 WITH b, min(a.id) AS via
 RETURN b.id AS id, via, b.kind AS kind
 ORDER BY id
-LIMIT $cap`;
+LIMIT $cap`);
 
 /** Cooperation edges among a set of organisations: one row per pair with the shared agreements and activities. */
-export const COOPERATION_EDGES = `UNWIND $ids AS aid
+export const COOPERATION_EDGES = linkFiltered((where) => `UNWIND $ids AS aid
 MATCH (a:Organization {id: aid})-[:PARTY_TO|PARTICIPATED_IN]->(x)<-[:PARTY_TO|PARTICIPATED_IN]-(b:Organization)
-WHERE a.id < b.id AND b.id IN $ids AND ${LINK_WHERE}
+WHERE a.id < b.id AND b.id IN $ids${and(where)}
 RETURN a.id AS source, b.id AS target, collect(DISTINCT x.id) AS evidence
-ORDER BY source, target`;
+ORDER BY source, target`);
 
 /** Display data of organisations for network answers. */
 export const NETWORK_ORGS = `UNWIND $ids AS id
@@ -48,26 +68,26 @@ RETURN o.id AS id, o.kind AS kind, o.name AS name, o.nameEn AS nameEn, u.id AS l
 // The filter is written as a predicate on every node of the path, the form Neo4j evaluates during its
 // breadth-first search; other forms make it enumerate every path.
 /** Shortest routes between two organisations through shared agreements and activities (up to 10 hops). */
-export const SHORTEST_PATH = `MATCH (a:Organization {id: $from}), (b:Organization {id: $to})
-MATCH p = shortestPath((a)-[:PARTY_TO|PARTICIPATED_IN*..20]-(b))
-WHERE all(x IN nodes(p) WHERE x:Organization OR (${LINK_WHERE}))
-RETURN [n IN nodes(p) | n.id] AS ids, [n IN nodes(p) | CASE WHEN n:Agreement THEN 'AGREEMENT' WHEN n:Activity THEN 'ACTIVITY' ELSE 'ORGANIZATION' END] AS types,
-       [r IN relationships(p) | r.role] AS roles, [n IN nodes(p) WHERE n:Organization] AS orgs
-LIMIT 1`;
+const pathWhere = (where: string | null) => (where ? `\nWHERE all(x IN nodes(p) WHERE x:Organization OR (${where}))` : '');
 
-export const ALL_SHORTEST_PATHS = `MATCH (a:Organization {id: $from}), (b:Organization {id: $to})
-MATCH p = allShortestPaths((a)-[:PARTY_TO|PARTICIPATED_IN*..20]-(b))
-WHERE all(x IN nodes(p) WHERE x:Organization OR (${LINK_WHERE}))
+export const SHORTEST_PATH = linkFiltered((where) => `MATCH (a:Organization {id: $from}), (b:Organization {id: $to})
+MATCH p = shortestPath((a)-[:PARTY_TO|PARTICIPATED_IN*..20]-(b))${pathWhere(where)}
 RETURN [n IN nodes(p) | n.id] AS ids, [n IN nodes(p) | CASE WHEN n:Agreement THEN 'AGREEMENT' WHEN n:Activity THEN 'ACTIVITY' ELSE 'ORGANIZATION' END] AS types,
        [r IN relationships(p) | r.role] AS roles, [n IN nodes(p) WHERE n:Organization] AS orgs
-LIMIT $cap`;
+LIMIT 1`);
+
+export const ALL_SHORTEST_PATHS = linkFiltered((where) => `MATCH (a:Organization {id: $from}), (b:Organization {id: $to})
+MATCH p = allShortestPaths((a)-[:PARTY_TO|PARTICIPATED_IN*..20]-(b))${pathWhere(where)}
+RETURN [n IN nodes(p) | n.id] AS ids, [n IN nodes(p) | CASE WHEN n:Agreement THEN 'AGREEMENT' WHEN n:Activity THEN 'ACTIVITY' ELSE 'ORGANIZATION' END] AS types,
+       [r IN relationships(p) | r.role] AS roles, [n IN nodes(p) WHERE n:Organization] AS orgs
+LIMIT $cap`);
 
 /** Organisations of a scope (all when `$orgIds` is null) that have at least one link passing the filter. */
-export const LINKED_ORGS = `MATCH (a:Organization)-[:PARTY_TO|PARTICIPATED_IN]->(x)<-[:PARTY_TO|PARTICIPATED_IN]-(b:Organization)
-WHERE a <> b AND ($orgIds IS NULL OR a.id IN $orgIds) AND ($partnerKinds IS NULL OR a.kind IN $partnerKinds) AND ${LINK_WHERE}
+export const LINKED_ORGS = linkFiltered((where) => `MATCH (a:Organization)-[:PARTY_TO|PARTICIPATED_IN]->(x)<-[:PARTY_TO|PARTICIPATED_IN]-(b:Organization)
+WHERE a <> b AND ($orgIds IS NULL OR a.id IN $orgIds) AND ($partnerKinds IS NULL OR a.kind IN $partnerKinds)${and(where)}
 RETURN DISTINCT a.id AS id
 ORDER BY id
-LIMIT $cap`;
+LIMIT $cap`);
 
 export interface LinkEvidence {
   id: string;
@@ -84,7 +104,7 @@ export interface DirectPartnerRow {
 }
 
 export async function directPartners(db: Database, params: Row): Promise<DirectPartnerRow[]> {
-  const rows = await db.read(DIRECT_PARTNERS, params);
+  const rows = await db.read(forFilter(DIRECT_PARTNERS, params), params);
   return rows.map((r) => ({
     id: String(r.id),
     kind: String(r.kind),
@@ -99,12 +119,12 @@ export async function directPartners(db: Database, params: Row): Promise<DirectP
 }
 
 export async function nextLevel(db: Database, params: Row): Promise<Array<{ id: string; via: string; kind: string }>> {
-  const rows = await db.read(NEXT_LEVEL, params);
+  const rows = await db.read(forFilter(NEXT_LEVEL, params), params);
   return rows.map((r) => ({ id: String(r.id), via: String(r.via), kind: String(r.kind) }));
 }
 
 export async function cooperationEdges(db: Database, params: Row): Promise<Array<{ source: string; target: string; evidence: string[] }>> {
-  const rows = await db.read(COOPERATION_EDGES, params);
+  const rows = await db.read(forFilter(COOPERATION_EDGES, params), params);
   return rows.map((r) => ({ source: String(r.source), target: String(r.target), evidence: (r.evidence as string[]).map(String) }));
 }
 
@@ -129,7 +149,7 @@ export interface RawPath {
 }
 
 export async function shortestPaths(db: Database, all: boolean, params: Row): Promise<RawPath[]> {
-  const rows = await db.read(all ? ALL_SHORTEST_PATHS : SHORTEST_PATH, params);
+  const rows = await db.read(forFilter(all ? ALL_SHORTEST_PATHS : SHORTEST_PATH, params), params);
   return rows.map((r) => ({
     ids: (r.ids as string[]).map(String),
     types: (r.types as string[]).map(String),
@@ -139,7 +159,7 @@ export async function shortestPaths(db: Database, all: boolean, params: Row): Pr
 }
 
 export async function linkedOrgs(db: Database, params: Row): Promise<string[]> {
-  const rows = await db.read(LINKED_ORGS, params);
+  const rows = await db.read(forFilter(LINKED_ORGS, params), params);
   return rows.map((r) => String(r.id));
 }
 

@@ -18,17 +18,16 @@ export const LIMITS = {
 } as const;
 
 /**
- * Resolves an actor and runs `work` on its organisations. Most actors are organisations, which stand for
- * themselves, so `work` starts at once on [id], in parallel with the resolution; for a unit or region it runs
- * again on their organisations. Saves one round trip for organisations.
+ * Runs `work` for an actor and returns the actor with the result. Most actors are organisations, which stand
+ * for themselves, so `work` runs first on [id]: when it finds something (`found`), the id is an organisation
+ * and no resolution is needed. Otherwise the actor is resolved (NOT_FOUND for an unknown id) and, for a unit
+ * or region, `work` runs again on its organisations. One statement for the common case.
  */
-async function resolvedInParallel<T>(db: Database, id: string, work: (orgIds: string[]) => Promise<T>): Promise<[Actor, T]> {
-  const early = work([id]);
-  // Not awaited when the actor is unknown or not an organisation: its failure must not go unhandled.
-  early.catch(() => undefined);
+async function forActor<T>(db: Database, id: string, work: (orgIds: string[]) => Promise<T>, found: (result: T) => boolean): Promise<[Actor, T]> {
+  const first = await work([id]);
+  if (found(first)) return [{ id, kind: 'Organization', orgIds: [id] }, first];
   const actor = await resolveActor(db, id);
-  if (actor.kind === 'Organization') return [actor, await early];
-  await early.catch(() => undefined);
+  if (actor.kind === 'Organization') return [actor, first];
   return [actor, await work(actor.orgIds)];
 }
 
@@ -53,7 +52,7 @@ export async function findPartners(
   const kinds = params.partnerKinds as string[] | null;
   const keep = (kind: string) => !kinds || kinds.includes(kind);
   const directOf = (orgIds: string[]) => directPartners(db, { ...params, orgIds, includeInternal: args.includeInternal, cap: intParam(LIMITS.searchCap) });
-  const [actor, direct] = await resolvedInParallel(db, args.actor, directOf);
+  const [actor, direct] = await forActor(db, args.actor, directOf, (rows) => rows.length > 0);
   let truncated = direct.length >= LIMITS.searchCap;
   const found: Partner[] = direct
     .filter((p) => keep(p.kind))
@@ -129,7 +128,7 @@ export async function egoNetwork(
   const params = linkFilterParams(args.filter);
   const ring = (frontier: string[], visited: string[], room: number) =>
     nextLevel(db, { ...params, frontier, visited, nextKinds: params.partnerKinds, cap: intParam(Math.max(room, 0) + 1) });
-  const [actor, firstRing] = await resolvedInParallel(db, args.actor, (orgIds) => ring(orgIds, orgIds, args.limit - orgIds.length));
+  const [actor, firstRing] = await forActor(db, args.actor, (orgIds) => ring(orgIds, orgIds, args.limit - orgIds.length), (rows) => rows.length > 0);
   const distances = new Map<string, number | null>(actor.orgIds.map((id) => [id, 0]));
   let truncated = distances.size > args.limit;
   let frontier = [...actor.orgIds];
@@ -176,14 +175,15 @@ export async function findPaths(
   checkBetween(args.limit, 1, LIMITS.maxPaths, 'limit');
   if (args.from === args.to) throw new BadUserInputError('from and to must be two different organisations', 'to');
   const params = linkFilterParams(args.filter);
-  // The search starts with the checks that both ends are organisations; it finds nothing when one is not.
-  const search = shortestPaths(db, args.all, { ...params, from: args.from, to: args.to, cap: intParam(args.limit) });
-  search.catch(() => undefined);
-  const [from, to] = await Promise.all([resolveActor(db, args.from), resolveActor(db, args.to)]);
-  for (const [actor, arg] of [[from, 'from'], [to, 'to']] as const) {
-    if (actor.kind !== 'Organization') throw new BadUserInputError(`${arg} must be an organisation id; '${actor.id}' is a ${actor.kind}`, arg);
+  // A route found proves both ends are organisations; only when there is none are they looked up, to tell
+  // "no route" from an unknown id or an actor that is not an organisation.
+  const raw = await shortestPaths(db, args.all, { ...params, from: args.from, to: args.to, cap: intParam(args.limit) });
+  if (!raw.length) {
+    const [from, to] = await Promise.all([resolveActor(db, args.from), resolveActor(db, args.to)]);
+    for (const [actor, arg] of [[from, 'from'], [to, 'to']] as const) {
+      if (actor.kind !== 'Organization') throw new BadUserInputError(`${arg} must be an organisation id; '${actor.id}' is a ${actor.kind}`, arg);
+    }
   }
-  const raw = await search;
   const paths: CooperationPath[] = raw
     .map((p) => {
       const steps = [];
