@@ -67,20 +67,26 @@ RETURN o.id AS id, o.kind AS kind, o.name AS name, o.nameEn AS nameEn, u.id AS l
 
 // The filter is written as a predicate on every node of the path, the form Neo4j evaluates during its
 // breadth-first search; other forms make it enumerate every path.
-/** Shortest routes between two organisations through shared agreements and activities (up to 10 hops). */
 const pathWhere = (where: string | null) => (where ? `\nWHERE all(x IN nodes(p) WHERE x:Organization OR (${where}))` : '');
 
-export const SHORTEST_PATH = linkFiltered((where) => `MATCH (a:Organization {id: $from}), (b:Organization {id: $to})
-MATCH p = shortestPath((a)-[:PARTY_TO|PARTICIPATED_IN*..20]-(b))${pathWhere(where)}
+function pathStatement(fn: 'shortestPath' | 'allShortestPaths', maxHops: number): LinkFiltered {
+  // A step is two relationships (organisation, agreement or activity, organisation); the bound stops the
+  // search at the longest route asked for instead of searching further and dropping what is too long.
+  return linkFiltered((where) => `MATCH (a:Organization {id: $from}), (b:Organization {id: $to})
+MATCH p = ${fn}((a)-[:PARTY_TO|PARTICIPATED_IN*..${2 * maxHops}]-(b))${pathWhere(where)}
 RETURN [n IN nodes(p) | n.id] AS ids, [n IN nodes(p) | CASE WHEN n:Agreement THEN 'AGREEMENT' WHEN n:Activity THEN 'ACTIVITY' ELSE 'ORGANIZATION' END] AS types,
        [r IN relationships(p) | r.role] AS roles, [n IN nodes(p) WHERE n:Organization] AS orgs
-LIMIT 1`);
+LIMIT ${fn === 'shortestPath' ? '1' : '$cap'}`);
+}
 
-export const ALL_SHORTEST_PATHS = linkFiltered((where) => `MATCH (a:Organization {id: $from}), (b:Organization {id: $to})
-MATCH p = allShortestPaths((a)-[:PARTY_TO|PARTICIPATED_IN*..20]-(b))${pathWhere(where)}
-RETURN [n IN nodes(p) | n.id] AS ids, [n IN nodes(p) | CASE WHEN n:Agreement THEN 'AGREEMENT' WHEN n:Activity THEN 'ACTIVITY' ELSE 'ORGANIZATION' END] AS types,
-       [r IN relationships(p) | r.role] AS roles, [n IN nodes(p) WHERE n:Organization] AS orgs
-LIMIT $cap`);
+/** Longest route the path statements are built for, in steps. */
+export const MAX_PATH_HOPS = 10;
+
+const hopBounds = Array.from({ length: MAX_PATH_HOPS }, (_, i) => i + 1);
+
+/** Shortest routes between two organisations through shared agreements and activities, by the most steps allowed (1 to 10). */
+export const SHORTEST_PATH: Record<number, LinkFiltered> = Object.fromEntries(hopBounds.map((h) => [h, pathStatement('shortestPath', h)]));
+export const ALL_SHORTEST_PATHS: Record<number, LinkFiltered> = Object.fromEntries(hopBounds.map((h) => [h, pathStatement('allShortestPaths', h)]));
 
 /** Organisations of a scope (all when `$orgIds` is null) that have at least one link passing the filter. */
 export const LINKED_ORGS = linkFiltered((where) => `MATCH (a:Organization)-[:PARTY_TO|PARTICIPATED_IN]->(x)<-[:PARTY_TO|PARTICIPATED_IN]-(b:Organization)
@@ -148,8 +154,11 @@ export interface RawPath {
   organizations: Organization[];
 }
 
-export async function shortestPaths(db: Database, all: boolean, params: Row): Promise<RawPath[]> {
-  const rows = await db.read(forFilter(all ? ALL_SHORTEST_PATHS : SHORTEST_PATH, params), params);
+/** Routes of at most `maxHops` steps (an integer from 1 to MAX_PATH_HOPS). */
+export async function shortestPaths(db: Database, all: boolean, maxHops: number, params: Row): Promise<RawPath[]> {
+  const statement = (all ? ALL_SHORTEST_PATHS : SHORTEST_PATH)[maxHops];
+  if (!statement) throw new Error(`no route statement for ${maxHops} steps`);
+  const rows = await db.read(forFilter(statement, params), params);
   return rows.map((r) => ({
     ids: (r.ids as string[]).map(String),
     types: (r.types as string[]).map(String),

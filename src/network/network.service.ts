@@ -2,14 +2,14 @@ import { intParam, type Database } from '../neo4j';
 import { BadUserInputError } from '../errors';
 import { resolveActor, type Actor } from './actor.repository';
 import { linkFilterParams, type LinkFilter, type LinkKind } from './link-filter';
-import { cooperationEdges, directPartners, linkedOrgs, networkOrgs, nextLevel, shortestPaths } from './network.repository';
+import { cooperationEdges, directPartners, linkedOrgs, MAX_PATH_HOPS, networkOrgs, nextLevel, shortestPaths } from './network.repository';
 import type { NetworkGraph, NetworkNode } from './network.type';
 import type { CooperationLink, CooperationPath, Partner, PartnerList, PathResult } from './partners.type';
 
 export const LIMITS = {
   maxHops: 3,
   maxDepth: 3,
-  maxPathHops: 10,
+  maxPathHops: MAX_PATH_HOPS,
   /** Organisations one search may visit before it stops and says it was cut. */
   searchCap: 5000,
   maxNetworkNodes: 2000,
@@ -177,7 +177,7 @@ export async function findPaths(
   const params = linkFilterParams(args.filter);
   // A route found proves both ends are organisations; only when there is none are they looked up, to tell
   // "no route" from an unknown id or an actor that is not an organisation.
-  const raw = await shortestPaths(db, args.all, { ...params, from: args.from, to: args.to, cap: intParam(args.limit) });
+  const raw = await shortestPaths(db, args.all, args.maxHops, { ...params, from: args.from, to: args.to, cap: intParam(args.limit) });
   if (!raw.length) {
     const [from, to] = await Promise.all([resolveActor(db, args.from), resolveActor(db, args.to)]);
     for (const [actor, arg] of [[from, 'from'], [to, 'to']] as const) {

@@ -17,7 +17,9 @@ function itemCounts(label: 'Agreement' | 'Activity', group: GroupKey, mode: Prov
   const grouping = groupsByItem(group)
     ? itemKey(group, 'i', 'i')
     : `MATCH (o:Organization)-[:${relOf([label])}]->(i)\n${orgKey(group, 'i', 'o', mode)}`;
-  return `${itemStage([label], anchor, true)}\n${grouping}\nRETURN key, label, count(DISTINCT i) AS count\n${ORDER_BUCKETS}`;
+  // A year or kind is one value per item, so each item is one row of its bucket and needs no DISTINCT.
+  const count = group === GroupKey.YEAR || group === GroupKey.AGREEMENT_KIND || group === GroupKey.ACTIVITY_KIND ? 'count(*)' : 'count(DISTINCT i)';
+  return `${itemStage([label], anchor, true)}\n${grouping}\nRETURN key, label, ${count} AS count\n${ORDER_BUCKETS}`;
 }
 
 function orgCounts(labels: ItemLabel[], group: GroupKey, mode: ProvinceMode, anchor: Anchor): string {
