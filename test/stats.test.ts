@@ -36,7 +36,7 @@ describe('anchors: statements start from the most selective filter given', () =>
     expect(start('region')).toMatch(/^MATCH \(:Region \{id: \$region\}\)/);
     expect(start('dates')).toBe('MATCH (i:Agreement) WHERE i.signedOn >= $fromBound AND i.signedOn <= $toBound');
     expect(start('organizationKind')).toBe('MATCH (:Organization {kind: $organizationKind})-[:PARTY_TO]->(i:Agreement)');
-    expect(start('all')).toBe('MATCH (i:Agreement)');
+    expect(start('all')).toBe('MATCH (i:Agreement) WHERE i.signedOn IS NOT NULL');
   });
 
   test('an activity kind restricts links and organisations to activities', () => {

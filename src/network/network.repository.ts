@@ -53,9 +53,13 @@ ORDER BY id
 LIMIT $cap`);
 
 /** Cooperation edges among a set of organisations: one row per pair with the shared agreements and activities. */
-export const COOPERATION_EDGES = linkFiltered((where) => `UNWIND $ids AS aid
-MATCH (a:Organization {id: aid})-[:PARTY_TO|PARTICIPATED_IN]->(x)<-[:PARTY_TO|PARTICIPATED_IN]-(b:Organization)
-WHERE a.id < b.id AND b.id IN $ids${and(where)}
+// Membership is tested on the nodes, not on their ids: no property read per expanded partner.
+export const COOPERATION_EDGES = linkFiltered((where) => `UNWIND $ids AS id
+MATCH (n:Organization {id: id})
+WITH collect(n) AS ns
+UNWIND ns AS a
+MATCH (a)-[:PARTY_TO|PARTICIPATED_IN]->(x)<-[:PARTY_TO|PARTICIPATED_IN]-(b:Organization)
+WHERE a.id < b.id AND b IN ns${and(where)}
 RETURN a.id AS source, b.id AS target, collect(DISTINCT x.id) AS evidence
 ORDER BY source, target`);
 

@@ -14,6 +14,11 @@ export function relOf(labels: readonly ItemLabel[]): string {
   return labels.length === 1 ? ITEM_REL[labels[0]] : TAKES_PART;
 }
 
+/** The property holding the date an item of `label` counts by. */
+export function itemDateProperty(label: ItemLabel): string {
+  return ITEM_DATE[label];
+}
+
 /** The date an item counts by: an agreement's signing date, an activity's start date. */
 export function itemDate(v: string): string {
   return `CASE WHEN ${v}:Agreement THEN ${v}.signedOn ELSE ${v}.startDate END`;
