@@ -29,7 +29,9 @@ export interface EmbeddedNeo4j {
 const JVM_FLAGS = [
   '-XX:+UseG1GC',
   '-XX:+ExitOnOutOfMemoryError',
-  '-XX:MaxDirectMemorySize=128m',
+  // Bolt buffers whole messages off-heap; one very large answer needs tens of MB, and running out ends the
+  // JVM (ExitOnOutOfMemoryError). Reserved only when used.
+  '-XX:MaxDirectMemorySize=512m',
   '-XX:MaxMetaspaceSize=192m',
   '-XX:ReservedCodeCacheSize=96m',
   '-Xss1m',

@@ -2,9 +2,7 @@ import { pageParams, type Database } from '../neo4j';
 import { toSearchHit } from './search.mapper';
 import type { SearchHit, SearchKind } from './search.type';
 
-// With a kinds filter the index cannot skip other labels, so it hands over more candidates than asked for:
-// first a small window (enough when the wanted kinds are among the best hits), then a wide one.
-const FILTERED_WINDOW_PER_RESULT = 10;
+// With a kinds filter the index cannot skip other labels, so it hands over this many candidates to filter.
 const FILTERED_CANDIDATES = 1000;
 
 /**
@@ -27,18 +25,11 @@ RETURN kind, node.id AS id, label, score
 ORDER BY score DESC, size(label), id
 LIMIT $limit`;
 
-/**
- * The best hits; `kinds` null or empty means every kind. One statement, or two when a kinds filter leaves
- * fewer than `first` hits in the first window of candidates.
- */
+/** Runs one search statement; `kinds` null or empty means every kind. */
 export async function searchNames(db: Database, query: string, kinds: SearchKind[] | null, first: number): Promise<SearchHit[]> {
   const filter = kinds && kinds.length > 0 ? kinds : null;
   const { limit } = pageParams(first, 0);
-  const run = (window: number) => db.read(SEARCH, { query, kinds: filter, limit, candidates: pageParams(window, 0).limit });
-  if (!filter) return (await run(first)).map(toSearchHit);
-  const small = Math.min(Math.max(first * FILTERED_WINDOW_PER_RESULT, 100), FILTERED_CANDIDATES);
-  let rows = await run(small);
-  // Fewer hits than asked may mean the small window missed some of the wanted kinds.
-  if (rows.length < first && small < FILTERED_CANDIDATES) rows = await run(FILTERED_CANDIDATES);
+  const { limit: candidates } = pageParams(filter ? FILTERED_CANDIDATES : first, 0);
+  const rows = await db.read(SEARCH, { query, kinds: filter, limit, candidates });
   return rows.map(toSearchHit);
 }
