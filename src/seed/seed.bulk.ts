@@ -5,7 +5,7 @@ import readline from 'node:readline';
 import type { Logger } from '../logger';
 import { intParam, type Database, type Row } from '../neo4j';
 import { writeSeedSet } from './seed.importer';
-import { DATE_PAIRS, EDGE_REFS, NODE_REFS, mergeSeed, validateSeed, type SeedSet } from './seed.merge';
+import { DATE_PAIRS, EDGE_REFS, NODE_REFS, edgeKey, mergeSeed, validateSeed, type SeedSet } from './seed.merge';
 import { SeedError, type SeedProblem } from './seed.problem';
 import { listSeedFiles, parseSeedLine, readSeedDir, type Located } from './seed.read';
 import {
@@ -115,24 +115,6 @@ async function* readChecked(files: SeedFile[]): AsyncGenerator<Omit<BulkLine, 'p
     const record = JSON.parse(text) as { type: string };
     if (record.type in NODE_SCHEMAS) yield { file, line, node: record as NodeRecord };
     else yield { file, line, edge: record as EdgeRecord };
-  }
-}
-
-/** The identity of a relationship record in the graph (type, both ends, key), as `mergeSeed` merges them. */
-function edgeIdentity(e: EdgeRecord): string {
-  switch (e.type) {
-    case 'party':
-      return `party|${e.organization}|${e.agreement}|${e.role}`;
-    case 'participation':
-      return `participation|${e.organization}|${e.activity}|${e.role}`;
-    case 'position':
-      return `position|${e.person}|${e.organization}|${e.title}`;
-    case 'signature':
-      return `signature|${e.person}|${e.agreement ?? e.document}`;
-    case 'attendance':
-      return `attendance|${e.person}|${e.activity}|${e.role}`;
-    case 'orgRelation':
-      return `orgRelation|${e.from}|${e.to}|${e.kind}`;
   }
 }
 
@@ -274,7 +256,7 @@ async function checkBulk(files: SeedFile[], curated: Map<string, NodeType>, prog
     if (edge) {
       refs(edge as unknown as Record<string, unknown>, EDGE_REFS[edge.type], file, line);
       provenanceRefs(edge.provenance, file, line);
-      const identity = edgeIdentity(edge);
+      const identity = edgeKey(edge);
       if (seen.add(identity)) repeatCandidates.add(identity);
     }
   }
@@ -293,7 +275,7 @@ async function checkBulk(files: SeedFile[], curated: Map<string, NodeType>, prog
 async function mergeRepeats(files: SeedFile[], candidates: Set<string>): Promise<SeedSet> {
   const edges: Located<EdgeRecord>[] = [];
   if (candidates.size) {
-    for await (const { file, line, edge } of readChecked(files)) if (edge && candidates.has(edgeIdentity(edge))) edges.push({ record: edge, file, line });
+    for await (const { file, line, edge } of readChecked(files)) if (edge && candidates.has(edgeKey(edge))) edges.push({ record: edge, file, line });
   }
   return mergeSeed({ nodes: [], edges, problems: [], files: [] });
 }
@@ -531,7 +513,7 @@ async function writeRelationships(ctx: WriteContext, existing: Set<string>): Pro
   const batches = recordBatches(
     ctx.files,
     batch,
-    ({ node, edge }) => (node !== undefined && !curated.has(node.id)) || (edge !== undefined && !candidates.has(edgeIdentity(edge))),
+    ({ node, edge }) => (node !== undefined && !curated.has(node.id)) || (edge !== undefined && !candidates.has(edgeKey(edge))),
   );
   await pipeline(batches, ctx.writers, async (lines) => {
     const nodes: Located<NodeRecord>[] = [];

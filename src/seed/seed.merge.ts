@@ -42,7 +42,8 @@ function sameValue(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
-function edgeKey(e: EdgeRecord): string {
+/** The identity of a relationship record (type, both ends, key): records with the same identity merge. */
+export function edgeKey(e: EdgeRecord): string {
   switch (e.type) {
     case 'party':
       return `party|${e.organization}|${e.agreement}|${e.role}`;
