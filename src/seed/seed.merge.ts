@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Located, ParsedSeed } from './seed.read';
+import type { ParsedSeed } from './seed.read';
 import { REQUIRED_FIELDS, type EdgeRecord, type NodeRecord, type NodeType, type ProvenanceEntry } from './seed.schema';
 import type { SeedProblem } from './seed.problem';
 
