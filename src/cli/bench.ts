@@ -13,7 +13,8 @@ import { childEnv, loadConfig, projectRoot, type Config } from '../config';
 import { applyGraphSchema } from '../graph-schema';
 import { openGraph, type GraphConnection } from '../graph-connection';
 import { createLogger, type Logger } from '../logger';
-import { importSeedBulk } from '../seed/seed.bulk';
+import { importSeedBulk, type BulkResult } from '../seed/seed.bulk';
+import { importSeedStore } from '../seed/seed.store';
 import { generateSynth, SYNTH_FILES } from '../synth/synth.generate';
 import { readSynthReference } from '../synth/synth.reference';
 
@@ -39,8 +40,8 @@ async function ensureGraph(config: Config, opts: BenchOptions, log: Logger): Pro
     ? config.neo4j
     : { mode: 'embedded', dataDir: path.join(projectRoot, '.bench', `${opts.size}-${opts.seed}`, 'neo4j'), port: 0, heap: size.heap, pageCacheMb: size.pageCacheMb };
   say(external ? `Using the Neo4j at NEO4J_URI` : `Starting Neo4j (store ${target.mode === 'embedded' ? target.dataDir : ''}, heap ${size.heap}, page cache ${size.pageCacheMb} MB)`);
-  const graph = await openGraph({ ...config, neo4j: target }, log);
-  const uri = config.neo4j.mode === 'external' ? config.neo4j.uri : graph.embedded!.uri;
+  const open = () => openGraph({ ...config, neo4j: target }, log);
+  let graph = await open();
   try {
     await applyGraphSchema(graph.db);
     if (!(await holdsSynth(graph.db, size.orgs, size.links))) {
@@ -49,13 +50,23 @@ async function ensureGraph(config: Config, opts: BenchOptions, log: Logger): Pro
       }
       const dir = await ensureSynth(config, opts);
       say(`Importing ${dir} (the graph is replaced; progress follows)`);
-      const result = await importSeedBulk(graph.db, [dir], log, { curatedDir: config.seedDir, reset: true });
+      let result: BulkResult;
+      if (target.mode === 'external') {
+        result = await importSeedBulk(graph.db, [dir], log, { curatedDir: config.seedDir, reset: true });
+      } else {
+        // Neo4j's offline importer needs the store closed; it starts the database again when done.
+        await graph.close();
+        const { dataDir } = target;
+        result = await importSeedStore([dir], log, config.seedDir, { projectRoot, dataDir, java: config.java, maven: config.maven, open });
+        graph = await open();
+      }
       say(`Imported ${result.relationships.toLocaleString('en')} relationships in ${result.seconds.toFixed(1)} s (${result.relationshipsPerSecond.toLocaleString('en')}/s)`);
     }
   } catch (error) {
     await graph.close();
     throw error;
   }
+  const uri = config.neo4j.mode === 'external' ? config.neo4j.uri : graph.embedded!.uri;
   return { graph, uri };
 }
 

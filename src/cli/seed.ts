@@ -1,21 +1,34 @@
 import { parseArgs } from 'node:util';
 import path from 'node:path';
-import { loadConfig } from '../config';
+import { loadConfig, projectRoot } from '../config';
 import { applyGraphSchema } from '../graph-schema';
 import { openGraph } from '../graph-connection';
 import { createLogger } from '../logger';
-import { importSeedBulk } from '../seed/seed.bulk';
+import { importSeedBulk, type BulkResult } from '../seed/seed.bulk';
+import { importSeedStore } from '../seed/seed.store';
 import { importSeed } from '../seed/seed.importer';
 import { SeedError } from '../seed/seed.problem';
 
-const USAGE = `Usage: npm run seed -- [--dir DIR] [--reset] [--bulk EXTRA_DIR ... [--batch N] [--writers N]]
+const USAGE = `Usage: npm run seed -- [--dir DIR] [--reset] [--bulk EXTRA_DIR ... [--batch N] [--writers N] [--online]]
   Loads every *.jsonl seed file below DIR (default: seeds/) into the graph in one transaction.
   --reset        delete the whole graph first (in the same transaction as DIR's import)
   --bulk DIR     (repeatable) also stream the seed files below DIR (e.g. .synth/10000-100000-1), which may
-                 refer to DIR's ids: validated first (nothing is written on a problem), then written in
-                 batches, one transaction each; a failure deletes what the run created. Progress on stderr.
-  --batch N      rows per statement and records per transaction in bulk mode (default 10000)
-  --writers N    write transactions in flight at once in bulk mode (default 2)`;
+                 refer to DIR's ids: validated first (nothing is written on a problem), then written.
+                 With --reset on the embedded database (no NEO4J_URI), Neo4j's offline importer builds a
+                 new store from CSV files (the database must not be running; the old store stays if
+                 anything fails). Otherwise the records are written in batches, one transaction each; a
+                 failure deletes what the run created. Progress on stderr.
+  --online       with --reset --bulk on the embedded database, write in transactions instead
+  --batch N      records per batch (and rows per statement when writing in transactions; default 10000)
+  --writers N    write transactions in flight at once when writing in transactions (default 2)`;
+
+function bulkSummary(bulk: BulkResult): string {
+  return (
+    `Bulk-imported ${bulk.records} records (${bulk.nodes} nodes, ${bulk.relationships} relationships) from ${bulk.files} files ` +
+    `in ${bulk.seconds.toFixed(1)} s (${bulk.relationshipsPerSecond} relationships/s${bulk.run ? `; run ${bulk.run}` : ''}); ` +
+    `the graph holds ${bulk.graph.nodes} nodes, ${bulk.graph.relationships} relationships, ${bulk.graph.properties} properties.\n`
+  );
+}
 
 async function run(): Promise<number> {
   const { values } = parseArgs({
@@ -25,6 +38,7 @@ async function run(): Promise<number> {
       bulk: { type: 'string', multiple: true },
       batch: { type: 'string' },
       writers: { type: 'string' },
+      online: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
   });
@@ -35,27 +49,44 @@ async function run(): Promise<number> {
   const config = loadConfig();
   const log = createLogger(config.logLevel);
   const dir = values.dir ? path.resolve(values.dir) : config.seedDir;
+  const batchSize = values.batch === undefined ? undefined : Number(values.batch);
+  if (batchSize !== undefined && !(Number.isSafeInteger(batchSize) && batchSize >= 1 && batchSize <= 100_000)) {
+    process.stderr.write(`--batch must be an integer from 1 to 100000, got '${values.batch}'\n`);
+    return 2;
+  }
+  const writers = values.writers === undefined ? undefined : Number(values.writers);
+  if (writers !== undefined && !(Number.isSafeInteger(writers) && writers >= 1 && writers <= 8)) {
+    process.stderr.write(`--writers must be an integer from 1 to 8, got '${values.writers}'\n`);
+    return 2;
+  }
+  const dirs = (values.bulk ?? []).map((d) => path.resolve(d));
+  const target = config.neo4j;
+  if (dirs.length && values.reset && target.mode === 'embedded' && !values.online) {
+    try {
+      const bulk = await importSeedStore(dirs, log, dir, {
+        projectRoot,
+        dataDir: target.dataDir,
+        java: config.java,
+        maven: config.maven,
+        batchSize,
+        open: () => openGraph(config, log),
+      });
+      process.stdout.write(bulkSummary(bulk));
+      return 0;
+    } catch (error) {
+      if (error instanceof SeedError) {
+        process.stderr.write(`${error.message}\n`);
+        return 1;
+      }
+      throw error;
+    }
+  }
   const graph = await openGraph(config, log);
   try {
     await applyGraphSchema(graph.db);
-    if (values.bulk?.length) {
-      const batchSize = values.batch === undefined ? undefined : Number(values.batch);
-      if (batchSize !== undefined && !(Number.isSafeInteger(batchSize) && batchSize >= 1 && batchSize <= 100_000)) {
-        process.stderr.write(`--batch must be an integer from 1 to 100000, got '${values.batch}'\n`);
-        return 2;
-      }
-      const writers = values.writers === undefined ? undefined : Number(values.writers);
-      if (writers !== undefined && !(Number.isSafeInteger(writers) && writers >= 1 && writers <= 8)) {
-        process.stderr.write(`--writers must be an integer from 1 to 8, got '${values.writers}'\n`);
-        return 2;
-      }
-      const dirs = values.bulk.map((d) => path.resolve(d));
+    if (dirs.length) {
       const bulk = await importSeedBulk(graph.db, dirs, log, { curatedDir: dir, batchSize, writers, reset: values.reset });
-      process.stdout.write(
-        `Bulk-imported ${bulk.records} records (${bulk.nodes} nodes, ${bulk.relationships} relationships) from ${bulk.files} files ` +
-          `in ${bulk.seconds.toFixed(1)} s (${bulk.relationshipsPerSecond} relationships/s; run ${bulk.run}); ` +
-          `the graph holds ${bulk.graph.nodes} nodes, ${bulk.graph.relationships} relationships, ${bulk.graph.properties} properties.\n`,
-      );
+      process.stdout.write(bulkSummary(bulk));
       return 0;
     }
     const result = await importSeed(graph.db, dir, log, { reset: values.reset });

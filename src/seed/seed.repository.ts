@@ -151,7 +151,9 @@ export const BULK_UPSERT_REL: Record<RelSpec, string> = Object.fromEntries(
 // Create variants for the bulk path, used only where nothing can exist yet: a node whose id the graph
 // did not hold before the run, a relationship with at least one end created by the run (pass 1 merged
 // repeated relationship records). Rows are compact lists; the provenance properties, the same for many
-// rows, travel once per statement in $shared, keyed by the row's provenance key.
+// rows, travel once per statement in $shared, keyed by the row's provenance key. A created relationship
+// carries no run tag: a rollback deletes it with the tagged node at its end (DETACH DELETE), and the
+// tag would be the largest property it stores.
 
 /** Node row: [provenance key, properties without sources and provenance]. */
 function bulkCreateNodes(labels: string): string {
@@ -181,7 +183,7 @@ function bulkCreateRels(spec: RelSpec): string {
 MATCH (a:${from} {id: row[0]})
 MATCH (b:${to} {id: row[1]})
 WITH a, b, row, $shared[row[3]] AS s
-CREATE (a)-[r:${REL_TYPE[spec]} {key: row[2]${alias ? `, ${alias}: row[2]` : ''}, sources: s.sources, provenance: s.provenance, importRun: $run}]->(b)${
+CREATE (a)-[r:${REL_TYPE[spec]} {key: row[2]${alias ? `, ${alias}: row[2]` : ''}, sources: s.sources, provenance: s.provenance}]->(b)${
     REL_EXTRA_SPECS.has(spec) ? '\nSET r += row[4]' : ''
   }`;
 }
@@ -267,3 +269,8 @@ export async function runBatched(
     onBatch?.(Math.min(i + batchSize, rows.length));
   }
 }
+
+/** Per node label: adds the properties of each row (`id`, `props`) to the node with that id. */
+export const ADD_NODE_PROPS: Record<string, string> = Object.fromEntries(
+  Object.values(NODE_LABEL).map((label) => [label, `UNWIND $rows AS row MATCH (n:${label} {id: row.id}) SET n += row.props`]),
+);
