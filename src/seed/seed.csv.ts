@@ -47,7 +47,7 @@ function cell(value: unknown, where: string): [type: string, text: string] | und
     if (texts.some((t) => t.includes(ARRAY_DELIMITER))) throw new Error(`${where}: a list element holds the control character U+001F`);
     return [`${type}[]`, texts.join(ARRAY_DELIMITER)];
   }
-  throw new Error(`${where}: a ${typeof value} property has no CSV form`);
+  throw new Error(`${where}: a value of type ${typeof value} has no CSV form`);
 }
 
 /**
