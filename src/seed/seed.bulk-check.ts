@@ -4,7 +4,7 @@ import readline from 'node:readline';
 import type { Logger } from '../logger';
 import { DATE_PAIRS, EDGE_REFS, NODE_REFS, edgeKey, mergeSeed, validateSeed, type SeedSet } from './seed.merge';
 import { SeedError, type SeedProblem } from './seed.problem';
-import { listSeedFiles, parseSeedLine, readSeedDir, type Located } from './seed.read';
+import { listSeedFiles, parseSeedLine, readSeedDir, type Located, type ParsedSeed } from './seed.read';
 import { NODE_SCHEMAS, REQUIRED_FIELDS, type EdgeRecord, type NodeRecord, type NodeType, type ProvenanceEntry } from './seed.schema';
 
 /** Problems kept in memory at most; the import is refused anyway once there is one. */
@@ -292,12 +292,13 @@ export interface BulkPlan {
 /**
  * Pass 1 of a bulk import: checks every record below `dirs` (schema, references against the bulk and
  * curated ids, no repeated bulk ids), merges relationship records given more than once and validates the
- * curated folder. Throws a SeedError (file, line, field) on any problem; writes nothing.
+ * curated folder (`parsed`, when the caller read it already). Throws a SeedError (file, line, field) on
+ * any problem; writes nothing.
  */
-export async function planBulk(dirs: string[], log: Logger, curatedDir?: string): Promise<BulkPlan> {
+export async function planBulk(dirs: string[], log: Logger, curatedDir?: string, parsed?: ParsedSeed): Promise<BulkPlan> {
   const files = bulkFiles(dirs);
   const progress = new Progress(log);
-  const parsedCurated = curatedDir ? readSeedDir(curatedDir) : undefined;
+  const parsedCurated = parsed ?? (curatedDir ? readSeedDir(curatedDir) : undefined);
   const curated = new Map<string, NodeType>((parsedCurated?.nodes ?? []).map((n) => [n.record.id, n.record.type]));
   log.info({ dirs, files: files.length, curatedIds: curated.size }, 'Bulk import: checking');
   progress.start('check');

@@ -65,7 +65,11 @@ export class StoreCsvWriter {
   /** Nodes whose empty list properties are set once the database runs. */
   readonly nodeFixups: NodeFixup[] = [];
 
-  constructor(private readonly dir: string) {
+  /** Files go to `dir`, their names starting with `prefix` (writers sharing a folder take distinct ones). */
+  constructor(
+    private readonly dir: string,
+    private readonly prefix = '',
+  ) {
     fs.mkdirSync(dir, { recursive: true });
   }
 
@@ -112,7 +116,7 @@ export class StoreCsvWriter {
   private add(signature: string, header: string[], values: Array<string | undefined>, list: string[]): void {
     let file = this.files.get(signature);
     if (!file) {
-      const name = `${list === this.nodeFiles ? 'nodes' : 'relationships'}-${list.length + 1}.csv`;
+      const name = `${this.prefix}${list === this.nodeFiles ? 'nodes' : 'relationships'}-${list.length + 1}.csv`;
       file = { path: path.join(this.dir, name), stream: fs.createWriteStream(path.join(this.dir, name), { encoding: 'utf8' }), pending: [header] };
       this.files.set(signature, file);
       list.push(file.path);

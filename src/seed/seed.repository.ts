@@ -274,3 +274,17 @@ export async function runBatched(
 export const ADD_NODE_PROPS: Record<string, string> = Object.fromEntries(
   Object.values(NODE_LABEL).map((label) => [label, `UNWIND $rows AS row MATCH (n:${label} {id: row.id}) SET n += row.props`]),
 );
+
+/** Per relationship spec: deletes every relationship of each row's identity (`from`, `to`, `key`); returns `deleted`. */
+export const DELETE_REL_COPIES: Record<RelSpec, string> = Object.fromEntries(
+  (Object.keys(REL_SPECS) as RelSpec[]).map((spec) => {
+    const [from, to] = REL_SPECS[spec];
+    return [
+      spec,
+      `UNWIND $rows AS row
+MATCH (:${from} {id: row.from})-[r:${REL_TYPE[spec]} {key: row.key}]->(:${to} {id: row.to})
+DELETE r
+RETURN count(r) AS deleted`,
+    ];
+  }),
+) as Record<RelSpec, string>;

@@ -1,18 +1,18 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { runStoreImport } from '../embedded/store-import';
 import type { GraphConnection } from '../graph-connection';
 import { applyGraphSchema } from '../graph-schema';
 import type { Logger } from '../logger';
 import type { BulkResult } from './seed.bulk';
-import { planBulk, recordBatches, type BulkPlan } from './seed.bulk-check';
-import { ARRAY_DELIMITER_OPTION, StoreCsvWriter, type StoreCsvFiles } from './seed.csv';
-import { edgeKey, mergeSeed, type SeedSet } from './seed.merge';
-import type { Located } from './seed.read';
-import { ADD_NODE_PROPS, NODE_LABEL, ORG_KIND_LABEL, REL_TYPE, UNIT_LEVEL_LABEL, UPSERT_REL, graphCounts, type RelSpec } from './seed.repository';
+import { bulkFiles, planBulk } from './seed.bulk-check';
+import { ARRAY_DELIMITER_OPTION, StoreCsvWriter, type NodeFixup, type StoreCsvFiles } from './seed.csv';
+import { readSeedDir } from './seed.read';
+import { ADD_NODE_PROPS, DELETE_REL_COPIES, UPSERT_REL, graphCounts, type RelSpec } from './seed.repository';
 import { buildSeedRows, type RelRow } from './seed.rows';
-import type { EdgeRecord, NodeRecord } from './seed.schema';
+import { relIdentity, writeCsvParts, writeSetRows, type CsvPartResult, type PendingRel } from './seed.store-csv';
 
 export interface StoreImportSettings {
   projectRoot: string;
@@ -24,91 +24,75 @@ export interface StoreImportSettings {
   heap?: string;
   /** Records per batch while the CSV files are written (default 10,000). */
   batchSize?: number;
+  /** Threads writing CSV files beside the check (default: the number of cores). */
+  threads?: number;
   /** Starts the embedded database on the new store (once imported) for the schema and the checks. */
   open: () => Promise<GraphConnection>;
 }
 
-/** A relationship row waiting to be written: its spec and row. */
-type PendingRel = [RelSpec, RelRow];
-
-/** Rows of a merged seed set into the CSV writer; relationships it cannot hold are pushed to `later`. */
-function writeRows(csv: StoreCsvWriter, set: SeedSet, later: PendingRel[], relFilter?: (spec: RelSpec, row: RelRow) => boolean): void {
-  const rows = buildSeedRows(set);
-  for (const [type, list] of Object.entries(rows.nodes)) for (const r of list) csv.node([NODE_LABEL[type as keyof typeof NODE_LABEL]], r.props as Record<string, unknown>);
-  for (const [level, list] of Object.entries(rows.unitsByLevel)) {
-    const labels = ['AdminUnit', UNIT_LEVEL_LABEL[level as keyof typeof UNIT_LEVEL_LABEL]];
-    for (const r of list) csv.node(labels, r.props as Record<string, unknown>);
-  }
-  for (const [kind, list] of Object.entries(rows.organizationsByKind)) {
-    const labels = ['Organization', ORG_KIND_LABEL[kind as keyof typeof ORG_KIND_LABEL]];
-    for (const r of list) csv.node(labels, r.props as Record<string, unknown>);
-  }
-  for (const [spec, list] of Object.entries(rows.rels) as Array<[RelSpec, RelRow[]]>) {
-    for (const row of list) {
-      if (relFilter && !relFilter(spec, row)) continue;
-      if (!csv.relationship(REL_TYPE[spec], row.from, row.to, row.props)) later.push([spec, row]);
-    }
-  }
+/** What the database must be given once it runs, beside the store. */
+interface Afterwards {
+  nodeFixups: NodeFixup[];
+  later: PendingRel[];
+  /** Relationship records given more than once, merged: each replaces all its copies. */
+  repeats: PendingRel[];
 }
 
-/** The identity under which the importers merge a relationship: type, ends and key. */
-const relIdentity = (spec: RelSpec, row: RelRow) => `${REL_TYPE[spec]}|${row.from}|${row.to}|${row.key}`;
-
-/**
- * Streams every record into CSV files: the bulk records in batches (the same row logic as the online
- * importer), then the merged repeats and the curated set. A bulk relationship between two curated nodes
- * replaces a curated one of the same identity, as the online importer's merge would.
- */
-async function writeCsv(plan: BulkPlan, csv: StoreCsvWriter, batch: number, later: PendingRel[]): Promise<StoreCsvFiles> {
-  const { files, curated, checked, repeats, curatedSet, progress } = plan;
-  const candidates = checked.repeatCandidates;
-  const replaced = new Set<string>();
-  const noteCurated = (spec: RelSpec, row: RelRow) => {
-    if (curated.has(row.from) && curated.has(row.to)) replaced.add(relIdentity(spec, row));
-    return true;
+function joinFiles(list: StoreCsvFiles[]): StoreCsvFiles {
+  return {
+    nodeFiles: list.flatMap((f) => f.nodeFiles),
+    relationshipFiles: list.flatMap((f) => f.relationshipFiles),
+    nodes: list.reduce((n, f) => n + f.nodes, 0),
+    relationships: list.reduce((n, f) => n + f.relationships, 0),
+    multiline: list.some((f) => f.multiline),
   };
-  progress.start('csv');
-  const batches = recordBatches(files, batch, ({ node, edge }) => (node !== undefined && !curated.has(node.id)) || (edge !== undefined && !candidates.has(edgeKey(edge))));
-  for await (const lines of batches) {
-    const nodes: Located<NodeRecord>[] = [];
-    const edges: Located<EdgeRecord>[] = [];
-    for (const { node, edge, file, line } of lines) {
-      if (node) nodes.push({ record: node, file, line });
-      if (edge) edges.push({ record: edge, file, line });
-    }
-    writeRows(csv, mergeSeed({ nodes, edges, problems: [], files: [] }), later, noteCurated);
-    await csv.flush();
-    progress.records += lines.length;
-    progress.nodes += nodes.length;
-    progress.tick();
-  }
-  writeRows(csv, repeats, later, noteCurated);
-  if (curatedSet) writeRows(csv, curatedSet, later, (spec, row) => !replaced.has(relIdentity(spec, row)));
-  progress.tick(true);
-  return csv.close();
 }
 
 /**
  * Replaces the graph of the stopped embedded database with the curated folder plus the bulk folders,
  * through Neo4j's offline importer: the fastest way to load a large network into an empty graph.
- * Pass 1 is the online importer's (planBulk: a SeedError names file, line and field, and nothing is
- * touched). The records are then written as CSV files beside the store, the importer builds a new store
- * from them, and only a finished store replaces the old one. The database is then started: the graph
- * schema (constraints, indexes) is applied, the few values a CSV cell cannot hold (empty lists) are set,
- * and the node and relationship counts are checked against what was written.
+ * Pass 1 is the online importer's (planBulk: a SeedError names file, line and field, and the store is
+ * not touched); while it runs, worker threads write the records as CSV files beside the store (thrown
+ * away if pass 1 finds a problem). The importer builds a new store from them, and only a finished store
+ * replaces the old one. The database is then started: the graph schema (constraints, indexes) is
+ * applied; the values a CSV cell cannot hold (empty lists) are set; relationships given more than once
+ * are replaced by their merged record; and the node and relationship counts are checked.
  */
 export async function importSeedStore(dirs: string[], log: Logger, curatedDir: string, settings: StoreImportSettings): Promise<BulkResult> {
-  const plan = await planBulk(dirs, log, curatedDir);
-  const { progress } = plan;
+  const started = Date.now();
+  const seconds = () => (Date.now() - started) / 1000;
+  const parsed = readSeedDir(curatedDir);
+  const curatedIds = parsed.nodes.map((n) => n.record.id);
   const csvDir = path.join(settings.dataDir, `import-${randomBytes(4).toString('hex')}`);
-  const later: PendingRel[] = [];
+  const batch = settings.batchSize ?? 10_000;
   try {
-    const csv = new StoreCsvWriter(csvDir);
-    const written = await writeCsv(plan, csv, settings.batchSize ?? 10_000, later);
+    const parts = writeCsvParts(bulkFiles(dirs), curatedIds, csvDir, batch, settings.threads ?? Math.min(4, os.availableParallelism()), log);
+    let plan: Awaited<ReturnType<typeof planBulk>>;
+    let results: CsvPartResult[];
+    try {
+      plan = await planBulk(dirs, log, curatedDir, parsed);
+      results = await parts.done;
+    } catch (error) {
+      await parts.cancel();
+      throw error;
+    }
+
+    // The curated set last: a bulk relationship between two curated nodes replaces the curated one.
+    const replaced = new Set(results.flatMap((r) => r.replaced));
+    const curatedCsv = new StoreCsvWriter(csvDir, 'curated-');
+    const later = results.flatMap((r) => r.later);
+    if (plan.curatedSet) writeSetRows(curatedCsv, plan.curatedSet, later, (spec, row) => !replaced.has(relIdentity(spec, row)));
+    const written = joinFiles([...results.map((r) => r.files), await curatedCsv.close()]);
+    const repeats = Object.entries(buildSeedRows(plan.repeats).rels).flatMap(([spec, rows]) => rows.map((row): PendingRel => [spec as RelSpec, row]));
+    // A repeated relationship is written once, merged, whatever its copies were.
+    const repeated = new Set(repeats.map(([spec, row]) => relIdentity(spec, row)));
+    const single = later.filter(([spec, row]) => !repeated.has(relIdentity(spec, row)));
+    const afterwards: Afterwards = { nodeFixups: [...results.flatMap((r) => r.nodeFixups), ...curatedCsv.nodeFixups], later: single, repeats };
     log.info(
-      { nodes: written.nodes, relationships: written.relationships, files: written.nodeFiles.length + written.relationshipFiles.length, seconds: progress.seconds() },
+      { nodes: written.nodes, relationships: written.relationships, files: written.nodeFiles.length + written.relationshipFiles.length, seconds: seconds() },
       'Store import: CSV written',
     );
+
     await runStoreImport({
       projectRoot: settings.projectRoot,
       dataDir: settings.dataDir,
@@ -122,29 +106,26 @@ export async function importSeedStore(dirs: string[], log: Logger, curatedDir: s
       reportFile: path.join(csvDir, 'import.report'),
       log,
     });
-    log.info({ seconds: progress.seconds() }, 'Store import: store built');
     fs.rmSync(csvDir, { recursive: true, force: true });
+    log.info({ seconds: seconds() }, 'Store import: store built');
 
     const graph = await settings.open();
     try {
       await applyGraphSchema(graph.db);
-      log.info({ seconds: progress.seconds() }, 'Store import: schema applied');
-      await writeLater(graph, csv, later);
+      log.info({ seconds: seconds() }, 'Store import: schema applied');
+      const deleted = await writeAfterwards(graph, afterwards);
       const counts = await graphCounts(graph.db);
-      const relationships = written.relationships + later.length;
+      const relationships = written.relationships + single.length - deleted + repeats.length;
       if (counts.nodes !== written.nodes || counts.relationships !== relationships) {
-        throw new Error(
-          `the new store holds ${counts.nodes} nodes and ${counts.relationships} relationships; ${written.nodes} and ${relationships} were written`,
-        );
+        throw new Error(`the new store holds ${counts.nodes} nodes and ${counts.relationships} relationships; ${written.nodes} and ${relationships} were written`);
       }
-      const seconds = progress.seconds();
       const result: BulkResult = {
         files: plan.files.length,
         records: plan.checked.records,
         nodes: written.nodes,
         relationships,
-        seconds,
-        relationshipsPerSecond: Math.round(relationships / Math.max(seconds, 0.001)),
+        seconds: seconds(),
+        relationshipsPerSecond: Math.round(relationships / Math.max(seconds(), 0.001)),
         graph: counts,
       };
       log.info(result, 'Store import finished');
@@ -157,13 +138,26 @@ export async function importSeedStore(dirs: string[], log: Logger, curatedDir: s
   }
 }
 
-/** Sets the empty lists of the CSV's nodes and writes the relationships that hold one. */
-async function writeLater(graph: GraphConnection, csv: StoreCsvWriter, later: PendingRel[]): Promise<void> {
-  if (!csv.nodeFixups.length && !later.length) return;
-  await graph.db.writeTx(async (tx) => {
-    const byLabel = new Map<string, Array<{ id: string; props: Record<string, unknown> }>>();
-    for (const { label, id, props } of csv.nodeFixups) (byLabel.get(label) ?? byLabel.set(label, []).get(label)!).push({ id, props });
-    for (const [label, rows] of byLabel) await graph.db.runIn(tx, ADD_NODE_PROPS[label], { rows });
-    for (const [spec, row] of later) await graph.db.runIn(tx, UPSERT_REL[spec], { rows: [row] });
+/**
+ * In one transaction: sets the empty lists of nodes, writes the relationships holding one, and replaces
+ * every copy of a repeated relationship with its merged record. Returns how many copies were deleted.
+ */
+async function writeAfterwards(graph: GraphConnection, work: Afterwards): Promise<number> {
+  if (!work.nodeFixups.length && !work.later.length && !work.repeats.length) return 0;
+  const { db } = graph;
+  return db.writeTx(async (tx) => {
+    const byLabel = new Map<string, NodeFixup[]>();
+    for (const fix of work.nodeFixups) (byLabel.get(fix.label) ?? byLabel.set(fix.label, []).get(fix.label)!).push(fix);
+    for (const [label, rows] of byLabel) await db.runIn(tx, ADD_NODE_PROPS[label], { rows: rows.map(({ id, props }) => ({ id, props })) });
+    let deleted = 0;
+    const bySpec = new Map<RelSpec, RelRow[]>();
+    for (const [spec, row] of work.repeats) (bySpec.get(spec) ?? bySpec.set(spec, []).get(spec)!).push(row);
+    for (const [spec, rows] of bySpec) {
+      const [row] = await db.runIn(tx, DELETE_REL_COPIES[spec], { rows });
+      deleted += Number(row?.deleted ?? 0);
+      await db.runIn(tx, UPSERT_REL[spec], { rows });
+    }
+    for (const [spec, row] of work.later) await db.runIn(tx, UPSERT_REL[spec], { rows: [row] });
+    return deleted;
   });
 }
