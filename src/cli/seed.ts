@@ -19,7 +19,8 @@ const USAGE = `Usage: npm run seed -- [--dir DIR] [--reset] [--bulk EXTRA_DIR ..
                  anything fails). Otherwise the records are written in batches, one transaction each; a
                  failure deletes what the run created. Progress on stderr.
   --online       with --reset --bulk on the embedded database, write in transactions instead
-  --batch N      records per batch (and rows per statement when writing in transactions; default 10000)
+  --batch N      records per batch: rows per statement when writing in transactions (default 10000),
+                 records per step of the CSV files for the offline importer (default 250)
   --writers N    write transactions in flight at once when writing in transactions (default 2)`;
 
 function bulkSummary(bulk: BulkResult): string {
