@@ -27,7 +27,8 @@ function bulkSummary(bulk: BulkResult): string {
   return (
     `Bulk-imported ${bulk.records} records (${bulk.nodes} nodes, ${bulk.relationships} relationships) from ${bulk.files} files ` +
     `in ${bulk.seconds.toFixed(1)} s (${bulk.relationshipsPerSecond} relationships/s${bulk.run ? `; run ${bulk.run}` : ''}); ` +
-    `the graph holds ${bulk.graph.nodes} nodes, ${bulk.graph.relationships} relationships, ${bulk.graph.properties} properties.\n`
+    `the graph holds ${bulk.graph.nodes} nodes, ${bulk.graph.relationships} relationships` +
+    `${bulk.graph.properties === undefined ? '' : `, ${bulk.graph.properties} properties`}.\n`
   );
 }
 
