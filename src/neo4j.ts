@@ -12,6 +12,9 @@ export interface DatabaseOptions {
   database?: string;
 }
 
+// The driver's own retry policy for managed transactions: up to 30 s, from 1 s doubling, ±20 % jitter.
+const RETRY = { maxTimeMs: 30_000, initialDelayMs: 1_000, multiplier: 2, jitter: 0.2 } as const;
+
 const UNAVAILABLE_CODES = new Set(['ServiceUnavailable', 'SessionExpired', 'Neo.TransientError.General.DatabaseUnavailable']);
 
 /** An integer parameter (plain JS numbers travel as floats, which LIMIT and ranges refuse). */
@@ -36,9 +39,10 @@ export function mapDriverError(error: unknown): unknown {
 }
 
 /**
- * The one module that talks to the Neo4j driver. Every statement runs in a managed transaction of a
- * short-lived session that is closed in `finally`; rows come back as plain objects (integers as JS
- * numbers). `statementCount` counts statements sent, so tests can prove that round trips stay flat.
+ * The one module that talks to the Neo4j driver. Every statement runs in a short-lived session that is
+ * closed in `finally`: a lone read as an auto-commit transaction, everything else in a managed one. Rows come
+ * back as plain objects (integers as JS numbers). `statementCount` counts statements sent, so tests can prove
+ * that round trips stay flat.
  */
 export class Database {
   readonly driver: Driver;
@@ -71,9 +75,32 @@ export class Database {
     }
   }
 
-  /** Runs one read statement (routed to readers on a cluster) and returns its rows. */
+  /**
+   * Runs one read statement (routed to readers on a cluster) and returns its rows. It runs as an
+   * auto-commit transaction, one round trip fewer than BEGIN/RUN/COMMIT; failures the driver calls
+   * retriable are retried as a managed transaction would be.
+   */
   async read(cypher: string, params: Params = {}): Promise<Row[]> {
-    return this.readTx((tx) => this.runIn(tx, cypher, params));
+    const started = Date.now();
+    for (let delay = RETRY.initialDelayMs; ; delay *= RETRY.multiplier) {
+      try {
+        return await this.readOnce(cypher, params);
+      } catch (error) {
+        if (!Neo4jError.isRetriable(error) || Date.now() - started > RETRY.maxTimeMs) throw mapDriverError(error);
+        await new Promise((r) => setTimeout(r, delay * (1 - RETRY.jitter + 2 * RETRY.jitter * Math.random())));
+      }
+    }
+  }
+
+  private async readOnce(cypher: string, params: Params): Promise<Row[]> {
+    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ });
+    try {
+      this.statementCount += 1;
+      const result = await session.run(cypher, params);
+      return result.records.map((record) => record.toObject() as Row);
+    } finally {
+      await session.close();
+    }
   }
 
   /** Runs one write statement in its own transaction and returns its rows. */

@@ -1,5 +1,6 @@
 import http from 'node:http';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
@@ -8,6 +9,7 @@ import { GraphQLError } from 'graphql';
 import { HubError, formatError } from './errors';
 import { buildHubSchema } from './graphql/build-schema';
 import { depthLimit } from './graphql/depth-limit';
+import { graphqlPostHandler, isPlainGraphqlPost } from './graphql/post-handler';
 import { ideRouter } from './ide/ide';
 import { apolloExecutor, exportRouter } from './export/export.router';
 import type { Logger } from './logger';
@@ -57,6 +59,8 @@ export function createApollo(options: {
     introspection: true,
     includeStacktraceInErrorResponses: false,
     plugins: [
+      // The schema declares no cache hints: the default cache-control plugin would only wrap every resolver.
+      ApolloServerPluginCacheControlDisabled(),
       internalErrorLogger(options.log),
       ...(options.httpServer ? [ApolloServerPluginDrainHttpServer({ httpServer: options.httpServer })] : []),
       ...(options.plugins ?? []),
@@ -73,9 +77,12 @@ export function createApollo(options: {
 /** Starts the HTTP server: GraphQL and the IDE at /graphql, a health check at /health. */
 export async function startServer(options: ServerOptions): Promise<HubServer> {
   const app = express();
-  const httpServer = http.createServer(app);
+  const httpServer = http.createServer();
   const apollo = createApollo({ maxQueryDepth: options.maxQueryDepth, log: options.log, httpServer });
   await apollo.start();
+  const context = async () => createContext(options.db);
+  const graphqlPost = graphqlPostHandler(apollo, context, options.log);
+  httpServer.on('request', (req, res) => (isPlainGraphqlPost(req, '/graphql') ? graphqlPost(req, res) : app(req, res)));
 
   app.get('/health', async (_req, res) => {
     try {
@@ -89,7 +96,7 @@ export async function startServer(options: ServerOptions): Promise<HubServer> {
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),
-    expressMiddleware(apollo, { context: async () => createContext(options.db) }),
+    expressMiddleware(apollo, { context }),
   );
   app.use('/export', exportRouter(apolloExecutor(apollo, options.db), options.log));
   app.get('/', (_req, res) => res.redirect('/graphql'));

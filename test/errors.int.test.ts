@@ -45,3 +45,11 @@ describe('errors carry codes', () => {
     expect(r.errors?.[0]).toMatchObject({ message: 'Query depth 7 exceeds the maximum of 6', extensions: { code: 'QUERY_TOO_DEEP', max: 6 } });
   });
 });
+
+describe('a read that fails for good', () => {
+  test('is sent once and its error reaches the caller (only transient failures are tried again)', async () => {
+    const before = db.statementCount;
+    await expect(db.read('RETURN $missing AS x')).rejects.toMatchObject({ code: 'Neo.ClientError.Statement.ParameterMissing' });
+    expect(db.statementCount - before).toBe(1);
+  });
+});

@@ -1,3 +1,4 @@
+import http from 'node:http';
 import { createLogger } from '../src/logger';
 import { startServer, type HubServer } from '../src/server';
 import { openTestDb } from './helpers/graph';
@@ -41,6 +42,32 @@ describe('HTTP server', () => {
       const body = await asset.text();
       expect(body.length).toBeGreaterThan(1000);
     }
+  });
+
+  test('a body sent in chunks, without a length, takes the Express path and gets the same answer', async () => {
+    const query = JSON.stringify({ query: '{ organization(id: "org-vnu-hcm") { id name location { id } } }' });
+    const plain = await fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: query });
+    const chunked = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const req = http.request(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' } }, (res) => {
+        let body = '';
+        res.on('data', (chunk) => (body += chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+      });
+      req.on('error', reject);
+      req.write(query.slice(0, 10));
+      req.end(query.slice(10));
+    });
+    expect(chunked.status).toBe(200);
+    expect(JSON.parse(chunked.body)).toEqual(await plain.json());
+  });
+
+  test('a body that is not JSON is refused with BAD_REQUEST, and one over 1 MB with 413', async () => {
+    const bad = await fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query": ' });
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { errors: Array<{ extensions: { code: string } }> }).errors[0].extensions.code).toBe('BAD_REQUEST');
+    const big = JSON.stringify({ query: '{ __typename }', variables: { pad: 'x'.repeat(1024 * 1024) } });
+    const tooLarge = await fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: big });
+    expect(tooLarge.status).toBe(413);
   });
 
   test('the health check reports the database', async () => {
