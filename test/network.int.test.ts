@@ -1,4 +1,5 @@
 import { data, gqlClient, openTestDb } from './helpers/graph';
+import { statementsOf } from './helpers/statements';
 
 const db = openTestDb();
 const gql = gqlClient(db, 20);
@@ -93,6 +94,47 @@ describe('partners', () => {
     expect(unknown.errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND' });
     const range = await gql(`{ partners(actor: "org-most", filter: { from: "2024-01-01", to: "2020-01-01" }) { totalCount } }`);
     expect(range.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+  });
+});
+
+const PAGE = `query($actor: ID!, $hops: Int, $filter: LinkFilter, $first: Int, $offset: Int) {
+  partners(actor: $actor, hops: $hops, filter: $filter, first: $first, offset: $offset) {
+    totalCount truncated partners { distance strength organization { id name } via { id } evidence { kind id actorRole partnerRole actorOrganization { id } } }
+  }
+}`;
+
+type PagePartner = { distance: number; evidence: Array<{ id: string; actorRole: string; partnerRole: string; actorOrganization: { id: string } }> };
+
+// Evidence comes in no particular order; a partner's evidence is compared as a set.
+const sortedEvidence = (list: PagePartner[]) =>
+  list.map((p) => ({ ...p, evidence: [...p.evidence].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b))) }));
+
+describe('partner pages', () => {
+  test.each([
+    ['an organisation, one hop', 'org-dost-ho-chi-minh', 1, null],
+    ['an organisation, three hops', 'org-dost-binh-thuan', 3, null],
+    ['a unit, two hops, two kinds of partner', 'prov-can-tho-2025', 2, { partnerKinds: ['GOVERNMENT', 'UNIVERSITY'] }],
+  ])('%s: every page is that slice of the whole list, with the same total', async (_what, actor, hops, filter) => {
+    const all = (await data(gql(PAGE, { actor, hops, filter, first: 500, offset: 0 }))).partners;
+    const direct = all.partners.filter((p: PagePartner) => p.distance === 1).length;
+    expect(all.totalCount).toBe(all.partners.length);
+    if (hops > 1) expect(all.totalCount).toBeGreaterThan(direct);
+    const pages = [[0, 1], [1, 3], [direct - 1, 3], [direct, 2], [all.totalCount - 1, 5], [all.totalCount, 5]];
+    for (const [offset, first] of pages) {
+      const page = (await data(gql(PAGE, { actor, hops, filter, first, offset }))).partners;
+      expect(page.totalCount).toBe(all.totalCount);
+      expect(sortedEvidence(page.partners)).toEqual(sortedEvidence(all.partners.slice(offset, offset + first)));
+    }
+  });
+
+  test('the evidence is read only when asked for, in the same one statement', async () => {
+    const query = (evidence: string) => `{ partners(actor: "org-dost-ho-chi-minh", first: 5) { totalCount partners { strength organization { id name } ${evidence} } } }`;
+    const lean = await statementsOf(db, gql, query(''), {});
+    const full = await statementsOf(db, gql, `${query('...E')} fragment E on Partner { evidence { id } }`, {});
+    expect(lean.statements).toBe(1);
+    expect(full.statements).toBe(1);
+    expect(full.data.partners.partners.map(({ evidence, ...rest }: { evidence: unknown[] }) => rest)).toEqual(lean.data.partners.partners);
+    for (const p of full.data.partners.partners) expect(p.evidence.length).toBeGreaterThanOrEqual(p.strength);
   });
 });
 
@@ -216,5 +258,13 @@ describe('network queries do not issue a statement per result', () => {
     const all = await statements(PATHS, { from: 'org-csiro', to: 'org-griffith-university', all: true });
     expect(one).toBeLessThanOrEqual(7);
     expect(all).toBeLessThanOrEqual(7);
+  });
+
+  test('a route, and no route between two organisations, each cost the route statement alone', async () => {
+    const query = `query($from: ID!, $to: ID!) { paths(from: $from, to: $to) { found length paths { organizations { id name } } } }`;
+    const found = await statementsOf(db, gql, query, { from: 'org-dost-soc-trang', to: 'org-csiro' });
+    expect(found).toMatchObject({ statements: 1, data: { paths: { found: true, length: 2 } } });
+    const none = await statementsOf(db, gql, query, { from: 'org-dost-binh-thuan', to: 'org-dost-soc-trang' });
+    expect(none).toMatchObject({ statements: 1, data: { paths: { found: false, length: null, paths: [] } } });
   });
 });

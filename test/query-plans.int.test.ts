@@ -1,5 +1,5 @@
 import { ACTOR_ORGS } from '../src/network/actor.repository';
-import { COOPERATION_EDGES, DIRECT_PARTNERS, NETWORK_ORGS, NEXT_LEVEL, SHORTEST_PATH, ALL_SHORTEST_PATHS, LINKED_ORGS } from '../src/network/network.repository';
+import { COOPERATION_EDGES, DIRECT_PARTNERS, DIRECT_PARTNERS_WITH_EVIDENCE, NETWORK_ORGS, NEXT_LEVEL, SHORTEST_PATH, ALL_SHORTEST_PATHS, LINKED_ORGS } from '../src/network/network.repository';
 import { ORGS_BY_ID, UNIT_ORGS_WITH_PREDECESSORS, ORG_LOCATION } from '../src/organization/organization.repository';
 import { AGREEMENT_PARTIES, ORG_AGREEMENTS } from '../src/agreement/agreement.repository';
 import { ACTIVITY_PARTICIPANTS, ORG_ACTIVITIES } from '../src/activity/activity.repository';
@@ -14,6 +14,7 @@ const db = openTestDb();
 afterAll(() => db.close());
 
 const LINK = { periodFrom: null, periodTo: null, linkKinds: null, partnerKinds: null, topic: null };
+const PARTNER_PAGE = { orgIds: ['org-most'], includeInternal: false, cap: intParam(10), offset: intParam(0), first: intParam(5), allIds: false };
 
 /** Hot statements with representative parameters; each must start from an index, never from every node. */
 const HOT: Record<string, [string, Record<string, unknown>]> = {
@@ -26,14 +27,15 @@ const HOT: Record<string, [string, Record<string, unknown>]> = {
   UNIT_CURRENT: [UNIT_CURRENT, { keys: ['prov-can-tho'] }],
   UNIT_ORGS_WITH_PREDECESSORS: [UNIT_ORGS_WITH_PREDECESSORS, { keys: ['prov-can-tho-2025'] }],
   ACTOR_ORGS: [ACTOR_ORGS, { actor: 'prov-can-tho-2025' }],
-  DIRECT_PARTNERS: [DIRECT_PARTNERS.filtered, { ...LINK, orgIds: ['org-most'], includeInternal: false, cap: intParam(10) }],
+  DIRECT_PARTNERS: [DIRECT_PARTNERS.filtered, { ...LINK, ...PARTNER_PAGE }],
+  DIRECT_PARTNERS_WITH_EVIDENCE: [DIRECT_PARTNERS_WITH_EVIDENCE.filtered, { ...LINK, ...PARTNER_PAGE }],
   NEXT_LEVEL: [NEXT_LEVEL.filtered, { ...LINK, frontier: ['org-most'], visited: ['org-most'], nextKinds: null, cap: intParam(10) }],
   COOPERATION_EDGES: [COOPERATION_EDGES.filtered, { ...LINK, ids: ['org-most'] }],
   NETWORK_ORGS: [NETWORK_ORGS, { ids: ['org-most'] }],
   SHORTEST_PATH: [SHORTEST_PATH[6].filtered, { ...LINK, from: 'org-most', to: 'org-csiro' }],
   ALL_SHORTEST_PATHS: [ALL_SHORTEST_PATHS[6].filtered, { ...LINK, from: 'org-most', to: 'org-csiro', cap: intParam(5) }],
   LINKED_ORGS_IN_SCOPE: [LINKED_ORGS.filtered, { ...LINK, orgIds: ['org-most'], cap: intParam(10) }],
-  DIRECT_PARTNERS_UNFILTERED: [DIRECT_PARTNERS.plain, { orgIds: ['org-most'], includeInternal: false, cap: intParam(10) }],
+  DIRECT_PARTNERS_UNFILTERED: [DIRECT_PARTNERS.plain, { ...PARTNER_PAGE, partnerKinds: null }],
   NEXT_LEVEL_UNFILTERED: [NEXT_LEVEL.plain, { frontier: ['org-most'], visited: ['org-most'], nextKinds: null, cap: intParam(10) }],
   COOPERATION_EDGES_UNFILTERED: [COOPERATION_EDGES.plain, { ids: ['org-most'] }],
   SHORTEST_PATH_UNFILTERED: [SHORTEST_PATH[10].plain, { from: 'org-most', to: 'org-csiro' }],

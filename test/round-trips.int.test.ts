@@ -1,5 +1,8 @@
 import { Kind, parse, type SelectionNode } from 'graphql';
+import { FAMILIES } from '../src/bench/bench.families';
+import { drawSamples } from '../src/bench/bench.repository';
 import { data, gqlClient, openTestDb } from './helpers/graph';
+import { statementsOf } from './helpers/statements';
 
 const db = openTestDb();
 const gql = gqlClient(db, 20);
@@ -87,5 +90,17 @@ describe('database round trips do not grow with the number of results', () => {
     // More results than statements allowed: a statement per item would break the bound.
     expect(runs[2].items).toBeGreaterThan(bound);
     for (const run of runs) expect(run.statements).toBeLessThanOrEqual(bound);
+  });
+});
+
+describe('a one-statement question costs the hub one statement', () => {
+  // The benchmark's floor answers each of these families with one statement; so must the hub, whether or not
+  // a route exists between the two organisations drawn.
+  test.each(['lookup', 'partners', 'search', 'shortest path'])('%s', async (name) => {
+    const family = FAMILIES.find((f) => f.name === name)!;
+    for (const sample of await drawSamples(db, 6, 5)) {
+      const { query, variables } = family.hub.request(sample);
+      expect((await statementsOf(db, gql, query, variables)).statements).toBe(1);
+    }
   });
 });

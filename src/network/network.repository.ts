@@ -32,16 +32,45 @@ export function forFilter(statement: LinkFiltered, params: Row): string {
 
 const and = (where: string | null) => (where ? `\n  AND ${where}` : '');
 
-/** Direct partners of a set of organisations, with every shared agreement or activity and both roles. */
-export const DIRECT_PARTNERS = linkFiltered((where) => `UNWIND $orgIds AS oid
-MATCH (a:Organization {id: oid})-[ra:PARTY_TO|PARTICIPATED_IN]->(x)<-[rb:PARTY_TO|PARTICIPATED_IN]-(b:Organization)
+/**
+ * Direct partners of a set of organisations, strongest first, in one row: how many there are (`found`, up to
+ * `$cap`), how many are of `$partnerKinds` (`total`), all their ids when `$allIds` (for a further hop) and the
+ * requested page of those kept, with the partner node. The heavy part, every shared agreement or activity with
+ * both roles, is read only for that page and only in the form with evidence.
+ */
+function directPartnersStatement(evidence: boolean): LinkFiltered {
+  return linkFiltered((where) => {
+    const ranked = `UNWIND $orgIds AS oid
+MATCH (a:Organization {id: oid})-[:PARTY_TO|PARTICIPATED_IN]->(x)<-[:PARTY_TO|PARTICIPATED_IN]-(b:Organization)
 WHERE b <> a AND ($includeInternal OR NOT b.id IN $orgIds)${and(where)}
-WITH b, x, collect(DISTINCT {actor: a.id, actorRole: ra.role, partnerRole: rb.role}) AS roles
-WITH b, collect({id: x.id, type: CASE WHEN x:Agreement THEN 'AGREEMENT' ELSE 'ACTIVITY' END,
-                 date: coalesce(x.signedOn, x.validFrom, x.startDate), roles: roles}) AS links
-RETURN b.id AS id, b.kind AS kind, b AS node, links
-ORDER BY size(links) DESC, id
-LIMIT $cap`);
+WITH b, count(DISTINCT x) AS strength
+ORDER BY strength DESC, b.id
+LIMIT $cap
+WITH collect({node: b, strength: strength}) AS ranked
+WITH ranked, [p IN ranked WHERE $partnerKinds IS NULL OR p.node.kind IN $partnerKinds] AS kept
+WITH ranked, size(kept) AS total, kept[$offset..($offset + $first)] AS page`;
+    const result = `RETURN size(ranked) AS found, total, CASE WHEN $allIds THEN [p IN ranked | p.node.id] ELSE [] END AS ids,`;
+    if (!evidence) return `${ranked}
+${result}
+  [p IN page | {id: p.node.id, node: p.node, strength: p.strength, links: []}] AS page`;
+    return `${ranked}
+CALL (page) {
+  WITH [p IN page | p.node] AS shown
+  UNWIND $orgIds AS oid
+  MATCH (a:Organization {id: oid})-[ra:PARTY_TO|PARTICIPATED_IN]->(x)<-[rb:PARTY_TO|PARTICIPATED_IN]-(b:Organization)
+  WHERE b IN shown AND b <> a${and(where)}
+  WITH b, x, collect(DISTINCT {actor: a.id, actorRole: ra.role, partnerRole: rb.role}) AS roles
+  WITH b, collect({id: x.id, type: CASE WHEN x:Agreement THEN 'AGREEMENT' ELSE 'ACTIVITY' END,
+                   date: coalesce(x.signedOn, x.validFrom, x.startDate), roles: roles}) AS links
+  RETURN collect({id: b.id, links: links}) AS evidence
+}
+${result}
+  [p IN page | {id: p.node.id, node: p.node, strength: p.strength, links: [e IN evidence WHERE e.id = p.node.id][0].links}] AS page`;
+  });
+}
+
+export const DIRECT_PARTNERS = directPartnersStatement(false);
+export const DIRECT_PARTNERS_WITH_EVIDENCE = directPartnersStatement(true);
 
 /** Organisations one cooperation link beyond a frontier, not yet visited; `via` is one frontier neighbour. */
 export const NEXT_LEVEL = linkFiltered((where) => `UNWIND $frontier AS fid
@@ -76,9 +105,11 @@ const pathWhere = (where: string | null) => (where ? `\nWHERE all(x IN nodes(p) 
 function pathStatement(fn: 'shortestPath' | 'allShortestPaths', maxHops: number): LinkFiltered {
   // A step is two relationships (organisation, agreement or activity, organisation); the bound stops the
   // search at the longest route asked for instead of searching further and dropping what is too long.
-  return linkFiltered((where) => `MATCH (a:Organization {id: $from}), (b:Organization {id: $to})
-MATCH p = ${fn}((a)-[:PARTY_TO|PARTICIPATED_IN*..${2 * maxHops}]-(b))${pathWhere(where)}
-RETURN [n IN nodes(p) | n.id] AS ids, [n IN nodes(p) | CASE WHEN n:Agreement THEN 'AGREEMENT' WHEN n:Activity THEN 'ACTIVITY' ELSE 'ORGANIZATION' END] AS types,
+  // Optional, so that the one row without a route still says whether both ends are organisations.
+  return linkFiltered((where) => `OPTIONAL MATCH (a:Organization {id: $from})
+OPTIONAL MATCH (b:Organization {id: $to})
+OPTIONAL MATCH p = ${fn}((a)-[:PARTY_TO|PARTICIPATED_IN*..${2 * maxHops}]-(b))${pathWhere(where)}
+RETURN a IS NOT NULL AS fromFound, b IS NOT NULL AS toFound, [n IN nodes(p) | n.id] AS ids, [n IN nodes(p) | CASE WHEN n:Agreement THEN 'AGREEMENT' WHEN n:Activity THEN 'ACTIVITY' ELSE 'ORGANIZATION' END] AS types,
        [r IN relationships(p) | r.role] AS roles, [n IN nodes(p) WHERE n:Organization] AS orgs
 LIMIT ${fn === 'shortestPath' ? '1' : '$cap'}`);
 }
@@ -106,26 +137,42 @@ export interface LinkEvidence {
   roles: Array<{ actor: string; actorRole: string; partnerRole: string }>;
 }
 
-export interface DirectPartnerRow {
+export interface DirectPartner {
   id: string;
-  kind: string;
   node: Organization;
+  strength: number;
+  /** Empty unless read with evidence. */
   links: LinkEvidence[];
 }
 
-export async function directPartners(db: Database, params: Row): Promise<DirectPartnerRow[]> {
-  const rows = await db.read(forFilter(DIRECT_PARTNERS, params), params);
-  return rows.map((r) => ({
-    id: String(r.id),
-    kind: String(r.kind),
-    node: toOrganization(r.node),
-    links: (r.links as Row[]).map((l) => ({
-      id: String(l.id),
-      type: l.type as LinkEvidence['type'],
-      date: isoDate(l.date),
-      roles: (l.roles as Row[]).map((x) => ({ actor: String(x.actor), actorRole: String(x.actorRole), partnerRole: String(x.partnerRole) })),
+export interface DirectPartners {
+  /** Partners found, up to the cap. */
+  found: number;
+  /** Those of the requested kinds. */
+  total: number;
+  /** Every partner found, when asked for. */
+  ids: string[];
+  page: DirectPartner[];
+}
+
+export async function directPartners(db: Database, params: Row, evidence: boolean): Promise<DirectPartners> {
+  const [row] = await db.read(forFilter(evidence ? DIRECT_PARTNERS_WITH_EVIDENCE : DIRECT_PARTNERS, params), params);
+  return {
+    found: Number(row.found),
+    total: Number(row.total),
+    ids: (row.ids as unknown[]).map(String),
+    page: (row.page as Row[]).map((p) => ({
+      id: String(p.id),
+      node: toOrganization(p.node),
+      strength: Number(p.strength),
+      links: ((p.links ?? []) as Row[]).map((l) => ({
+        id: String(l.id),
+        type: l.type as LinkEvidence['type'],
+        date: isoDate(l.date),
+        roles: (l.roles as Row[]).map((x) => ({ actor: String(x.actor), actorRole: String(x.actorRole), partnerRole: String(x.partnerRole) })),
+      })),
     })),
-  }));
+  };
 }
 
 export async function nextLevel(db: Database, params: Row): Promise<Array<{ id: string; via: string; kind: string }>> {
@@ -158,17 +205,30 @@ export interface RawPath {
   organizations: Organization[];
 }
 
+export interface RawPaths {
+  /** Whether `from` and `to` are organisations. */
+  fromFound: boolean;
+  toFound: boolean;
+  paths: RawPath[];
+}
+
 /** Routes of at most `maxHops` steps (an integer from 1 to MAX_PATH_HOPS). */
-export async function shortestPaths(db: Database, all: boolean, maxHops: number, params: Row): Promise<RawPath[]> {
+export async function shortestPaths(db: Database, all: boolean, maxHops: number, params: Row): Promise<RawPaths> {
   const statement = (all ? ALL_SHORTEST_PATHS : SHORTEST_PATH)[maxHops];
   if (!statement) throw new Error(`no route statement for ${maxHops} steps`);
   const rows = await db.read(forFilter(statement, params), params);
-  return rows.map((r) => ({
-    ids: (r.ids as string[]).map(String),
-    types: (r.types as string[]).map(String),
-    roles: (r.roles as string[]).map(String),
-    organizations: (r.orgs as unknown[]).map(toOrganization),
-  }));
+  return {
+    fromFound: rows.some((r) => r.fromFound === true),
+    toFound: rows.some((r) => r.toFound === true),
+    paths: rows
+      .filter((r) => r.ids !== null)
+      .map((r) => ({
+        ids: (r.ids as string[]).map(String),
+        types: (r.types as string[]).map(String),
+        roles: (r.roles as string[]).map(String),
+        organizations: (r.orgs as unknown[]).map(toOrganization),
+      })),
+  };
 }
 
 export async function linkedOrgs(db: Database, params: Row): Promise<string[]> {

@@ -1,5 +1,7 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../context';
+import { selectsPath } from '../graphql/lookahead';
 import { Activity } from '../activity/activity.type';
 import { Agreement } from '../agreement/agreement.type';
 import { Organization } from '../organization/organization.type';
@@ -23,8 +25,10 @@ export class NetworkQueryResolver {
     @Arg('first', () => Int, { defaultValue: 100 }) first: number,
     @Arg('offset', () => Int, { defaultValue: 0 }) offset: number,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<PartnerList> {
-    return findPartners(ctx.db, { actor, hops, filter, includeInternal, first, offset });
+    const evidence = selectsPath(info, ['partners', 'evidence']);
+    return findPartners(ctx.db, { actor, hops, filter, includeInternal, first, offset, evidence });
   }
 
   @Query(() => NetworkGraph, { description: 'The cooperation network around an actor to `depth` links (1 to 3), at most `limit` organisations (up to 2000).' })

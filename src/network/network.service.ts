@@ -38,12 +38,13 @@ function checkBetween(value: number, min: number, max: number, arg: string): voi
 }
 
 /**
- * Partners of an actor up to `hops` links away, nearest and strongest first. Runs one statement to
- * resolve the actor, one for direct partners (with evidence) and one per further hop.
+ * Partners of an actor up to `hops` links away, nearest and strongest first. Runs one statement for direct
+ * partners (the actor is resolved by a second only when it is not an organisation with partners) and one per
+ * further hop. The evidence of direct partners is read only when `evidence` says it is wanted.
  */
 export async function findPartners(
   db: Database,
-  args: { actor: string; hops: number; filter?: LinkFilter | null; includeInternal: boolean; first: number; offset: number },
+  args: { actor: string; hops: number; filter?: LinkFilter | null; includeInternal: boolean; first: number; offset: number; evidence: boolean },
 ): Promise<PartnerList> {
   checkBetween(args.hops, 1, LIMITS.maxHops, 'hops');
   checkBetween(args.first, 1, LIMITS.maxPage, 'first');
@@ -51,41 +52,48 @@ export async function findPartners(
   const params = linkFilterParams(args.filter);
   const kinds = params.partnerKinds as string[] | null;
   const keep = (kind: string) => !kinds || kinds.includes(kind);
-  const directOf = (orgIds: string[]) => directPartners(db, { ...params, orgIds, includeInternal: args.includeInternal, cap: intParam(LIMITS.searchCap) });
-  const [actor, direct] = await forActor(db, args.actor, directOf, (rows) => rows.length > 0);
-  let truncated = direct.length >= LIMITS.searchCap;
-  const found: Partner[] = direct
-    .filter((p) => keep(p.kind))
-    .map((p) => ({
-      organizationId: p.id,
-      organizationNode: p.node,
-      viaId: null,
-      distance: 1,
-      strength: p.links.length,
-      evidence: p.links.flatMap((l) =>
-        l.roles.map(
-          (r): CooperationLink => ({ kind: l.type as LinkKind, id: l.id, date: l.date, actorOrganizationId: r.actor, actorRole: r.actorRole, partnerRole: r.partnerRole }),
-        ),
+  const directOf = (orgIds: string[]) =>
+    directPartners(
+      db,
+      { ...params, orgIds, includeInternal: args.includeInternal, cap: intParam(LIMITS.searchCap), offset: intParam(args.offset), first: intParam(args.first), allIds: args.hops > 1 },
+      args.evidence,
+    );
+  const [actor, direct] = await forActor(db, args.actor, directOf, (d) => d.found > 0);
+  let truncated = direct.found >= LIMITS.searchCap;
+  const page: Partner[] = direct.page.map((p) => ({
+    organizationId: p.id,
+    organizationNode: p.node,
+    viaId: null,
+    distance: 1,
+    strength: p.strength,
+    evidence: p.links.flatMap((l) =>
+      l.roles.map(
+        (r): CooperationLink => ({ kind: l.type as LinkKind, id: l.id, date: l.date, actorOrganizationId: r.actor, actorRole: r.actorRole, partnerRole: r.partnerRole }),
       ),
-    }));
+    ),
+  }));
 
-  const visited = new Set([...actor.orgIds, ...direct.map((p) => p.id)]);
-  let frontier = direct.map((p) => p.id);
+  const further: Partner[] = [];
+  const visited = new Set([...actor.orgIds, ...direct.ids]);
+  let frontier = direct.ids;
   for (let distance = 2; distance <= args.hops && frontier.length && !truncated; distance++) {
     const next = await nextLevel(db, { ...params, frontier, visited: [...visited], nextKinds: null, cap: intParam(LIMITS.searchCap) });
     truncated = next.length >= LIMITS.searchCap;
     for (const n of next) {
       visited.add(n.id);
-      if (keep(n.kind)) found.push({ organizationId: n.id, viaId: n.via, distance, strength: 0, evidence: [] });
+      if (keep(n.kind)) further.push({ organizationId: n.id, viaId: n.via, distance, strength: 0, evidence: [] });
     }
     frontier = next.map((n) => n.id);
   }
+  // Direct partners come first; a page that runs past them continues into the further ones.
+  const from = Math.max(0, args.offset - direct.total);
+  const to = Math.max(0, args.offset + args.first - direct.total);
   return {
     actor: actor.id,
     actorKind: actor.kind,
     actorOrganizations: actor.orgIds.length,
-    totalCount: found.length,
-    partners: found.slice(args.offset, args.offset + args.first),
+    totalCount: direct.total + further.length,
+    partners: [...page, ...further.slice(from, to)],
     truncated,
   };
 }
@@ -175,16 +183,15 @@ export async function findPaths(
   checkBetween(args.limit, 1, LIMITS.maxPaths, 'limit');
   if (args.from === args.to) throw new BadUserInputError('from and to must be two different organisations', 'to');
   const params = linkFilterParams(args.filter);
-  // A route found proves both ends are organisations; only when there is none are they looked up, to tell
-  // "no route" from an unknown id or an actor that is not an organisation.
+  // The route statement says whether both ends are organisations; only when one is not is it looked up, to
+  // tell an unknown id from an actor that is not an organisation.
   const raw = await shortestPaths(db, args.all, args.maxHops, { ...params, from: args.from, to: args.to, cap: intParam(args.limit) });
-  if (!raw.length) {
-    const [from, to] = await Promise.all([resolveActor(db, args.from), resolveActor(db, args.to)]);
-    for (const [actor, arg] of [[from, 'from'], [to, 'to']] as const) {
-      if (actor.kind !== 'Organization') throw new BadUserInputError(`${arg} must be an organisation id; '${actor.id}' is a ${actor.kind}`, arg);
-    }
+  for (const [found, id, arg] of [[raw.fromFound, args.from, 'from'], [raw.toFound, args.to, 'to']] as const) {
+    if (found) continue;
+    const actor = await resolveActor(db, id);
+    throw new BadUserInputError(`${arg} must be an organisation id; '${actor.id}' is a ${actor.kind}`, arg);
   }
-  const paths: CooperationPath[] = raw
+  const paths: CooperationPath[] = raw.paths
     .map((p) => {
       const steps = [];
       for (let i = 0; i + 2 < p.ids.length; i += 2) {
