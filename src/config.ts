@@ -1,6 +1,11 @@
 import path from 'node:path';
 import { z } from 'zod';
 
+// Unless NODE_ENV says otherwise, libraries run in production mode, as in the Docker image (graphql-js,
+// for one, otherwise checks every type test of every field for a second copy of itself). Entry points
+// import this module before any library that reads the variable.
+process.env.NODE_ENV ??= 'production';
+
 /** Where the hub gets its graph: an external server, or a Neo4j it starts itself. */
 export type Neo4jTarget =
   | { mode: 'external'; uri: string; username?: string; password?: string; database?: string }

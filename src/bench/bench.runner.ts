@@ -29,6 +29,8 @@ export interface RunOptions {
   rounds: number;
   /** Seconds a family's latency rounds may take at most (at least `minRounds` run anyway). */
   latencySeconds: number;
+  /** Seconds of untimed rounds before the latency phase: servers compile their hot code in the first thousands of requests. */
+  warmupSeconds: number;
   minRounds: number;
   /** Requests in flight per target in the throughput phase. */
   concurrency: number;
@@ -113,7 +115,8 @@ export async function compareAnswers(
 
 /**
  * Measures every family against every target that can answer it, interleaved so that the machine's noise
- * falls on all of them alike: answers are compared first, then latency is measured one request at a time
+ * falls on all of them alike: answers are compared first, untimed rounds warm every target up, then
+ * latency is measured one request at a time
  * (each round asks every target the same thing, in a rotating order), then throughput with `concurrency`
  * requests in flight, in slices that alternate between targets.
  */
@@ -139,6 +142,11 @@ export async function runBenchmark(families: Family[], samples: BenchSample[], e
     // Answers first: this also warms up every target's query plans and caches.
     const agreement = await compareAnswers(family, samples.slice(0, opts.checkSamples), targets, attempt);
     say(`answers: hub ${agreement.hub}/${agreement.compared}${agreement.neo4jGraphql === undefined ? '' : `, @neo4j/graphql ${agreement.neo4jGraphql}/${agreement.compared}`} agree with the floor`);
+
+    const warmupEnds = Date.now() + opts.warmupSeconds * 1000;
+    for (let round = 0; Date.now() < warmupEnds; round++) {
+      for (const target of rotate(targets, round)) await attempt(target, samples[round % samples.length]);
+    }
 
     const times: Record<TargetName, number[]> = { hub: [], floor: [], neo4jGraphql: [] };
     const started = Date.now();

@@ -117,6 +117,7 @@ async function run(): Promise<number> {
     const results = await runBenchmark(families, samples, { hubUrl: hub.url, neo4jGraphqlUrl: neo.url, db: graph.db }, {
       rounds: opts.rounds,
       latencySeconds: opts.latencySeconds,
+      warmupSeconds: opts.warmupSeconds,
       minRounds: Math.min(20, opts.rounds),
       concurrency: opts.concurrency,
       throughputSeconds: opts.throughputSeconds,
