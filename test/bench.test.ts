@@ -64,7 +64,8 @@ describe('benchmark options', () => {
   test('defaults to the small graph and reads every option', () => {
     const parsed = parseBenchArgs(['--size', 'large', '--concurrency', '4', '--family', 'lookup', '--family', 'search']);
     expect(parsed).toMatchObject({ ok: true, options: { size: 'large', concurrency: 4, families: ['lookup', 'search'], seed: 1 } });
-    expect(parseBenchArgs([])).toMatchObject({ ok: true, options: { size: 'small' } });
+    expect(parseBenchArgs([])).toMatchObject({ ok: true, options: { size: 'small', warmupSeconds: 10 } });
+    expect(parseBenchArgs(['--warmup-seconds', '0'])).toMatchObject({ ok: true, options: { warmupSeconds: 0 } });
   });
 
   test('names the bad option', () => {

@@ -29,7 +29,7 @@ Starts a Neo4j holding the synthetic network of that size (generated and importe
 .bench/), the hub and @neo4j/graphql on it, and measures each query family against the three targets.
   --size S                small (10k organisations, 100k links; default) or large (100k, 1M)
   --seed N                synthetic network seed (default 1)
-  --warmup-seconds N      untimed interleaved rounds per family before the latency phase (default 5)
+  --warmup-seconds N      untimed interleaved rounds per family before the latency phase (default 10)
   --latency-seconds N     latency phase per family, at most (default 20)
   --rounds N              latency rounds per family, at most (default 400)
   --throughput-seconds N  throughput phase per family and target (default 6)
@@ -45,7 +45,7 @@ const count = (min: number, max: number) => z.coerce.number().int().min(min).max
 const Schema = z.object({
   size: z.enum(['small', 'large']).default('small'),
   seed: count(0, 2 ** 31 - 1).default(1),
-  'warmup-seconds': count(0, 3600).default(5),
+  'warmup-seconds': count(0, 3600).default(10),
   'latency-seconds': count(1, 3600).default(20),
   rounds: count(1, 1_000_000).default(400),
   'throughput-seconds': count(1, 3600).default(6),

@@ -73,10 +73,11 @@ export const DIRECT_PARTNERS = directPartnersStatement(false);
 export const DIRECT_PARTNERS_WITH_EVIDENCE = directPartnersStatement(true);
 
 /** Organisations one cooperation link beyond a frontier, not yet visited; `via` is one frontier neighbour. */
+// Grouped by node before any property of b is read: a hub's frontier expands to far more rows than partners.
 export const NEXT_LEVEL = linkFiltered((where) => `UNWIND $frontier AS fid
-MATCH (a:Organization {id: fid})-[:PARTY_TO|PARTICIPATED_IN]->(x)<-[:PARTY_TO|PARTICIPATED_IN]-(b:Organization)
-WHERE NOT b.id IN $visited AND ($nextKinds IS NULL OR b.kind IN $nextKinds)${and(where)}
-WITH b, min(a.id) AS via
+MATCH (:Organization {id: fid})-[:PARTY_TO|PARTICIPATED_IN]->(x)<-[:PARTY_TO|PARTICIPATED_IN]-(b:Organization)${where ? `\nWHERE ${where}` : ''}
+WITH b, min(fid) AS via
+WHERE NOT b.id IN $visited AND ($nextKinds IS NULL OR b.kind IN $nextKinds)
 RETURN b.id AS id, via, b.kind AS kind
 ORDER BY id
 LIMIT $cap`);
