@@ -31,7 +31,7 @@ export function renderReport(results: FamilyResult[], info: RunInfo): string {
   lines.push(`- Machine: ${info.machine}`);
   lines.push(
     '- Targets: **hub** (this API over HTTP), **floor** (one hand-written Cypher statement for the same answer through neo4j-driver, no HTTP), ' +
-      '**@neo4j/graphql** (the generic GraphQL layer over HTTP, same Apollo/Express stack and database).',
+      '**@neo4j/graphql** (the generic GraphQL layer over HTTP, on Apollo Server 5 with Express, same database).',
   );
   lines.push(`- Latency: one request at a time, targets interleaved in rotating order per round; throughput: ${info.concurrency} requests in flight, in alternating slices.`);
   lines.push('');

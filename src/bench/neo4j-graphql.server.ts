@@ -12,8 +12,8 @@ export interface Neo4jGraphqlServer {
 }
 
 /**
- * Serves @neo4j/graphql over the graph at `uri` on 127.0.0.1:`port` (0: any free port), with the same
- * Apollo and Express stack as the hub so that a comparison measures the GraphQL layers, not HTTP servers.
+ * Serves @neo4j/graphql over the graph at `uri` on 127.0.0.1:`port` (0: any free port) with Apollo Server 5
+ * and its Express integration, the setup its documentation describes.
  */
 export async function startNeo4jGraphqlServer(opts: { uri: string; port?: number; database?: string }): Promise<Neo4jGraphqlServer> {
   const driver = neo4j.driver(opts.uri);
