@@ -1,12 +1,12 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { loadConfig, projectRoot } from '../src/config';
-import { startEmbeddedNeo4j } from '../src/embedded/launcher';
+import { loadConfig } from '../src/config';
 import { applyGraphSchema } from '../src/graph-schema';
 import { createLogger } from '../src/logger';
 import { Database } from '../src/neo4j';
 import { importSeed } from '../src/seed/seed.importer';
+import { startTestNeo4j } from './helpers/embedded';
 
 /**
  * Starts a throwaway Neo4j for the integration tests (unless NEO4J_URI names a server: its database is
@@ -18,17 +18,7 @@ export default async function globalSetup(): Promise<void> {
   const started = Date.now();
   if (config.neo4j.mode === 'embedded') {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'coop-hub-test-'));
-    const embedded = await startEmbeddedNeo4j({
-      projectRoot,
-      dataDir,
-      port: 0,
-      heap: '512m',
-      pageCacheMb: 64,
-      java: config.java,
-      maven: config.maven,
-      log,
-      txLogRetention: '1 files',
-    });
+    const embedded = await startTestNeo4j(dataDir, log);
     (globalThis as Record<string, unknown>).__EMBEDDED_NEO4J__ = { embedded, dataDir };
     // Test files read the server through loadConfig(), like the hub does.
     process.env.NEO4J_URI = embedded.uri;

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import neo4j from 'neo4j-driver';
 import { loadConfig, projectRoot } from '../src/config';
-import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '../src/embedded/launcher';
+import type { EmbeddedNeo4j } from '../src/embedded/launcher';
 import { StoreInUseError } from '../src/embedded/store-import';
 import type { GraphConnection } from '../src/graph-connection';
 import { createLogger } from '../src/logger';
@@ -16,6 +16,7 @@ import { buildSeedRows } from '../src/seed/seed.rows';
 import { importSeedStore } from '../src/seed/seed.store';
 import { generateSynth, SYNTH_FILES } from '../src/synth/synth.generate';
 import { readSynthReference } from '../src/synth/synth.reference';
+import { startTestNeo4j } from './helpers/embedded';
 
 const config = loadConfig();
 const log = createLogger(process.env.BULK_TEST_LOG ?? 'silent');
@@ -27,17 +28,7 @@ let running: { embedded: EmbeddedNeo4j; db: Database } | undefined;
 
 /** Starts the embedded database on the test store; the connection's close leaves it running for the checks. */
 async function open(): Promise<GraphConnection> {
-  const embedded = await startEmbeddedNeo4j({
-    projectRoot,
-    dataDir,
-    port: 0,
-    heap: '512m',
-    pageCacheMb: 64,
-    java: config.java,
-    maven: config.maven,
-    log,
-    txLogRetention: '1 files',
-  });
+  const embedded = await startTestNeo4j(dataDir, log);
   const db = new Database({ uri: embedded.uri });
   await db.waitUntilReady();
   running = { embedded, db };

@@ -64,24 +64,16 @@ async function run(): Promise<number> {
   const dirs = (values.bulk ?? []).map((d) => path.resolve(d));
   const target = config.neo4j;
   if (dirs.length && values.reset && target.mode === 'embedded' && !values.online) {
-    try {
-      const bulk = await importSeedStore(dirs, log, dir, {
-        projectRoot,
-        dataDir: target.dataDir,
-        java: config.java,
-        maven: config.maven,
-        batchSize,
-        open: () => openGraph(config, log),
-      });
-      process.stdout.write(bulkSummary(bulk));
-      return 0;
-    } catch (error) {
-      if (error instanceof SeedError) {
-        process.stderr.write(`${error.message}\n`);
-        return 1;
-      }
-      throw error;
-    }
+    const bulk = await importSeedStore(dirs, log, dir, {
+      projectRoot,
+      dataDir: target.dataDir,
+      java: config.java,
+      maven: config.maven,
+      batchSize,
+      open: () => openGraph(config, log),
+    });
+    process.stdout.write(bulkSummary(bulk));
+    return 0;
   }
   const graph = await openGraph(config, log);
   try {
@@ -97,12 +89,6 @@ async function run(): Promise<number> {
         `the graph holds ${result.graph.nodes} nodes, ${result.graph.relationships} relationships, ${result.graph.properties} properties.\n`,
     );
     return 0;
-  } catch (error) {
-    if (error instanceof SeedError) {
-      process.stderr.write(`${error.message}\n`);
-      return 1;
-    }
-    throw error;
   } finally {
     await graph.close();
   }
@@ -111,7 +97,8 @@ async function run(): Promise<number> {
 run().then(
   (code) => process.exit(code),
   (error) => {
-    process.stderr.write(`seed failed: ${error instanceof Error ? error.message : String(error)}\n`);
+    // A SeedError lists every problem with file and line; anything else is one message.
+    process.stderr.write(error instanceof SeedError ? `${error.message}\n` : `seed failed: ${error instanceof Error ? error.message : String(error)}\n`);
     process.exit(1);
   },
 );
