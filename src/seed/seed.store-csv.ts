@@ -167,6 +167,8 @@ export function writeCsvParts(files: SeedFile[], curatedIds: string[], dir: stri
       }
       return results;
     })();
+    // Awaited only once pass 1 is done: marked handled so that an early failure does not end the process.
+    done.catch(() => undefined);
     return {
       done,
       async cancel() {
@@ -190,6 +192,7 @@ export function writeCsvParts(files: SeedFile[], curatedIds: string[], dir: stri
         }),
     ),
   );
+  done.catch(() => undefined);
   return {
     done,
     async cancel() {
