@@ -48,8 +48,10 @@ describe('benchmark targets and report', () => {
       graph: { label: 'test', nodes: 10, relationships: 20 },
       machine: 'test',
       concurrency: 8,
+      warmupSeconds: 10,
       hubPeakRssMib: 120,
     });
+    expect(md).toContain('after 10 s of untimed warm-up rounds');
     expect(md).toContain('| lookup | 2.00 | 4.00 | 6.00 | 1.50 | 3.00 | 4.50 | 4.00 | 8.00 | 12.00 | 1.33x | 0.50x | met | 10 |');
     expect(md).toContain('| shortest path | 30.00 | 60.00 | 90.00 | 10.00 | 20.00 | 30.00 | n/a | n/a | n/a | 3.00x | n/a | **missed** | 10 |');
     expect(md).toContain('| lookup | 400.0 | 800.0 | 200.0 | 0.50x | 2.00x |');

@@ -7,6 +7,8 @@ export interface RunInfo {
   graph: { label: string; nodes: number; relationships: number };
   machine: string;
   concurrency: number;
+  /** Seconds of untimed warm-up rounds per family. */
+  warmupSeconds: number;
   /** Peak resident memory of the hub's process (MiB), from the kernel, and the highest sample under load. */
   hubPeakRssMib?: number;
   hubLoadRssMib?: number;
@@ -33,7 +35,9 @@ export function renderReport(results: FamilyResult[], info: RunInfo): string {
     '- Targets: **hub** (this API over HTTP), **floor** (one hand-written Cypher statement for the same answer through neo4j-driver, no HTTP), ' +
       '**@neo4j/graphql** (the generic GraphQL layer over HTTP, on Apollo Server 5 with Express, same database).',
   );
-  lines.push(`- Latency: one request at a time, targets interleaved in rotating order per round; throughput: ${info.concurrency} requests in flight, in alternating slices.`);
+  lines.push(
+    `- Latency: after ${info.warmupSeconds} s of untimed warm-up rounds, one request at a time, targets interleaved in rotating order per round; throughput: ${info.concurrency} requests in flight, in alternating slices.`,
+  );
   lines.push('');
   lines.push('## Latency (ms) and ratios');
   lines.push('');

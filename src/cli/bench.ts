@@ -131,6 +131,7 @@ async function run(): Promise<number> {
       graph: { label: `${opts.size} synthetic network (${BENCH_SIZES[opts.size].orgs.toLocaleString('en')} organisations, ${BENCH_SIZES[opts.size].links.toLocaleString('en')} links, seed ${opts.seed})`, ...size },
       machine: `${cpus.length} × ${cpus[0]?.model ?? 'unknown CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`,
       concurrency: opts.concurrency,
+      warmupSeconds: opts.warmupSeconds,
       hubPeakRssMib: hub.peakRssMib(),
       hubLoadRssMib: peakUnderLoad || undefined,
       neo4jGraphqlPeakRssMib: neo.peakRssMib(),
