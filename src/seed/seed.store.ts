@@ -11,7 +11,7 @@ import { bulkFiles, planBulk } from './seed.bulk-check';
 import { ARRAY_DELIMITER_OPTION, StoreCsvWriter, type NodeFixup, type StoreCsvFiles } from './seed.csv';
 import { readSeedDir } from './seed.read';
 import { ADD_NODE_PROPS, DELETE_REL_COPIES, UPSERT_REL, entityCounts, type RelSpec } from './seed.repository';
-import { buildSeedRows, type RelRow } from './seed.rows';
+import { buildSeedRows } from './seed.rows';
 import { relIdentity, writeCsvParts, writeSetRows, type CsvPartResult, type PendingRel } from './seed.store-csv';
 
 export interface StoreImportSettings {
@@ -138,6 +138,17 @@ export async function importSeedStore(dirs: string[], log: Logger, curatedDir: s
   }
 }
 
+function groupBy<T, K>(items: T[], key: (item: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = groups.get(k);
+    if (list) list.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
+}
+
 /**
  * In one transaction: sets the empty lists of nodes, writes the relationships holding one, and replaces
  * every copy of a repeated relationship with its merged record. Returns how many copies were deleted.
@@ -146,18 +157,17 @@ async function writeAfterwards(graph: GraphConnection, work: Afterwards): Promis
   if (!work.nodeFixups.length && !work.later.length && !work.repeats.length) return 0;
   const { db } = graph;
   return db.writeTx(async (tx) => {
-    const byLabel = new Map<string, NodeFixup[]>();
-    for (const fix of work.nodeFixups) (byLabel.get(fix.label) ?? byLabel.set(fix.label, []).get(fix.label)!).push(fix);
-    for (const [label, rows] of byLabel) await db.runIn(tx, ADD_NODE_PROPS[label], { rows: rows.map(({ id, props }) => ({ id, props })) });
+    for (const [label, rows] of groupBy(work.nodeFixups, (f) => f.label)) {
+      await db.runIn(tx, ADD_NODE_PROPS[label], { rows: rows.map(({ id, props }) => ({ id, props })) });
+    }
     let deleted = 0;
-    const bySpec = new Map<RelSpec, RelRow[]>();
-    for (const [spec, row] of work.repeats) (bySpec.get(spec) ?? bySpec.set(spec, []).get(spec)!).push(row);
-    for (const [spec, rows] of bySpec) {
+    for (const [spec, pending] of groupBy(work.repeats, ([s]) => s)) {
+      const rows = pending.map(([, row]) => row);
       const [row] = await db.runIn(tx, DELETE_REL_COPIES[spec], { rows });
       deleted += Number(row?.deleted ?? 0);
       await db.runIn(tx, UPSERT_REL[spec], { rows });
     }
-    for (const [spec, row] of work.later) await db.runIn(tx, UPSERT_REL[spec], { rows: [row] });
+    for (const [spec, pending] of groupBy(work.later, ([s]) => s)) await db.runIn(tx, UPSERT_REL[spec], { rows: pending.map(([, row]) => row) });
     return deleted;
   });
 }
