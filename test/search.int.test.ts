@@ -12,8 +12,8 @@ interface Hit {
   node: Record<string, any>;
 }
 
-const SEARCH = `query($text: String!, $kinds: [SearchKind!], $first: Int) {
-  search(text: $text, kinds: $kinds, first: $first) {
+const SEARCH = `query($text: String!, $kinds: [SearchKind!], $first: Int, $match: SearchMatch) {
+  search(text: $text, kinds: $kinds, first: $first, match: $match) {
     kind id label score
     node {
       __typename
@@ -28,10 +28,34 @@ const SEARCH = `query($text: String!, $kinds: [SearchKind!], $first: Int) {
   }
 }`;
 
-async function search(text: string, options: { kinds?: string[]; first?: number } = {}): Promise<Hit[]> {
+async function search(text: string, options: { kinds?: string[]; first?: number; match?: string } = {}): Promise<Hit[]> {
   return (await data<{ search: Hit[] }>(gql(SEARCH, { text, ...options }))).search;
 }
 const ids = (hits: Hit[]) => hits.map((h) => h.id);
+
+describe('search match modes', () => {
+  test('PHRASE keeps only names holding the words next to each other; BEST and ALL_WORDS also find them apart', async () => {
+    // "Can Tho" is a phrase in "Cần Thơ"; "Tho Can" holds both words, but not in this order.
+    const best = ids(await search('Tho Can', { first: 50 }));
+    const allWords = ids(await search('Tho Can', { first: 50, match: 'ALL_WORDS' }));
+    const phrase = ids(await search('Tho Can', { first: 50, match: 'PHRASE' }));
+    expect(allWords).toEqual(expect.arrayContaining(['prov-can-tho', 'org-dost-can-tho']));
+    expect(best).toEqual(expect.arrayContaining(allWords));
+    expect(phrase).not.toContain('prov-can-tho');
+    expect(ids(await search('Can Tho', { first: 50, match: 'PHRASE' }))).toEqual(expect.arrayContaining(['prov-can-tho', 'org-dost-can-tho']));
+  });
+
+  test('PHRASE and ALL_WORDS do not treat the last word as a prefix', async () => {
+    expect(ids(await search('dai hoc quoc t', { match: 'BEST' }))).toContain('org-vnu-hcm-iu');
+    expect(ids(await search('dai hoc quoc t', { match: 'PHRASE' }))).not.toContain('org-vnu-hcm-iu');
+    expect(ids(await search('dai hoc quoc t', { match: 'ALL_WORDS' }))).not.toContain('org-vnu-hcm-iu');
+  });
+
+  test('an unknown match mode is refused before the database is asked', async () => {
+    const result = await gql(SEARCH, { text: 'Can Tho', match: 'FUZZY' });
+    expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+});
 
 describe('search ignores diacritics and case', () => {
   test('"Can Tho" finds the two Cần Thơ units first, then the organisations named after the city', async () => {

@@ -1,4 +1,4 @@
-import { buildSearchQuery, checkSearchInput, escapeLucene, foldText, MAX_SEARCH_WORDS } from '../src/search/search.query';
+import { buildSearchQuery, checkSearchInput, escapeLucene, foldText, MAX_SEARCH_WORDS, SearchMatch } from '../src/search/search.query';
 
 describe('Lucene escaping', () => {
   test('every special character of the query syntax gets a backslash', () => {
@@ -22,6 +22,12 @@ describe('folding', () => {
 describe('the search query', () => {
   test('ranks the exact phrase first, then all words, then all words with the last as a prefix', () => {
     expect(buildSearchQuery('dai hoc quoc t')).toBe('"dai hoc quoc t"^4 OR (+dai +hoc +quoc +t)^2 OR (+dai +hoc +quoc +t*)');
+  });
+
+  test('PHRASE is the quoted phrase alone and ALL_WORDS the required words alone, with no prefix', () => {
+    expect(buildSearchQuery('Đại học Quốc t', SearchMatch.PHRASE)).toBe('"dai hoc quoc t"');
+    expect(buildSearchQuery('Đại học Quốc t', SearchMatch.ALL_WORDS)).toBe('+dai +hoc +quoc +t');
+    expect(buildSearchQuery('VNU-HCM (x)', SearchMatch.PHRASE)).toBe('"vnu\\-hcm \\(x\\)"');
   });
 
   test('the prefix term is folded, since Lucene does not analyse prefix terms', () => {

@@ -289,7 +289,10 @@ export const FAMILIES: Family[] = [
     name: 'search',
     description: 'organisations by a name phrase, best first (top 10)',
     hub: {
-      request: (s) => ({ query: 'query($t: String!) { search(text: $t, kinds: [ORGANIZATION], first: 10) { id label score } }', variables: { t: s.phrase } }),
+      request: (s) => ({
+        query: 'query($t: String!) { search(text: $t, kinds: [ORGANIZATION], first: 10, match: PHRASE) { id label score } }',
+        variables: { t: s.phrase },
+      }),
       answer: (d) => String((d.search as Array<{ id: string }>)[0]?.id ?? ''),
     },
     floor: {

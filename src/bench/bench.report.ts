@@ -33,7 +33,8 @@ export function renderReport(results: FamilyResult[], info: RunInfo): string {
   lines.push(`- Machine: ${info.machine}`);
   lines.push(
     '- Targets: **hub** (this API over HTTP), **floor** (one hand-written Cypher statement for the same answer through neo4j-driver, no HTTP), ' +
-      '**@neo4j/graphql** (the generic GraphQL layer over HTTP, on Apollo Server 5 with Express, same database).',
+      '**@neo4j/graphql** (the generic GraphQL layer over HTTP, on Apollo Server 5 with Express, same database). ' +
+      'Both GraphQL targets are called through one keep-alive node:http client.',
   );
   lines.push(
     `- Latency: after ${info.warmupSeconds} s of untimed warm-up rounds, one request at a time, targets interleaved in rotating order per round; throughput: ${info.concurrency} requests in flight, in alternating slices.`,

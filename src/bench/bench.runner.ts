@@ -1,5 +1,6 @@
 import type { Database } from '../neo4j';
 import type { BenchSample, Family, GraphqlRequest, GraphqlSide, Json } from './bench.families';
+import { postJson } from './bench.http';
 import { summarize, type LatencySummary } from './bench.stats';
 
 export type TargetName = 'hub' | 'floor' | 'neo4jGraphql';
@@ -45,17 +46,12 @@ export interface RunOptions {
 const REQUEST_TIMEOUT_MS = 60_000;
 
 async function postGraphql(url: string, body: GraphqlRequest): Promise<Json> {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-    signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
-  });
-  const payload = (await response.json()) as { data?: Json; errors?: Array<{ message: string }> };
-  if (payload.errors?.length || !payload.data) {
-    throw new Error(`${url} answered ${response.status}: ${payload.errors?.map((e) => e.message).join('; ') ?? 'no data'}`);
+  const { status, payload } = await postJson(url, body, REQUEST_TIMEOUT_MS);
+  const { data, errors } = payload as { data?: Json; errors?: Array<{ message: string }> };
+  if (errors?.length || !data) {
+    throw new Error(`${url} answered ${status}: ${errors?.map((e) => e.message).join('; ') ?? 'no data'}`);
   }
-  return payload.data;
+  return data;
 }
 
 /** Calls one target for one family and sample; resolves to the answer's fingerprint. */

@@ -32,17 +32,33 @@ export function checkSearchInput(text: string, first: number): string {
   return trimmed;
 }
 
+/** How the words of a search text must appear in a name. */
+export enum SearchMatch {
+  /** Ranked: the exact phrase first, then all words, then all words with the last as a prefix (typeahead). */
+  BEST = 'BEST',
+  /** Only names holding the words in this order, next to each other. */
+  PHRASE = 'PHRASE',
+  /** Only names holding every word, in any order. */
+  ALL_WORDS = 'ALL_WORDS',
+}
+
 /**
- * Builds the Lucene query for a search text: the exact phrase (boosted most), all words, and all words with
- * the last one as a prefix (so a half-typed word already matches). Words are lower-cased (so AND, OR, NOT
- * stay words) and escaped; the index analyzer folds diacritics of analysed clauses, and the prefix term,
- * which Lucene does not analyse, is folded here.
+ * Builds the Lucene query for a search text. BEST ORs the exact phrase (boosted most), all words, and all
+ * words with the last one as a prefix (so a half-typed word already matches); PHRASE and ALL_WORDS are its
+ * first and second clause alone. Words are lower-cased (so AND, OR, NOT stay words) and escaped; the index
+ * analyzer folds diacritics of analysed clauses, and the prefix term, which Lucene does not analyse, is
+ * folded here.
  */
-export function buildSearchQuery(text: string): string {
+export function buildSearchQuery(text: string, match: SearchMatch = SearchMatch.BEST): string {
   const words = foldText(text).split(/\s+/u).filter((w) => w !== '');
-  const clauses = [`"${words.map(escapeLucene).join(' ')}"^4`];
-  const termWords = words.slice(0, MAX_SEARCH_WORDS);
-  clauses.push(`(${termWords.map((w) => `+${escapeLucene(w)}`).join(' ')})^2`);
+  const phrase = `"${words.map(escapeLucene).join(' ')}"`;
+  const allWords = words
+    .slice(0, MAX_SEARCH_WORDS)
+    .map((w) => `+${escapeLucene(w)}`)
+    .join(' ');
+  if (match === SearchMatch.PHRASE) return phrase;
+  if (match === SearchMatch.ALL_WORDS) return allWords;
+  const clauses = [`${phrase}^4`, `(${allWords})^2`];
   if (words.length <= MAX_SEARCH_WORDS) {
     const last = words[words.length - 1];
     const stem = /[\p{L}\p{N}]+$/u.exec(last)?.[0];

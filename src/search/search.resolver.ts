@@ -1,7 +1,7 @@
 import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../context';
 import { NotFoundError } from '../errors';
-import { buildSearchQuery, checkSearchInput, MAX_SEARCH_RESULTS, MAX_SEARCH_TEXT } from './search.query';
+import { buildSearchQuery, checkSearchInput, MAX_SEARCH_RESULTS, MAX_SEARCH_TEXT, SearchMatch } from './search.query';
 import { searchNames } from './search.repository';
 import { SearchHit, SearchKind, SearchResult, tagSearchNode } from './search.type';
 
@@ -31,16 +31,19 @@ export class SearchResolver {
     description:
       `Full-text search over names, English names, titles, aliases and acronyms of organisations, admin units, regions, ` +
       `agreements, activities, people and topics; ignores case and diacritics ("Can Tho" finds Cần Thơ), ranks the exact ` +
-      `phrase first and treats the last word as a prefix. text: 1 to ${MAX_SEARCH_TEXT} characters; first: 1 to ${MAX_SEARCH_RESULTS}.`,
+      `phrase first and treats the last word as a prefix (match: BEST), or keeps only names holding the phrase (PHRASE) ` +
+      `or every word (ALL_WORDS). text: 1 to ${MAX_SEARCH_TEXT} characters; first: 1 to ${MAX_SEARCH_RESULTS}.`,
   })
   search(
     @Arg('text', () => String) text: string,
     @Arg('kinds', () => [SearchKind], { nullable: true, description: 'Only these kinds (all when absent or empty)' }) kinds: SearchKind[] | null,
     @Arg('first', () => Int, { defaultValue: 20 }) first: number,
+    @Arg('match', () => SearchMatch, { defaultValue: SearchMatch.BEST, description: 'How the words must appear in a name' })
+    match: SearchMatch,
     @Ctx() ctx: Context,
   ): Promise<SearchHit[]> {
     const trimmed = checkSearchInput(text, first);
-    return searchNames(ctx.db, buildSearchQuery(trimmed), kinds ?? null, first);
+    return searchNames(ctx.db, buildSearchQuery(trimmed, match), kinds ?? null, first);
   }
 
   @FieldResolver(() => SearchResult, { description: 'The organisation, unit, region, agreement, activity, person or topic' })

@@ -5,6 +5,7 @@ import { AdminUnit, Region } from '../geography/geography.type';
 import { ORGANIZATION_TYPE_NAME, ORGANIZATION_TYPES, type OrganizationKind } from '../organization/organization.type';
 import { Person } from '../person/person.type';
 import { Topic } from '../topic/topic.type';
+import { SearchMatch } from './search.query';
 
 export enum SearchKind {
   ORGANIZATION = 'ORGANIZATION',
@@ -16,6 +17,15 @@ export enum SearchKind {
   TOPIC = 'TOPIC',
 }
 registerEnumType(SearchKind, { name: 'SearchKind', description: 'What kind of thing a search hit is' });
+registerEnumType(SearchMatch, {
+  name: 'SearchMatch',
+  description: 'How the words of a search text must appear in a name (case and diacritics ignored)',
+  valuesConfig: {
+    BEST: { description: 'Ranked: the exact phrase first, then all words, then all words with the last one as a prefix' },
+    PHRASE: { description: 'Only names holding the words in this order, next to each other' },
+    ALL_WORDS: { description: 'Only names holding every word, in any order' },
+  },
+});
 
 /** GraphQL object type of each kind; organisations resolve to their concrete type by their own kind. */
 const TYPE_NAME: Record<Exclude<SearchKind, SearchKind.ORGANIZATION>, string> = {
