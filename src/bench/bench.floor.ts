@@ -40,7 +40,10 @@ RETURN size(direct) + size(far) AS total,
   [d IN direct[0..$first] | {id: d.org.id, name: d.org.name, strength: d.strength, distance: 1}] +
   [c IN CASE WHEN size(direct) >= $first THEN [] ELSE far[0..($first - size(direct))] END | {id: c.id, name: c.name, strength: 0, distance: 2}] AS partners`;
 
-/** The actor, its partners (by id, up to $limit nodes in all) and the weighted edges among them. */
+/**
+ * The actor, its partners (by id, up to $limit nodes in all) and the weighted edges among them, found by
+ * joining the members' own links on the shared agreement or activity.
+ */
 export const FLOOR_EGO = `MATCH (a:Organization {id: $id})
 CALL (a) {
   MATCH (a)-[:PARTY_TO|PARTICIPATED_IN]->()<-[:PARTY_TO|PARTICIPATED_IN]-(b:Organization)
@@ -54,10 +57,15 @@ WITH a, near[0..($limit - 1)] AS kept, size(near) >= $limit AS truncated
 WITH [a] + kept AS ns, truncated
 CALL (ns) {
   UNWIND ns AS n
-  MATCH (n)-[:PARTY_TO|PARTICIPATED_IN]->(x)<-[:PARTY_TO|PARTICIPATED_IN]-(m:Organization)
-  WHERE n.id < m.id AND m IN ns
-  WITH n, m, count(DISTINCT x) AS weight
-  RETURN collect({source: n.id, target: m.id, weight: weight}) AS edges
+  MATCH (n)-[:PARTY_TO|PARTICIPATED_IN]->(x)
+  WITH x, collect(DISTINCT n.id) AS members
+  WHERE size(members) > 1
+  UNWIND members AS source
+  UNWIND members AS target
+  WITH source, target, x
+  WHERE source < target
+  WITH source, target, count(DISTINCT x) AS weight
+  RETURN collect({source: source, target: target, weight: weight}) AS edges
 }
 RETURN [i IN range(0, size(ns) - 1) | {id: ns[i].id, label: coalesce(ns[i].nameEn, ns[i].name), distance: CASE WHEN i = 0 THEN 0 ELSE 1 END}] AS nodes,
   edges, truncated`;

@@ -82,15 +82,34 @@ RETURN b.id AS id, via, b.kind AS kind
 ORDER BY id
 LIMIT $cap`);
 
+/**
+ * The last ring of a partner search, counted and paged in the database: `found` organisations one link beyond
+ * the frontier and not yet visited (up to `$cap`, by id), `total` of them of `$keepKinds`, and the page of
+ * those with `via`, one frontier neighbour.
+ */
+export const LAST_LEVEL_PAGE = linkFiltered((where) => `UNWIND $frontier AS fid
+MATCH (:Organization {id: fid})-[:PARTY_TO|PARTICIPATED_IN]->(x)<-[:PARTY_TO|PARTICIPATED_IN]-(b:Organization)${where ? `\nWHERE ${where}` : ''}
+WITH b, min(fid) AS via
+WHERE NOT b.id IN $visited
+WITH b.id AS id, via, b.kind AS kind
+ORDER BY id
+LIMIT $cap
+WITH collect({id: id, via: via, kind: kind}) AS ring
+WITH ring, [r IN ring WHERE $keepKinds IS NULL OR r.kind IN $keepKinds] AS kept
+RETURN size(ring) AS found, size(kept) AS total, kept[$offset..($offset + $first)] AS page`);
+
 /** Cooperation edges among a set of organisations: one row per pair with the shared agreements and activities. */
-// Membership is tested on the nodes, not on their ids: no property read per expanded partner.
+// Each member's own links are expanded and joined on the shared node, so the cost follows the members' degrees,
+// not the size of every agreement or activity they take part in (a national programme has thousands).
 export const COOPERATION_EDGES = linkFiltered((where) => `UNWIND $ids AS id
-MATCH (n:Organization {id: id})
-WITH collect(n) AS ns
-UNWIND ns AS a
-MATCH (a)-[:PARTY_TO|PARTICIPATED_IN]->(x)<-[:PARTY_TO|PARTICIPATED_IN]-(b:Organization)
-WHERE a.id < b.id AND b IN ns${and(where)}
-RETURN a.id AS source, b.id AS target, collect(DISTINCT x.id) AS evidence
+MATCH (a:Organization {id: id})-[:PARTY_TO|PARTICIPATED_IN]->(x)${where ? `\nWHERE ${where}` : ''}
+WITH x, collect(DISTINCT a.id) AS members
+WHERE size(members) > 1
+UNWIND members AS source
+UNWIND members AS target
+WITH source, target, x
+WHERE source < target
+RETURN source, target, collect(DISTINCT x.id) AS evidence
 ORDER BY source, target`);
 
 /** Display data of organisations for network answers. */
@@ -181,9 +200,25 @@ export async function nextLevel(db: Database, params: Row): Promise<Array<{ id: 
   return rows.map((r) => ({ id: String(r.id), via: String(r.via), kind: String(r.kind) }));
 }
 
+export interface LevelPage {
+  found: number;
+  total: number;
+  page: Array<{ id: string; via: string; kind: string }>;
+}
+
+export async function lastLevelPage(db: Database, params: Row): Promise<LevelPage> {
+  const [row] = await db.read(forFilter(LAST_LEVEL_PAGE, params), params);
+  return {
+    found: Number(row.found),
+    total: Number(row.total),
+    page: (row.page as Row[]).map((r) => ({ id: String(r.id), via: String(r.via), kind: String(r.kind) })),
+  };
+}
+
+/** Cooperation edges among `ids` (filtered by the link filter), by source then target, each with its evidence ids sorted. */
 export async function cooperationEdges(db: Database, params: Row): Promise<Array<{ source: string; target: string; evidence: string[] }>> {
   const rows = await db.read(forFilter(COOPERATION_EDGES, params), params);
-  return rows.map((r) => ({ source: String(r.source), target: String(r.target), evidence: (r.evidence as string[]).map(String) }));
+  return rows.map((r) => ({ source: String(r.source), target: String(r.target), evidence: (r.evidence as string[]).map(String).sort() }));
 }
 
 export interface NetworkOrg {

@@ -2,7 +2,7 @@ import { intParam, type Database } from '../neo4j';
 import { BadUserInputError } from '../errors';
 import { resolveActor, type Actor } from './actor.repository';
 import { linkFilterParams, type LinkFilter, type LinkKind } from './link-filter';
-import { cooperationEdges, directPartners, linkedOrgs, MAX_PATH_HOPS, networkOrgs, nextLevel, shortestPaths } from './network.repository';
+import { cooperationEdges, directPartners, lastLevelPage, linkedOrgs, MAX_PATH_HOPS, networkOrgs, nextLevel, shortestPaths } from './network.repository';
 import type { NetworkGraph, NetworkNode } from './network.type';
 import type { CooperationLink, CooperationPath, Partner, PartnerList, PathResult } from './partners.type';
 
@@ -73,27 +73,40 @@ export async function findPartners(
     ),
   }));
 
+  // Direct partners come first; a page that runs past them continues into the further ones, nearest first.
+  const from = Math.max(0, args.offset - direct.total);
+  const to = Math.max(0, args.offset + args.first - direct.total);
   const further: Partner[] = [];
+  let furtherCount = 0;
   const visited = new Set([...actor.orgIds, ...direct.ids]);
   let frontier = direct.ids;
   for (let distance = 2; distance <= args.hops && frontier.length && !truncated; distance++) {
-    const next = await nextLevel(db, { ...params, frontier, visited: [...visited], nextKinds: null, cap: intParam(LIMITS.searchCap) });
-    truncated = next.length >= LIMITS.searchCap;
-    for (const n of next) {
-      visited.add(n.id);
-      if (keep(n.kind)) further.push({ organizationId: n.id, viaId: n.via, distance, strength: 0, evidence: [] });
+    const ringParams = { ...params, frontier, visited: [...visited], cap: intParam(LIMITS.searchCap) };
+    if (distance === args.hops) {
+      // The last ring is only counted and paged, so the database sends the page, not the whole ring.
+      const start = Math.max(0, from - furtherCount);
+      const last = await lastLevelPage(db, { ...ringParams, keepKinds: kinds, offset: intParam(start), first: intParam(Math.max(0, to - furtherCount - start)) });
+      truncated = last.found >= LIMITS.searchCap;
+      furtherCount += last.total;
+      further.push(...last.page.map((n) => ({ organizationId: n.id, viaId: n.via, distance, strength: 0, evidence: [] })));
+      break;
     }
+    const next = await nextLevel(db, { ...ringParams, nextKinds: null });
+    truncated = next.length >= LIMITS.searchCap;
+    const kept = next.filter((n) => keep(n.kind));
+    further.push(
+      ...kept.slice(Math.max(0, from - furtherCount), Math.max(0, to - furtherCount)).map((n) => ({ organizationId: n.id, viaId: n.via, distance, strength: 0, evidence: [] })),
+    );
+    furtherCount += kept.length;
+    for (const n of next) visited.add(n.id);
     frontier = next.map((n) => n.id);
   }
-  // Direct partners come first; a page that runs past them continues into the further ones.
-  const from = Math.max(0, args.offset - direct.total);
-  const to = Math.max(0, args.offset + args.first - direct.total);
   return {
     actor: actor.id,
     actorKind: actor.kind,
     actorOrganizations: actor.orgIds.length,
-    totalCount: direct.total + further.length,
-    partners: [...page, ...further.slice(from, to)],
+    totalCount: direct.total + furtherCount,
+    partners: [...page, ...further],
     truncated,
   };
 }
