@@ -4,6 +4,9 @@ import http from 'node:http';
 // of a millisecond less per request than fetch, time that would otherwise be counted against the servers.
 const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
 
+/** A request that takes longer than this counts as failed, so that one pathological answer cannot stall a run. */
+export const REQUEST_TIMEOUT_MS = 60_000;
+
 /**
  * POSTs `body` as JSON to `url` over a reused connection and resolves to the status and the parsed answer.
  * Rejects when the request fails, the answer is not JSON, or `timeoutMs` passes first.

@@ -1,6 +1,6 @@
 import type { Database } from '../neo4j';
 import type { BenchSample, Family, GraphqlRequest, GraphqlSide, Json } from './bench.families';
-import { postJson } from './bench.http';
+import { postJson, REQUEST_TIMEOUT_MS } from './bench.http';
 import { summarize, type LatencySummary } from './bench.stats';
 
 export type TargetName = 'hub' | 'floor' | 'neo4jGraphql';
@@ -42,8 +42,7 @@ export interface RunOptions {
   onProgress?: (line: string) => void;
 }
 
-/** A request that takes longer than this counts as failed, so that one pathological answer cannot stall a run. */
-const REQUEST_TIMEOUT_MS = 60_000;
+
 
 async function postGraphql(url: string, body: GraphqlRequest): Promise<Json> {
   const { status, payload } = await postJson(url, body, REQUEST_TIMEOUT_MS);

@@ -60,3 +60,41 @@ export function resolveClasspath(opts: { projectRoot: string; maven: string; cac
   }
   return fs.readFileSync(cacheFile, 'utf8').trim();
 }
+
+function javacBeside(java: string): string {
+  return path.basename(java) === java ? 'javac' : path.join(path.dirname(java), 'javac');
+}
+
+/**
+ * The `-cp` and main-class arguments that run `main`, one of the launcher's classes. The launcher sources are
+ * compiled once per source, classpath and Java into the cache directory, so a start does not pay for
+ * compiling them again; when javac fails, the JVM runs the source file itself (slower to start, same result).
+ */
+export function launcherArgs(opts: { projectRoot: string; java: string; classpath: string; cacheDir: string; main: string; log: Logger }): string[] {
+  const srcDir = path.join(opts.projectRoot, 'launcher', 'src');
+  const sources = fs.readdirSync(srcDir).filter((f) => f.endsWith('.java')).sort();
+  const hash = createHash('sha256').update(opts.java).update('\0').update(opts.classpath);
+  for (const file of sources) hash.update('\0').update(file).update('\0').update(fs.readFileSync(path.join(srcDir, file)));
+  const classesDir = path.join(opts.cacheDir, `launcher-${hash.digest('hex').slice(0, 16)}`);
+  if (!fs.existsSync(path.join(classesDir, `${opts.main}.class`))) {
+    const staging = `${classesDir}.${process.pid}.tmp`;
+    fs.rmSync(staging, { recursive: true, force: true });
+    const result = spawnSync(
+      javacBeside(opts.java),
+      ['-proc:none', '-nowarn', '-d', staging, '-cp', opts.classpath, ...sources.map((f) => path.join(srcDir, f))],
+      { encoding: 'utf8' },
+    );
+    if (result.error || result.status !== 0 || !fs.existsSync(path.join(staging, `${opts.main}.class`))) {
+      fs.rmSync(staging, { recursive: true, force: true });
+      opts.log.warn({ javac: (result.error?.message ?? result.stderr ?? '').slice(0, 500) }, 'Could not compile the launcher; running its source');
+      return ['-cp', opts.classpath, path.join(srcDir, `${opts.main}.java`)];
+    }
+    // Another process may have finished the same classes first; either copy is the same.
+    try {
+      fs.renameSync(staging, classesDir);
+    } catch {
+      fs.rmSync(staging, { recursive: true, force: true });
+    }
+  }
+  return ['-cp', `${classesDir}${path.delimiter}${opts.classpath}`, opts.main];
+}

@@ -2,7 +2,7 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Logger } from '../logger';
-import { ALTERNATIVES, EmbeddedNeo4jError, checkJava, resolveClasspath } from './classpath';
+import { ALTERNATIVES, EmbeddedNeo4jError, checkJava, launcherArgs, resolveClasspath } from './classpath';
 
 export interface EmbeddedOptions {
   projectRoot: string;
@@ -52,21 +52,14 @@ const JVM_FLAGS = [
  */
 export async function startEmbeddedNeo4j(opts: EmbeddedOptions): Promise<EmbeddedNeo4j> {
   checkJava(opts.java);
-  const classpath = resolveClasspath({
-    projectRoot: opts.projectRoot,
-    maven: opts.maven,
-    cacheDir: path.join(opts.projectRoot, '.neo4j'),
-    log: opts.log,
-  });
+  const cacheDir = path.join(opts.projectRoot, '.neo4j');
+  const classpath = resolveClasspath({ projectRoot: opts.projectRoot, maven: opts.maven, cacheDir, log: opts.log });
   fs.mkdirSync(opts.dataDir, { recursive: true });
-  const source = path.join(opts.projectRoot, 'launcher', 'src', 'EmbeddedNeo4j.java');
   const args = [
     `-Xms${opts.heap}`,
     `-Xmx${opts.heap}`,
     ...JVM_FLAGS,
-    '-cp',
-    classpath,
-    source,
+    ...launcherArgs({ projectRoot: opts.projectRoot, java: opts.java, classpath, cacheDir, main: 'EmbeddedNeo4j', log: opts.log }),
     opts.dataDir,
     String(opts.port),
     String(opts.pageCacheMb),

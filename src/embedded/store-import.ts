@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import readline from 'node:readline';
 import type { Logger } from '../logger';
-import { EmbeddedNeo4jError, checkJava, resolveClasspath } from './classpath';
+import { EmbeddedNeo4jError, checkJava, launcherArgs, resolveClasspath } from './classpath';
 
 export interface StoreImportOptions {
   projectRoot: string;
@@ -34,7 +34,8 @@ const PROGRESS_LINE = /\b(25|50|75)% |COMPLETED|IMPORT DONE|^\s*\d+ (nodes|relat
  */
 export async function runStoreImport(opts: StoreImportOptions): Promise<void> {
   checkJava(opts.java);
-  const classpath = resolveClasspath({ projectRoot: opts.projectRoot, maven: opts.maven, cacheDir: path.join(opts.projectRoot, '.neo4j'), log: opts.log });
+  const cacheDir = path.join(opts.projectRoot, '.neo4j');
+  const classpath = resolveClasspath({ projectRoot: opts.projectRoot, maven: opts.maven, cacheDir, log: opts.log });
   const args = [
     `-Xms${opts.heap}`,
     `-Xmx${opts.heap}`,
@@ -45,9 +46,7 @@ export async function runStoreImport(opts: StoreImportOptions): Promise<void> {
     '--add-opens=java.base/sun.nio.ch=ALL-UNNAMED',
     '--add-exports=java.base/sun.nio.ch=ALL-UNNAMED',
     '--enable-native-access=ALL-UNNAMED',
-    '-cp',
-    classpath,
-    path.join(opts.projectRoot, 'launcher', 'src', 'StoreImport.java'),
+    ...launcherArgs({ projectRoot: opts.projectRoot, java: opts.java, classpath, cacheDir, main: 'StoreImport', log: opts.log }),
     opts.dataDir,
     'coophubimport',
     `--array-delimiter=${opts.arrayDelimiter}`,
