@@ -18,10 +18,21 @@ export function readSchemaStatements(file = GRAPH_SCHEMA_FILE): string[] {
     .filter(Boolean);
 }
 
+const isConstraint = (statement: string) => /^CREATE\s+CONSTRAINT\b/i.test(statement);
+
+/**
+ * The schema statements with the indexes first, each group in file order. An index is populated in the
+ * background, but a constraint's statement waits for its own population: on a freshly imported store the
+ * indexes then fill while the constraints are built.
+ */
+export function populationOrder(statements: string[]): string[] {
+  return [...statements.filter((s) => !isConstraint(s)), ...statements.filter(isConstraint)];
+}
+
 /** Creates the constraints and indexes of `schema/neo4j.cypher`; safe to run on every start. */
 export async function applyGraphSchema(db: Database): Promise<number> {
   const statements = readSchemaStatements();
-  for (const statement of statements) await db.write(statement);
+  for (const statement of populationOrder(statements)) await db.write(statement);
   await db.write('CALL db.awaitIndexes(300)');
   return statements.length;
 }

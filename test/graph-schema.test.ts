@@ -1,4 +1,4 @@
-import { readSchemaStatements } from '../src/graph-schema';
+import { populationOrder, readSchemaStatements } from '../src/graph-schema';
 
 describe('graph schema file', () => {
   const statements = readSchemaStatements();
@@ -17,5 +17,15 @@ describe('graph schema file', () => {
   test('the name index folds diacritics', () => {
     const fulltext = statements.find((s) => s.startsWith('CREATE FULLTEXT INDEX name_search'));
     expect(fulltext).toContain("'standard-folding'");
+  });
+
+  test('indexes are created before constraints, each group in file order, none lost', () => {
+    const ordered = populationOrder(statements);
+    expect([...ordered].sort()).toEqual([...statements].sort());
+    const firstConstraint = ordered.findIndex((s) => s.startsWith('CREATE CONSTRAINT'));
+    expect(firstConstraint).toBeGreaterThan(0);
+    expect(ordered.slice(firstConstraint).every((s) => s.startsWith('CREATE CONSTRAINT'))).toBe(true);
+    const constraints = statements.filter((s) => s.startsWith('CREATE CONSTRAINT'));
+    expect(ordered.slice(firstConstraint)).toEqual(constraints);
   });
 });
