@@ -15,19 +15,10 @@ CALL () { MATCH ()-[r:PARTY_TO]->() RETURN count(r) AS parties }
 CALL () { MATCH ()-[r:PARTICIPATED_IN]->() RETURN count(r) AS participations }
 RETURN orgs, parties + participations AS links`;
 
-export const GRAPH_SIZE = `CALL () { MATCH (n) RETURN count(n) AS nodes }
-CALL () { MATCH ()-[r]->() RETURN count(r) AS relationships }
-RETURN nodes, relationships`;
-
 /** Whether the graph already holds a synthetic network of `orgs` organisations and at least `links` links. */
 export async function holdsSynth(db: Database, orgs: number, links: number): Promise<boolean> {
   const [row] = await db.read(SYNTH_STATE, { prefix: 'org-syn-' });
   return Number(row.orgs) === orgs && Number(row.links) >= links;
-}
-
-export async function graphSize(db: Database): Promise<{ nodes: number; relationships: number }> {
-  const [row] = await db.read(GRAPH_SIZE);
-  return { nodes: Number(row.nodes), relationships: Number(row.relationships) };
 }
 
 /**

@@ -42,8 +42,6 @@ export interface RunOptions {
   onProgress?: (line: string) => void;
 }
 
-
-
 async function postGraphql(url: string, body: GraphqlRequest): Promise<Json> {
   const { status, payload } = await postJson(url, body, REQUEST_TIMEOUT_MS);
   const { data, errors } = payload as { data?: Json; errors?: Array<{ message: string }> };

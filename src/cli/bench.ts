@@ -7,13 +7,14 @@ import { FAMILIES } from '../bench/bench.families';
 import { BENCH_SIZES, parseBenchArgs, type BenchOptions } from '../bench/bench.options';
 import { startNodeProcess, type BenchProcess } from '../bench/bench.processes';
 import { renderReport } from '../bench/bench.report';
-import { drawSamples, graphSize, holdsSynth } from '../bench/bench.repository';
+import { drawSamples, holdsSynth } from '../bench/bench.repository';
 import { runBenchmark } from '../bench/bench.runner';
 import { childEnv, loadConfig, projectRoot, type Config } from '../config';
 import { applyGraphSchema } from '../graph-schema';
 import { openGraph, type GraphConnection } from '../graph-connection';
 import { createLogger, type Logger } from '../logger';
 import { importSeedBulk, type BulkResult } from '../seed/seed.bulk';
+import { entityCounts } from '../seed/seed.repository';
 import { importSeedStore } from '../seed/seed.store';
 import { generateSynth, SYNTH_FILES } from '../synth/synth.generate';
 import { readSynthReference } from '../synth/synth.reference';
@@ -91,7 +92,7 @@ async function run(): Promise<number> {
     peakUnderLoad = Math.max(peakUnderLoad, servers[0]?.rssMib() ?? 0);
   }, 250);
   try {
-    const size = await graphSize(graph.db);
+    const size = await entityCounts(graph.db);
     say(`Graph: ${size.nodes.toLocaleString('en')} nodes, ${size.relationships.toLocaleString('en')} relationships`);
     const database = config.neo4j.database;
     say('Starting the hub and @neo4j/graphql');

@@ -7,6 +7,12 @@ export const MAX_GRAPHQL_BODY = 1024 * 1024;
 
 const JSON_UTF8 = /^application\/json\s*(;\s*charset="?utf-8"?\s*)?$/i;
 
+/** A request URL's path and its query string (with the `?`, or empty). */
+function splitUrl(url = ''): { path: string; search: string } {
+  const query = url.indexOf('?');
+  return query < 0 ? { path: url, search: '' } : { path: url.slice(0, query), search: url.slice(query) };
+}
+
 /**
  * Whether a request is a plain GraphQL POST to `path`: uncompressed JSON in UTF-8 with a declared length
  * within the limit. Only these take the lean path; everything else (GET, the IDE, compressed or chunked
@@ -14,9 +20,7 @@ const JSON_UTF8 = /^application\/json\s*(;\s*charset="?utf-8"?\s*)?$/i;
  */
 export function isPlainGraphqlPost(req: IncomingMessage, path: string): boolean {
   if (req.method !== 'POST') return false;
-  const url = req.url ?? '';
-  const query = url.indexOf('?');
-  if ((query < 0 ? url : url.slice(0, query)) !== path) return false;
+  if (splitUrl(req.url).path !== path) return false;
   const length = Number(req.headers['content-length']);
   if (!Number.isInteger(length) || length <= 0 || length > MAX_GRAPHQL_BODY) return false;
   const encoding = req.headers['content-encoding'];
@@ -58,10 +62,8 @@ async function handle<C extends BaseContext>(apollo: ApolloServer<C>, context: (
   for (const [key, value] of Object.entries(req.headers)) {
     if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
   }
-  const url = req.url ?? '';
-  const query = url.indexOf('?');
   const response = await apollo.executeHTTPGraphQLRequest({
-    httpGraphQLRequest: { method: 'POST', headers, search: query < 0 ? '' : url.slice(query), body },
+    httpGraphQLRequest: { method: 'POST', headers, search: splitUrl(req.url).search, body },
     context,
   });
   for (const [key, value] of response.headers) res.setHeader(key, value);

@@ -31,6 +31,7 @@ export function forFilter(statement: LinkFiltered, params: Row): string {
 }
 
 const and = (where: string | null) => (where ? `\n  AND ${where}` : '');
+const whereClause = (where: string | null) => (where ? `\nWHERE ${where}` : '');
 
 /**
  * Direct partners of a set of organisations, strongest first, in one row: how many there are (`found`, up to
@@ -72,11 +73,14 @@ ${result}
 export const DIRECT_PARTNERS = directPartnersStatement(false);
 export const DIRECT_PARTNERS_WITH_EVIDENCE = directPartnersStatement(true);
 
-/** Organisations one cooperation link beyond a frontier, not yet visited; `via` is one frontier neighbour. */
+// Organisations one cooperation link beyond the frontier, one row each with `via`, one frontier neighbour.
 // Grouped by node before any property of b is read: a hub's frontier expands to far more rows than partners.
-export const NEXT_LEVEL = linkFiltered((where) => `UNWIND $frontier AS fid
-MATCH (:Organization {id: fid})-[:PARTY_TO|PARTICIPATED_IN]->(x)<-[:PARTY_TO|PARTICIPATED_IN]-(b:Organization)${where ? `\nWHERE ${where}` : ''}
-WITH b, min(fid) AS via
+const beyondFrontier = (where: string | null) => `UNWIND $frontier AS fid
+MATCH (:Organization {id: fid})-[:PARTY_TO|PARTICIPATED_IN]->(x)<-[:PARTY_TO|PARTICIPATED_IN]-(b:Organization)${whereClause(where)}
+WITH b, min(fid) AS via`;
+
+/** Organisations one cooperation link beyond a frontier, not yet visited; `via` is one frontier neighbour. */
+export const NEXT_LEVEL = linkFiltered((where) => `${beyondFrontier(where)}
 WHERE NOT b.id IN $visited AND ($nextKinds IS NULL OR b.kind IN $nextKinds)
 RETURN b.id AS id, via, b.kind AS kind
 ORDER BY id
@@ -87,9 +91,7 @@ LIMIT $cap`);
  * the frontier and not yet visited (up to `$cap`, by id), `total` of them of `$keepKinds`, and the page of
  * those with `via`, one frontier neighbour.
  */
-export const LAST_LEVEL_PAGE = linkFiltered((where) => `UNWIND $frontier AS fid
-MATCH (:Organization {id: fid})-[:PARTY_TO|PARTICIPATED_IN]->(x)<-[:PARTY_TO|PARTICIPATED_IN]-(b:Organization)${where ? `\nWHERE ${where}` : ''}
-WITH b, min(fid) AS via
+export const LAST_LEVEL_PAGE = linkFiltered((where) => `${beyondFrontier(where)}
 WHERE NOT b.id IN $visited
 WITH b.id AS id, via, b.kind AS kind
 ORDER BY id
@@ -102,7 +104,7 @@ RETURN size(ring) AS found, size(kept) AS total, kept[$offset..($offset + $first
 // Each member's own links are expanded and joined on the shared node, so the cost follows the members' degrees,
 // not the size of every agreement or activity they take part in (a national programme has thousands).
 export const COOPERATION_EDGES = linkFiltered((where) => `UNWIND $ids AS id
-MATCH (a:Organization {id: id})-[:PARTY_TO|PARTICIPATED_IN]->(x)${where ? `\nWHERE ${where}` : ''}
+MATCH (a:Organization {id: id})-[:PARTY_TO|PARTICIPATED_IN]->(x)${whereClause(where)}
 WITH x, collect(DISTINCT a.id) AS members
 WHERE size(members) > 1
 UNWIND members AS source

@@ -80,23 +80,23 @@ export async function findPartners(
   let furtherCount = 0;
   const visited = new Set([...actor.orgIds, ...direct.ids]);
   let frontier = direct.ids;
+  const ringPartner = (distance: number) => (n: { id: string; via: string }): Partner => ({ organizationId: n.id, viaId: n.via, distance, strength: 0, evidence: [] });
   for (let distance = 2; distance <= args.hops && frontier.length && !truncated; distance++) {
     const ringParams = { ...params, frontier, visited: [...visited], cap: intParam(LIMITS.searchCap) };
+    const start = Math.max(0, from - furtherCount);
+    const end = Math.max(0, to - furtherCount);
     if (distance === args.hops) {
       // The last ring is only counted and paged, so the database sends the page, not the whole ring.
-      const start = Math.max(0, from - furtherCount);
-      const last = await lastLevelPage(db, { ...ringParams, keepKinds: kinds, offset: intParam(start), first: intParam(Math.max(0, to - furtherCount - start)) });
+      const last = await lastLevelPage(db, { ...ringParams, keepKinds: kinds, offset: intParam(start), first: intParam(end - start) });
       truncated = last.found >= LIMITS.searchCap;
       furtherCount += last.total;
-      further.push(...last.page.map((n) => ({ organizationId: n.id, viaId: n.via, distance, strength: 0, evidence: [] })));
+      further.push(...last.page.map(ringPartner(distance)));
       break;
     }
     const next = await nextLevel(db, { ...ringParams, nextKinds: null });
     truncated = next.length >= LIMITS.searchCap;
     const kept = next.filter((n) => keep(n.kind));
-    further.push(
-      ...kept.slice(Math.max(0, from - furtherCount), Math.max(0, to - furtherCount)).map((n) => ({ organizationId: n.id, viaId: n.via, distance, strength: 0, evidence: [] })),
-    );
+    further.push(...kept.slice(start, end).map(ringPartner(distance)));
     furtherCount += kept.length;
     for (const n of next) visited.add(n.id);
     frontier = next.map((n) => n.id);

@@ -24,7 +24,7 @@ export interface StoreImportSettings {
   heap?: string;
   /** Records per batch while the CSV files are written (default 250: small batches die young, sparing the GC). */
   batchSize?: number;
-  /** Threads writing CSV files beside the check (default: the number of cores). */
+  /** Threads writing CSV files beside the check (default: the number of cores, at most 4). */
   threads?: number;
   /** Starts the embedded database on the new store (once imported) for the schema and the checks. */
   open: () => Promise<GraphConnection>;
