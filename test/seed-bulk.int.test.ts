@@ -126,7 +126,10 @@ describe('bulk seed import', () => {
     const again = { ...first, provenance: [{ source: 'ext-synthetic', note: 'reported again' }] };
     const related = { type: 'orgRelation', from: 'org-synr-1', to: 'org-synr-2', kind: 'PARTNER', provenance: first.provenance };
     // In a later file than the first record, and in one batch with it as well as in another (batch size 7).
-    fs.writeFileSync(path.join(dir, '6-more.jsonl'), [again, first, related, related].map((r) => JSON.stringify(r)).join('\n') + '\n');
+    // The second copy spells its organisation id with a JSON escape: it must still be found as a copy.
+    const escaped = JSON.stringify(again).replace(`"${first.organization}"`, `"${first.organization.replace(/-/g, '\\u002d')}"`);
+    expect(escaped).toContain('\\u002d');
+    fs.writeFileSync(path.join(dir, '6-more.jsonl'), [escaped, ...[first, related, related].map((r) => JSON.stringify(r))].join('\n') + '\n');
     const set = mergeSeed(readSeedDir(dir));
     const want = Object.values(buildSeedRows(set).rels).reduce((n, r) => n + r.length, 0);
     // The synthetic source node is there already (first test).

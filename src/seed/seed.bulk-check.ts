@@ -36,12 +36,19 @@ export function bulkFiles(dirs: string[]): SeedFile[] {
 /** Streams the non-empty, non-comment lines of every file. */
 async function* rawLines(files: SeedFile[]): AsyncGenerator<{ file: string; line: number; text: string }> {
   for (const { full, file } of files) {
-    const rl = readline.createInterface({ input: fs.createReadStream(full, { encoding: 'utf8', highWaterMark: 1 << 20 }), crlfDelay: Infinity });
+    const input = fs.createReadStream(full, { encoding: 'utf8', highWaterMark: 1 << 20 });
+    const rl = readline.createInterface({ input, crlfDelay: Infinity });
     let line = 0;
-    for await (const raw of rl) {
-      line++;
-      const text = raw.trim();
-      if (text && !text.startsWith('//')) yield { file, line, text };
+    try {
+      for await (const raw of rl) {
+        line++;
+        const text = raw.trim();
+        if (text && !text.startsWith('//')) yield { file, line, text };
+      }
+    } finally {
+      // A reader that stops early (pass 1b) must not leave the file open.
+      rl.close();
+      input.destroy();
     }
   }
 }
@@ -119,6 +126,8 @@ export interface Checked {
   records: number;
   /** Identities of relationship records that may occur more than once (see SeenFilter). */
   repeatCandidates: Set<string>;
+  /** Ordinal (from 1, over all files) of the last record flagged a repeat: no copy of a candidate comes later. */
+  lastRepeatAt: number;
   /** Files holding node records the bulk path writes. */
   nodeFiles: Set<string>;
 }
@@ -139,6 +148,7 @@ async function checkBulk(files: SeedFile[], curated: Map<string, NodeType>, prog
   const repeatCandidates = new Set<string>();
   const nodeFiles = new Set<string>();
   let records = 0;
+  let lastRepeatAt = 0;
   const typeOf = (id: string) => curated.get(id) ?? ids.get(id)?.type;
   const ref = (id: string, want: NodeType, file: string, line: number, field: string) => {
     const type = typeOf(id);
@@ -202,7 +212,10 @@ async function checkBulk(files: SeedFile[], curated: Map<string, NodeType>, prog
       refs(edge as unknown as Record<string, unknown>, EDGE_REFS[edge.type], file, line);
       provenanceRefs(edge.provenance, file, line);
       const identity = edgeKey(edge);
-      if (seen.add(identity)) repeatCandidates.add(identity);
+      if (seen.add(identity)) {
+        repeatCandidates.add(identity);
+        lastRepeatAt = records;
+      }
     }
   }
   for (const p of pending) {
@@ -210,17 +223,33 @@ async function checkBulk(files: SeedFile[], curated: Map<string, NodeType>, prog
     if (type === undefined) report({ file: p.file, line: p.line, field: p.field, message: `refers to '${p.id}', which no seed record defines` });
     else if (type !== p.want) report({ file: p.file, line: p.line, field: p.field, message: `'${p.id}' is a ${type}, expected ${p.want}` });
   }
-  return { problems, overlap, records, repeatCandidates, nodeFiles };
+  return { problems, overlap, records, repeatCandidates, lastRepeatAt, nodeFiles };
 }
+
+/** Candidates at most for which pass 1b looks for their first ids in the raw text before parsing a line. */
+const MAX_TEXT_NEEDLES = 64;
 
 /**
  * Pass 1b, only when pass 1 saw possible repeats: merges the records of those relationships in memory
- * (provenance united, conflicting values reported), so that each is written once.
+ * (provenance united, conflicting values reported), so that each is written once. Reading stops after the
+ * last flagged record, and a line is parsed only if it may hold a candidate: it contains the quoted first
+ * id of one (seed ids need no JSON escapes, so a line without a backslash holds them verbatim).
  */
-async function mergeRepeats(files: SeedFile[], candidates: Set<string>): Promise<SeedSet> {
+async function mergeRepeats(files: SeedFile[], checked: Pick<Checked, 'repeatCandidates' | 'lastRepeatAt'>): Promise<SeedSet> {
+  const candidates = checked.repeatCandidates;
   const edges: Located<EdgeRecord>[] = [];
   if (candidates.size) {
-    for await (const { file, line, edge } of readChecked(files)) if (edge && candidates.has(edgeKey(edge))) edges.push({ record: edge, file, line });
+    const needles = candidates.size <= MAX_TEXT_NEEDLES ? [...new Set([...candidates].map((key) => `"${key.split('|')[1]}"`))] : undefined;
+    const mayHold = (text: string) => !needles || text.includes('\\') || needles.some((n) => text.includes(n));
+    let records = 0;
+    for await (const { file, line, text } of rawLines(files)) {
+      if (++records > checked.lastRepeatAt) break;
+      if (!mayHold(text)) continue;
+      const record = JSON.parse(text) as { type: string };
+      if (record.type in NODE_SCHEMAS) continue;
+      const edge = record as EdgeRecord;
+      if (candidates.has(edgeKey(edge))) edges.push({ record: edge, file, line });
+    }
   }
   return mergeSeed({ nodes: [], edges, problems: [], files: [] });
 }
@@ -305,7 +334,7 @@ export async function planBulk(dirs: string[], log: Logger, curatedDir?: string,
   const checked = await checkBulk(files, curated, progress);
   progress.tick(true);
   const problems = [...checked.problems];
-  const repeats = problems.length ? mergeSeed({ nodes: [], edges: [], problems: [], files: [] }) : await mergeRepeats(files, checked.repeatCandidates);
+  const repeats = problems.length ? mergeSeed({ nodes: [], edges: [], problems: [], files: [] }) : await mergeRepeats(files, checked);
   problems.push(...repeats.problems);
   const curatedSet = parsedCurated && curatedDir ? mergeSeed({ ...parsedCurated, nodes: [...parsedCurated.nodes, ...checked.overlap] }) : undefined;
   if (curatedSet && curatedDir) problems.unshift(...validateSeed(curatedSet, curatedDir));
