@@ -159,6 +159,22 @@ export class Database {
     }
   }
 
+  /** Runs a read statement under PROFILE and returns the most heap (bytes) Neo4j held for it at once. */
+  async profileMemory(cypher: string, params: Params = {}): Promise<number> {
+    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ });
+    try {
+      const result = await session.executeRead((tx) => tx.run(`PROFILE ${cypher}`, params));
+      const { profile } = result.summary;
+      const value: unknown = profile ? profile.arguments.GlobalMemory : undefined;
+      if (value === undefined) throw new Error('the profile holds no GlobalMemory figure');
+      return neo4j.isInt(value) ? value.toNumber() : Number(value);
+    } catch (error) {
+      throw mapDriverError(error);
+    } finally {
+      await session.close();
+    }
+  }
+
   async close(): Promise<void> {
     await this.driver.close();
   }

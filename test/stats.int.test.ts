@@ -1,7 +1,7 @@
 import { intParam } from '../src/neo4j';
 import { countsCypher, totalsCypher } from '../src/stats/stats.repository';
 import { rankingCypher } from '../src/stats/ranking.repository';
-import { CROSS_REGION_LINKS_DATED } from '../src/stats/region.repository';
+import { CROSS_REGION_LINKS_DATED, REGION_MATRIX, REGION_MATRIX_DATED } from '../src/stats/region.repository';
 import { filterParams, type Anchor } from '../src/stats/stats.filter';
 import { CountTarget, GroupKey, ProvinceMode, RankingDirection, RankingMetric } from '../src/stats/stats.type';
 import { data, gqlClient, openTestDb } from './helpers/graph';
@@ -255,6 +255,15 @@ describe('region matrix and cross-region links', () => {
       { from: 'region-red-river-delta', to: 'region-red-river-delta', links: 6, agreements: 0, activities: 1 },
       { from: 'region-southeast', to: 'region-southeast', links: 7, agreements: 0, activities: 5 },
     ]);
+  });
+
+  test('the region matrix holds one item at a time: its heap does not grow with the items it counts', async () => {
+    const params = (from: string | null, to: string | null) => ({ ...filterParams({ from, to }), scheme: 'SOCIO_ECONOMIC_6' });
+    const all = await db.profileMemory(REGION_MATRIX, params(null, null));
+    const oneYear = await db.profileMemory(REGION_MATRIX_DATED, params('2018-01-01', '2018-12-31'));
+    const items = await db.read(`MATCH (i) WHERE (i:Agreement OR i:Activity) AND EXISTS { (i)<-[:PARTY_TO|PARTICIPATED_IN]-() } RETURN count(i) AS n`);
+    expect(Number(items[0].n)).toBeGreaterThan(20);
+    expect(all).toBeLessThan(oneYear * 1.2);
   });
 
   test('a date window keeps links whose evidence is dated within it', async () => {
