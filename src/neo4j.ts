@@ -1,4 +1,4 @@
-import neo4j, { type Driver, type ManagedTransaction, Neo4jError } from 'neo4j-driver';
+import neo4j, { type Driver, type ManagedTransaction, Neo4jError, type ResultSummary } from 'neo4j-driver';
 import { ConflictError, ServiceUnavailableError } from './errors';
 
 /** Query parameters: always passed to the driver, never spliced into Cypher text. */
@@ -141,33 +141,30 @@ export class Database {
 
   /** The operator names of the plan Neo4j makes for a statement (EXPLAIN: nothing is executed). */
   async explain(cypher: string, params: Params = {}): Promise<string[]> {
-    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ });
-    try {
-      const result = await session.executeRead((tx) => tx.run(`EXPLAIN ${cypher}`, params));
-      const operators: string[] = [];
-      const walk = (plan: { operatorType: string; children: unknown[] } | false | undefined) => {
-        if (!plan) return;
-        operators.push(plan.operatorType.split('@')[0]);
-        for (const child of plan.children) walk(child as { operatorType: string; children: unknown[] });
-      };
-      walk(result.summary.plan as never);
-      return operators;
-    } catch (error) {
-      throw mapDriverError(error);
-    } finally {
-      await session.close();
-    }
+    const summary = await this.summaryOf('EXPLAIN', cypher, params);
+    const operators: string[] = [];
+    const walk = (plan: { operatorType: string; children: unknown[] } | false | undefined) => {
+      if (!plan) return;
+      operators.push(plan.operatorType.split('@')[0]);
+      for (const child of plan.children) walk(child as { operatorType: string; children: unknown[] });
+    };
+    walk(summary.plan as never);
+    return operators;
   }
 
   /** Runs a read statement under PROFILE and returns the most heap (bytes) Neo4j held for it at once. */
   async profileMemory(cypher: string, params: Params = {}): Promise<number> {
+    const { profile } = await this.summaryOf('PROFILE', cypher, params);
+    const value: unknown = profile ? profile.arguments.GlobalMemory : undefined;
+    if (value === undefined) throw new Error('the profile holds no GlobalMemory figure');
+    return neo4j.isInt(value) ? value.toNumber() : Number(value);
+  }
+
+  private async summaryOf(prefix: 'EXPLAIN' | 'PROFILE', cypher: string, params: Params): Promise<ResultSummary> {
     const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ });
     try {
-      const result = await session.executeRead((tx) => tx.run(`PROFILE ${cypher}`, params));
-      const { profile } = result.summary;
-      const value: unknown = profile ? profile.arguments.GlobalMemory : undefined;
-      if (value === undefined) throw new Error('the profile holds no GlobalMemory figure');
-      return neo4j.isInt(value) ? value.toNumber() : Number(value);
+      const result = await session.executeRead((tx) => tx.run(`${prefix} ${cypher}`, params));
+      return result.summary;
     } catch (error) {
       throw mapDriverError(error);
     } finally {
