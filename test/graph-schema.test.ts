@@ -19,13 +19,13 @@ describe('graph schema file', () => {
     expect(fulltext).toContain("'standard-folding'");
   });
 
-  test('indexes are created before constraints, each group in file order, none lost', () => {
+  test('full-text indexes come first, then the other indexes, then constraints, each group in file order, none lost', () => {
     const ordered = populationOrder(statements);
     expect([...ordered].sort()).toEqual([...statements].sort());
-    const firstConstraint = ordered.findIndex((s) => s.startsWith('CREATE CONSTRAINT'));
-    expect(firstConstraint).toBeGreaterThan(0);
-    expect(ordered.slice(firstConstraint).every((s) => s.startsWith('CREATE CONSTRAINT'))).toBe(true);
-    const constraints = statements.filter((s) => s.startsWith('CREATE CONSTRAINT'));
-    expect(ordered.slice(firstConstraint)).toEqual(constraints);
+    const group = (s: string) => (s.startsWith('CREATE FULLTEXT') ? 0 : s.startsWith('CREATE CONSTRAINT') ? 2 : 1);
+    const groups = ordered.map(group);
+    expect(groups).toEqual([...groups].sort());
+    expect(new Set(groups)).toEqual(new Set([0, 1, 2]));
+    for (const g of [0, 1, 2]) expect(ordered.filter((s) => group(s) === g)).toEqual(statements.filter((s) => group(s) === g));
   });
 });

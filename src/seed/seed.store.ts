@@ -10,7 +10,7 @@ import type { BulkResult } from './seed.bulk';
 import { bulkFiles, planBulk } from './seed.bulk-check';
 import { ARRAY_DELIMITER_OPTION, StoreCsvWriter, type NodeFixup, type StoreCsvFiles } from './seed.csv';
 import { readSeedDir } from './seed.read';
-import { ADD_NODE_PROPS, DELETE_REL_COPIES, UPSERT_REL, entityCounts, type RelSpec } from './seed.repository';
+import { ADD_NODE_PROPS, DELETE_REL_COPIES, UPSERT_REL, entityCounts, type GraphCounts, type RelSpec } from './seed.repository';
 import { buildSeedRows } from './seed.rows';
 import { relIdentity, writeCsvParts, writeSetRows, type CsvPartResult, type PendingRel } from './seed.store-csv';
 
@@ -111,10 +111,14 @@ export async function importSeedStore(dirs: string[], log: Logger, curatedDir: s
 
     const graph = await settings.open();
     try {
-      await applyGraphSchema(graph.db);
+      // The rows written afterwards merge on ids, so they need the constraints, not the full-text index.
+      let deleted = 0;
+      let counts: GraphCounts = { nodes: 0, relationships: 0 };
+      await applyGraphSchema(graph.db, async () => {
+        deleted = await writeAfterwards(graph, afterwards);
+        counts = await entityCounts(graph.db);
+      });
       log.info({ seconds: seconds() }, 'Store import: schema applied');
-      const deleted = await writeAfterwards(graph, afterwards);
-      const counts = await entityCounts(graph.db);
       const relationships = written.relationships + single.length - deleted + repeats.length;
       if (counts.nodes !== written.nodes || counts.relationships !== relationships) {
         throw new Error(`the new store holds ${counts.nodes} nodes and ${counts.relationships} relationships; ${written.nodes} and ${relationships} were written`);
