@@ -24,6 +24,21 @@ describe('CSV files for the offline store importer', () => {
     expect(files).toMatchObject({ nodes: 2, relationships: 0, multiline: false });
   });
 
+  test("writes a date cell exactly as the driver formats the date, for short, long and integer-typed years", async () => {
+    const dates = [
+      new neo4j.types.Date(7, 1, 2),
+      new neo4j.types.Date(999, 12, 31),
+      new neo4j.types.Date(2024, 2, 29),
+      new neo4j.types.Date(12345, 6, 7),
+      new neo4j.types.Date(neo4j.int(1975), neo4j.int(4), neo4j.int(30)),
+    ];
+    const csv = new StoreCsvWriter(path.join(tmp, 'dates'));
+    dates.forEach((d, i) => csv.node(['Activity'], { id: `a${i}`, startDate: d }));
+    const files = await csv.close();
+    expect(lines(files.nodeFiles[0]).slice(1)).toEqual(dates.map((d, i) => `"a${i}","Activity","${d.toString()}"`));
+    expect(lines(files.nodeFiles[0])[2]).toBe('"a1","Activity","0999-12-31"');
+  });
+
   test('gives rows with other columns or labels their own file, each with its header', async () => {
     const csv = new StoreCsvWriter(path.join(tmp, 'files'));
     csv.node(['Topic'], { id: 't1', name: 'A' });

@@ -34,6 +34,11 @@ const provKey = (p: ProvenanceEntry) => `${p.source}\u0000${p.quote ?? ''}\u0000
 
 function unionProvenance(into: ProvenanceEntry[], add: ProvenanceEntry[] | undefined): void {
   if (!add) return;
+  // Most records bring one entry to an empty list: nothing to compare it with.
+  if (into.length === 0 && add.length === 1) {
+    into.push(add[0]);
+    return;
+  }
   const seen = new Set(into.map(provKey));
   for (const p of add) if (!seen.has(provKey(p))) (seen.add(provKey(p)), into.push(p));
 }

@@ -26,7 +26,8 @@ export function toDate(value: string, side: 'start' | 'end'): InstanceType<typeo
 
 /** The properties stored for a node or relationship's provenance. */
 export function provenanceProps(list: ProvenanceEntry[]): { sources: string[]; provenance: string } {
-  return { sources: [...new Set(list.map((p) => p.source))], provenance: JSON.stringify(list) };
+  const sources = list.length === 1 ? [list[0].source] : [...new Set(list.map((p) => p.source))];
+  return { sources, provenance: JSON.stringify(list) };
 }
 
 /** Fields stored as relationships rather than properties. */
