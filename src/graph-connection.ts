@@ -34,6 +34,15 @@ export async function openGraph(config: Config, log: Logger): Promise<GraphConne
     });
     db = new Database({ uri: embedded.uri, database: target.database });
   }
+  return connect(db, embedded);
+}
+
+/** Connects to a database already served by an embedded JVM; closing the connection stops that JVM. */
+export function attachGraph(embedded: EmbeddedNeo4j, database?: string): Promise<GraphConnection> {
+  return connect(new Database({ uri: embedded.uri, database }), embedded);
+}
+
+async function connect(db: Database, embedded: EmbeddedNeo4j | undefined): Promise<GraphConnection> {
   try {
     await db.waitUntilReady();
   } catch (error) {

@@ -16,7 +16,6 @@ import { buildSeedRows } from '../src/seed/seed.rows';
 import { importSeedStore } from '../src/seed/seed.store';
 import { generateSynth, SYNTH_FILES } from '../src/synth/synth.generate';
 import { readSynthReference } from '../src/synth/synth.reference';
-import { startTestNeo4j } from './helpers/embedded';
 
 const config = loadConfig();
 const log = createLogger(process.env.BULK_TEST_LOG ?? 'silent');
@@ -26,16 +25,15 @@ const synthDir = path.join(tmp, 'net');
 const dataDir = path.join(tmp, 'store');
 let running: { embedded: EmbeddedNeo4j; db: Database } | undefined;
 
-/** Starts the embedded database on the test store; the connection's close leaves it running for the checks. */
-async function open(): Promise<GraphConnection> {
-  const embedded = await startTestNeo4j(dataDir, log);
+/** Connects to the database serving the new store; the connection's close leaves it running for the checks. */
+async function open(embedded: EmbeddedNeo4j): Promise<GraphConnection> {
   const db = new Database({ uri: embedded.uri });
   await db.waitUntilReady();
   running = { embedded, db };
   return { db, embedded, close: async () => undefined };
 }
 
-const settings = { projectRoot, dataDir, java: config.java, maven: config.maven, heap: '512m', open };
+const settings = { projectRoot, dataDir, java: config.java, maven: config.maven, heap: '512m', serve: { port: 0, pageCacheMb: 64, txLogRetention: '1 files' }, open };
 
 /** A value as both sides print it: dates as ISO text, integers as numbers. */
 function plain(value: unknown): unknown {

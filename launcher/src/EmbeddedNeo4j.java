@@ -32,11 +32,15 @@ public final class EmbeddedNeo4j {
       System.err.println("usage: EmbeddedNeo4j HOME_DIR PORT PAGECACHE_MB TX_LOG_RETENTION");
       System.exit(2);
     }
-    Path home = Path.of(args[0]).toAbsolutePath();
-    int port = Integer.parseInt(args[1]);
-    long pageCacheBytes = Long.parseLong(args[2]) * 1024L * 1024L;
-    String txLogRetention = args[3];
+    serve(Path.of(args[0]).toAbsolutePath(), Integer.parseInt(args[1]), Long.parseLong(args[2]), args[3]);
+  }
 
+  /**
+   * Starts the DBMS on HOME_DIR, prints "NEO4J_READY bolt://127.0.0.1:PORT" and serves until stdin ends,
+   * then shuts down and exits. Also called by StoreImport on the store it has just built.
+   */
+  static void serve(Path home, int port, long pageCacheMb, String txLogRetention) throws Exception {
+    long pageCacheBytes = pageCacheMb * 1024L * 1024L;
     DatabaseManagementService dbms = new DatabaseManagementServiceBuilder(home)
         .setConfig(BoltConnector.enabled, true)
         .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", port))

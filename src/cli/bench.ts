@@ -11,7 +11,7 @@ import { drawSamples, holdsSynth } from '../bench/bench.repository';
 import { runBenchmark } from '../bench/bench.runner';
 import { childEnv, loadConfig, projectRoot, type Config } from '../config';
 import { applyGraphSchema } from '../graph-schema';
-import { openGraph, type GraphConnection } from '../graph-connection';
+import { attachGraph, openGraph, type GraphConnection } from '../graph-connection';
 import { createLogger, type Logger } from '../logger';
 import { importSeedBulk, type BulkResult } from '../seed/seed.bulk';
 import { entityCounts } from '../seed/seed.repository';
@@ -58,7 +58,14 @@ async function ensureGraph(config: Config, opts: BenchOptions, log: Logger): Pro
         // Neo4j's offline importer needs the store closed; it starts the database again when done.
         await graph.close();
         const { dataDir } = target;
-        result = await importSeedStore([dir], log, config.seedDir, { projectRoot, dataDir, java: config.java, maven: config.maven, open });
+        result = await importSeedStore([dir], log, config.seedDir, {
+          projectRoot,
+          dataDir,
+          java: config.java,
+          maven: config.maven,
+          serve: { port: 0, pageCacheMb: size.pageCacheMb },
+          open: (embedded) => attachGraph(embedded),
+        });
         graph = await open();
       }
       say(`Imported ${result.relationships.toLocaleString('en')} relationships in ${result.seconds.toFixed(1)} s (${result.relationshipsPerSecond.toLocaleString('en')}/s)`);

@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import path from 'node:path';
 import { loadConfig, projectRoot } from '../config';
 import { applyGraphSchema } from '../graph-schema';
-import { openGraph } from '../graph-connection';
+import { attachGraph, openGraph } from '../graph-connection';
 import { createLogger } from '../logger';
 import { importSeedBulk, type BulkResult } from '../seed/seed.bulk';
 import { importSeedStore } from '../seed/seed.store';
@@ -70,7 +70,8 @@ async function run(): Promise<number> {
       java: config.java,
       maven: config.maven,
       batchSize,
-      open: () => openGraph(config, log),
+      serve: { port: target.port, pageCacheMb: target.pageCacheMb },
+      open: (embedded) => attachGraph(embedded, target.database),
     });
     process.stdout.write(bulkSummary(bulk));
     return 0;

@@ -26,7 +26,8 @@ export interface EmbeddedNeo4j {
   stop(): Promise<void>;
 }
 
-const JVM_FLAGS = [
+/** Flags of every JVM that serves the embedded database. */
+export const JVM_FLAGS = [
   '-XX:+UseG1GC',
   '-XX:+ExitOnOutOfMemoryError',
   // Bolt buffers whole messages off-heap; one very large answer needs tens of MB, and running out ends the
@@ -70,6 +71,11 @@ export async function startEmbeddedNeo4j(opts: EmbeddedOptions): Promise<Embedde
   const uri = await waitForReady(child, opts.readyTimeoutMs ?? 180_000, opts.dataDir);
   opts.log.info({ uri, pid: child.pid }, 'Embedded Neo4j is ready');
 
+  return embeddedHandle(child, uri);
+}
+
+/** The handle of a JVM serving the embedded database at `uri`: `stop` ends its stdin and waits for it to exit. */
+export function embeddedHandle(child: ChildProcessWithoutNullStreams, uri: string): EmbeddedNeo4j {
   let exited = child.exitCode !== null;
   const exitPromise = new Promise<void>((resolve) => {
     if (exited) resolve();

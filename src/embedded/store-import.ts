@@ -3,6 +3,7 @@ import path from 'node:path';
 import readline from 'node:readline';
 import type { Logger } from '../logger';
 import { EmbeddedNeo4jError, checkJava, launcherArgs, resolveClasspath } from './classpath';
+import { JVM_FLAGS, embeddedHandle, type EmbeddedNeo4j } from './launcher';
 
 export interface StoreImportOptions {
   projectRoot: string;
@@ -10,8 +11,12 @@ export interface StoreImportOptions {
   dataDir: string;
   java: string;
   maven: string;
-  /** Heap of the importer's JVM, e.g. "1g". */
+  /** Heap of the importer's JVM, which then serves the new store, e.g. "1g". */
   heap: string;
+  /** Bolt port of the database served on the new store (0 picks a free one), its page cache and log retention. */
+  port: number;
+  pageCacheMb: number;
+  txLogRetention?: string;
   nodeFiles: string[];
   relationshipFiles: string[];
   arrayDelimiter: string;
@@ -29,52 +34,63 @@ const PROGRESS_LINE = /\b(25|50|75)% |COMPLETED|IMPORT DONE|^\s*\d+ (nodes|relat
 
 /**
  * Builds a new store for the embedded database from CSV files with Neo4j's offline importer
- * (launcher/src/StoreImport.java) and puts it in place of the current one. The database must be
- * stopped; otherwise StoreInUseError, with the graph untouched. On any failure the previous store stays.
+ * (launcher/src/StoreImport.java), puts it in place of the current one and resolves once the same JVM
+ * serves it over Bolt. The database must be stopped; otherwise StoreInUseError, with the graph untouched.
+ * On any failure the previous store stays.
  */
-export async function runStoreImport(opts: StoreImportOptions): Promise<void> {
+export async function runStoreImport(opts: StoreImportOptions): Promise<EmbeddedNeo4j> {
   checkJava(opts.java);
   const cacheDir = path.join(opts.projectRoot, '.neo4j');
   const classpath = resolveClasspath({ projectRoot: opts.projectRoot, maven: opts.maven, cacheDir, log: opts.log });
+  const launcher = launcherArgs({ projectRoot: opts.projectRoot, java: opts.java, classpath, cacheDir, main: 'StoreImport', log: opts.log });
+  if (launcher.some((arg) => arg.endsWith('.java'))) {
+    // Run from source, StoreImport cannot see the EmbeddedNeo4j class it serves the store with.
+    throw new EmbeddedNeo4jError('The store importer needs the launcher compiled, and javac (a JDK 17 or newer) was not found; import with --online instead');
+  }
   const args = [
     `-Xms${opts.heap}`,
     `-Xmx${opts.heap}`,
-    '-XX:+UseG1GC',
-    '-Dfile.encoding=UTF-8',
-    '--add-opens=java.base/java.nio=ALL-UNNAMED',
-    '--add-opens=java.base/java.lang=ALL-UNNAMED',
-    '--add-opens=java.base/sun.nio.ch=ALL-UNNAMED',
-    '--add-exports=java.base/sun.nio.ch=ALL-UNNAMED',
-    '--enable-native-access=ALL-UNNAMED',
-    ...launcherArgs({ projectRoot: opts.projectRoot, java: opts.java, classpath, cacheDir, main: 'StoreImport', log: opts.log }),
+    ...JVM_FLAGS,
+    ...launcher,
     opts.dataDir,
     'coophubimport',
+    String(opts.port),
+    String(opts.pageCacheMb),
+    opts.txLogRetention ?? '2 days',
     `--array-delimiter=${opts.arrayDelimiter}`,
     `--multiline-fields=${opts.multiline}`,
     `--report-file=${opts.reportFile}`,
     ...opts.nodeFiles.map((f) => `--nodes=${f}`),
     ...opts.relationshipFiles.map((f) => `--relationships=${f}`),
   ];
-  const child = spawn(opts.java, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(opts.java, args, { stdio: ['pipe', 'pipe', 'pipe'] });
   let tail = '';
   let imported = false;
   const lines = readline.createInterface({ input: child.stdout });
-  lines.on('line', (line) => {
-    if (line.includes('STORE_IMPORTED')) imported = true;
-    else if (PROGRESS_LINE.test(line)) opts.log.info({ importer: line.replace(/^[.\s-]+/, '').trim() }, 'Store import progress');
-    tail = `${tail}\n${line}`.slice(-4000);
+  const ready = new Promise<string>((resolve) => {
+    lines.on('line', (line) => {
+      const served = /^NEO4J_READY (\S+)/.exec(line);
+      if (served) resolve(served[1]);
+      else if (line.includes('STORE_IMPORTED')) {
+        imported = true;
+        opts.log.info('Store import: new store in place, starting the database on it');
+      } else if (PROGRESS_LINE.test(line)) opts.log.info({ importer: line.replace(/^[.\s-]+/, '').trim() }, 'Store import progress');
+      tail = `${tail}\n${line}`.slice(-4000);
+    });
   });
   child.stderr.on('data', (chunk: Buffer) => {
     tail = (tail + chunk.toString('utf8')).slice(-4000);
   });
-  const code = await new Promise<number | null>((resolve, reject) => {
+  const ended = new Promise<number | null>((resolve, reject) => {
     child.once('error', (error) => reject(new EmbeddedNeo4jError(`Could not run Java: ${error.message}`)));
     child.once('close', resolve);
   });
+  const outcome = await Promise.race([ready.then((uri) => ({ uri })), ended.then((code) => ({ code }))]);
+  if ('uri' in outcome) return embeddedHandle(child, outcome.uri);
+  const { code } = outcome;
   if (code === 3 && tail.includes('STORE_IN_USE')) {
     throw new StoreInUseError(`A running Neo4j holds the store in ${opts.dataDir}: stop it (the hub, \`npm run neo4j\`) and import again, or import with --online`);
   }
-  if (code !== 0 || !imported) {
-    throw new EmbeddedNeo4jError(`Neo4j's importer failed (exit ${code}); the previous store was kept.\n${tail.trim()}`);
-  }
+  if (!imported) throw new EmbeddedNeo4jError(`Neo4j's importer failed (exit ${code}); the previous store was kept.\n${tail.trim()}`);
+  throw new EmbeddedNeo4jError(`The new store is in place, but Neo4j exited (code ${code}) before serving it.\n${tail.trim()}`);
 }

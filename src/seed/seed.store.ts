@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { runStoreImport } from '../embedded/store-import';
+import type { EmbeddedNeo4j } from '../embedded/launcher';
 import type { GraphConnection } from '../graph-connection';
 import { applyGraphSchema } from '../graph-schema';
 import type { Logger } from '../logger';
@@ -20,14 +21,16 @@ export interface StoreImportSettings {
   dataDir: string;
   java: string;
   maven: string;
-  /** Heap of the importer's JVM (default 1g). */
+  /** Heap of the importer's JVM, which then serves the new store (default 1g). */
   heap?: string;
+  /** How the new store is served once built: Bolt port (0 picks a free one), page cache, log retention. */
+  serve: { port: number; pageCacheMb: number; txLogRetention?: string };
   /** Records per batch while the CSV files are written (default 250: small batches die young, sparing the GC). */
   batchSize?: number;
   /** Threads writing CSV files beside the check (default: the number of cores, at most 4). */
   threads?: number;
-  /** Starts the embedded database on the new store (once imported) for the schema and the checks. */
-  open: () => Promise<GraphConnection>;
+  /** Connects to the database serving the new store, for the schema and the checks. */
+  open: (embedded: EmbeddedNeo4j) => Promise<GraphConnection>;
 }
 
 /** What the database must be given once it runs, beside the store. */
@@ -93,7 +96,7 @@ export async function importSeedStore(dirs: string[], log: Logger, curatedDir: s
       'Store import: CSV written',
     );
 
-    await runStoreImport({
+    const embedded = await runStoreImport({
       projectRoot: settings.projectRoot,
       dataDir: settings.dataDir,
       java: settings.java,
@@ -105,11 +108,17 @@ export async function importSeedStore(dirs: string[], log: Logger, curatedDir: s
       multiline: written.multiline,
       reportFile: path.join(csvDir, 'import.report'),
       log,
+      ...settings.serve,
     });
-    fs.rmSync(csvDir, { recursive: true, force: true });
-    log.info({ seconds: seconds() }, 'Store import: store built');
-
-    const graph = await settings.open();
+    log.info({ seconds: seconds() }, 'Store import: store built and served');
+    let graph: GraphConnection;
+    try {
+      fs.rmSync(csvDir, { recursive: true, force: true });
+      graph = await settings.open(embedded);
+    } catch (error) {
+      await embedded.stop();
+      throw error;
+    }
     try {
       // The rows written afterwards merge on ids, so they need the constraints, not the full-text index.
       let deleted = 0;
