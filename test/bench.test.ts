@@ -2,7 +2,7 @@ import { FAMILIES } from '../src/bench/bench.families';
 import { parseBenchArgs } from '../src/bench/bench.options';
 import { meetsFloorTarget, renderReport } from '../src/bench/bench.report';
 import type { FamilyResult } from '../src/bench/bench.runner';
-import { percentile, summarize } from '../src/bench/bench.stats';
+import { hasSettled, percentile, summarize } from '../src/bench/bench.stats';
 
 describe('benchmark statistics', () => {
   test('percentiles follow the nearest-rank rule', () => {
@@ -17,6 +17,16 @@ describe('benchmark statistics', () => {
   test('summaries sort their samples and have none for no samples', () => {
     expect(summarize([])).toBeUndefined();
     expect(summarize([5, 1, 3, 2, 4])).toEqual({ samples: 5, p50: 3, p95: 5, p99: 5, mean: 3 });
+  });
+
+  test('warm-up has settled once a window is no more than 5% faster than the one before', () => {
+    const window = (median: number) => [median - 1, median, median, median + 1, median + 2];
+    expect(hasSettled(undefined, window(10))).toBe(false);
+    expect(hasSettled(window(20), window(10))).toBe(false);
+    expect(hasSettled(window(10), window(9.6))).toBe(true);
+    expect(hasSettled(window(10), window(12))).toBe(true);
+    // Too few samples to judge (a family of slow requests) counts as settled.
+    expect(hasSettled(window(20), [10, 10])).toBe(true);
   });
 
   test('percentiles refuse empty input and out-of-range ranks', () => {
@@ -49,9 +59,11 @@ describe('benchmark targets and report', () => {
       machine: 'test',
       concurrency: 8,
       warmupSeconds: 10,
+      warmupMaxSeconds: 60,
       hubPeakRssMib: 120,
     });
-    expect(md).toContain('after 10 s of untimed warm-up rounds');
+    expect(md).toContain('at least 10 s per family');
+    expect(md).toContain('at most 60 s');
     expect(md).toContain('| lookup | 2.00 | 4.00 | 6.00 | 1.50 | 3.00 | 4.50 | 4.00 | 8.00 | 12.00 | 1.33x | 0.50x | met | 10 |');
     expect(md).toContain('| shortest path | 30.00 | 60.00 | 90.00 | 10.00 | 20.00 | 30.00 | n/a | n/a | n/a | 3.00x | n/a | **missed** | 10 |');
     expect(md).toContain('| lookup | 400.0 | 800.0 | 200.0 | 0.50x | 2.00x |');
@@ -66,7 +78,7 @@ describe('benchmark options', () => {
   test('defaults to the small graph and reads every option', () => {
     const parsed = parseBenchArgs(['--size', 'large', '--concurrency', '4', '--family', 'lookup', '--family', 'search']);
     expect(parsed).toMatchObject({ ok: true, options: { size: 'large', concurrency: 4, families: ['lookup', 'search'], seed: 1 } });
-    expect(parseBenchArgs([])).toMatchObject({ ok: true, options: { size: 'small', warmupSeconds: 10 } });
+    expect(parseBenchArgs([])).toMatchObject({ ok: true, options: { size: 'small', warmupSeconds: 10, warmupMaxSeconds: 60 } });
     expect(parseBenchArgs(['--warmup-seconds', '0'])).toMatchObject({ ok: true, options: { warmupSeconds: 0 } });
   });
 

@@ -14,6 +14,7 @@ export interface BenchOptions {
   seed: number;
   latencySeconds: number;
   warmupSeconds: number;
+  warmupMaxSeconds: number;
   rounds: number;
   throughputSeconds: number;
   concurrency: number;
@@ -29,7 +30,9 @@ Starts a Neo4j holding the synthetic network of that size (generated and importe
 .bench/), the hub and @neo4j/graphql on it, and measures each query family against the three targets.
   --size S                small (10k organisations, 100k links; default) or large (100k, 1M)
   --seed N                synthetic network seed (default 1)
-  --warmup-seconds N      untimed interleaved rounds per family before the latency phase (default 10)
+  --warmup-seconds N      untimed interleaved rounds per family before the latency phase, at least (default 10;
+                          0: none); they go on while any target's median latency still falls by over 5%
+  --warmup-max-seconds N  warm-up per family, at most (default 60)
   --latency-seconds N     latency phase per family, at most (default 20)
   --rounds N              latency rounds per family, at most (default 400)
   --throughput-seconds N  throughput phase per family and target (default 6)
@@ -46,6 +49,7 @@ const Schema = z.object({
   size: z.enum(['small', 'large']).default('small'),
   seed: count(0, 2 ** 31 - 1).default(1),
   'warmup-seconds': count(0, 3600).default(10),
+  'warmup-max-seconds': count(1, 3600).default(60),
   'latency-seconds': count(1, 3600).default(20),
   rounds: count(1, 1_000_000).default(400),
   'throughput-seconds': count(1, 3600).default(6),
@@ -66,6 +70,7 @@ export function parseBenchArgs(argv: string[]): { ok: true; options: BenchOption
         size: { type: 'string' },
         seed: { type: 'string' },
         'warmup-seconds': { type: 'string' },
+        'warmup-max-seconds': { type: 'string' },
         'latency-seconds': { type: 'string' },
         rounds: { type: 'string' },
         'throughput-seconds': { type: 'string' },
@@ -93,6 +98,7 @@ export function parseBenchArgs(argv: string[]): { ok: true; options: BenchOption
       seed: v.seed,
       latencySeconds: v['latency-seconds'],
       warmupSeconds: v['warmup-seconds'],
+      warmupMaxSeconds: v['warmup-max-seconds'],
       rounds: v.rounds,
       throughputSeconds: v['throughput-seconds'],
       concurrency: v.concurrency,

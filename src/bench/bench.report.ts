@@ -7,8 +7,9 @@ export interface RunInfo {
   graph: { label: string; nodes: number; relationships: number };
   machine: string;
   concurrency: number;
-  /** Seconds of untimed warm-up rounds per family. */
+  /** Seconds of untimed warm-up rounds per family: at least, and at most while latency still falls. */
   warmupSeconds: number;
+  warmupMaxSeconds: number;
   /** Peak resident memory of the hub's process (MiB), from the kernel, and the highest sample under load. */
   hubPeakRssMib?: number;
   hubLoadRssMib?: number;
@@ -37,7 +38,7 @@ export function renderReport(results: FamilyResult[], info: RunInfo): string {
       'Both GraphQL targets are called through one keep-alive node:http client.',
   );
   lines.push(
-    `- Latency: after ${info.warmupSeconds} s of untimed warm-up rounds, one request at a time, targets interleaved in rotating order per round; throughput: ${info.concurrency} requests in flight, in alternating slices.`,
+    `- Latency: after untimed warm-up rounds (at least ${info.warmupSeconds} s per family, then until no target's median latency falls by over 5% from one 2 s window to the next, at most ${info.warmupMaxSeconds} s), one request at a time, targets interleaved in rotating order per round; throughput: ${info.concurrency} requests in flight, in alternating slices.`,
   );
   lines.push('');
   lines.push('## Latency (ms) and ratios');

@@ -1,7 +1,7 @@
 import type { Database } from '../neo4j';
 import type { BenchSample, Family, GraphqlRequest, GraphqlSide, Json } from './bench.families';
 import { postJson, REQUEST_TIMEOUT_MS } from './bench.http';
-import { summarize, type LatencySummary } from './bench.stats';
+import { hasSettled, summarize, type LatencySummary } from './bench.stats';
 
 export type TargetName = 'hub' | 'floor' | 'neo4jGraphql';
 export const TARGETS: TargetName[] = ['hub', 'floor', 'neo4jGraphql'];
@@ -32,6 +32,7 @@ export interface RunOptions {
   latencySeconds: number;
   /** Seconds of untimed rounds before the latency phase: servers compile their hot code in the first thousands of requests. */
   warmupSeconds: number;
+  warmupMaxSeconds: number;
   minRounds: number;
   /** Requests in flight per target in the throughput phase. */
   concurrency: number;
@@ -78,6 +79,9 @@ function rotate<T>(list: T[], by: number): T[] {
 }
 
 const ms = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e6;
+
+/** Warm-up is judged window by window: each window's median latency against the previous one's. */
+const WARMUP_WINDOW_MS = 2000;
 
 /**
  * Asks every target the same questions and counts the GraphQL answers whose fingerprints equal the floor's.
@@ -136,9 +140,28 @@ export async function runBenchmark(families: Family[], samples: BenchSample[], e
     const agreement = await compareAnswers(family, samples.slice(0, opts.checkSamples), targets, attempt);
     say(`answers: hub ${agreement.hub}/${agreement.compared}${agreement.neo4jGraphql === undefined ? '' : `, @neo4j/graphql ${agreement.neo4jGraphql}/${agreement.compared}`} agree with the floor`);
 
-    const warmupEnds = Date.now() + opts.warmupSeconds * 1000;
-    for (let round = 0; Date.now() < warmupEnds; round++) {
-      for (const target of rotate(targets, round)) await attempt(target, samples[round % samples.length]);
+    // A freshly started JVM and V8 keep compiling their hot paths over the first thousands of requests, so the
+    // untimed rounds last at least warmupSeconds and then until no target's latency still falls.
+    if (opts.warmupSeconds > 0) {
+      const warmupStarted = Date.now();
+      let previous: Partial<Record<TargetName, number[]>> = {};
+      for (let round = 0; ; ) {
+        const window: Record<TargetName, number[]> = { hub: [], floor: [], neo4jGraphql: [] };
+        const windowEnds = Date.now() + WARMUP_WINDOW_MS;
+        for (; Date.now() < windowEnds; round++) {
+          for (const target of rotate(targets, round)) {
+            const t0 = process.hrtime.bigint();
+            if ((await attempt(target, samples[round % samples.length])) !== undefined) window[target].push(ms(t0));
+          }
+        }
+        const elapsed = Date.now() - warmupStarted;
+        const settled = targets.every((t) => hasSettled(previous[t], window[t]));
+        if ((settled && elapsed >= opts.warmupSeconds * 1000) || elapsed >= opts.warmupMaxSeconds * 1000) {
+          say(`warm-up: ${round} rounds in ${(elapsed / 1000).toFixed(0)} s${settled ? '' : ' (latency still falling at the limit)'}`);
+          break;
+        }
+        previous = window;
+      }
     }
 
     const times: Record<TargetName, number[]> = { hub: [], floor: [], neo4jGraphql: [] };

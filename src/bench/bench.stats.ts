@@ -29,3 +29,15 @@ export function summarize(samples: number[]): LatencySummary | undefined {
     mean: sorted.reduce((s, x) => s + x, 0) / sorted.length,
   };
 }
+
+/**
+ * Whether a target's latency has stopped falling during warm-up: the median of the `latest` window is at most
+ * `tolerance` (a fraction) below that of the `previous` one. A window with fewer than `minSamples` values
+ * counts as settled: the slow families cannot fill one.
+ */
+export function hasSettled(previous: number[] | undefined, latest: number[], tolerance = 0.05, minSamples = 5): boolean {
+  if (latest.length < minSamples) return true;
+  if (!previous || previous.length < minSamples) return false;
+  const median = (values: number[]) => percentile([...values].sort((a, b) => a - b), 50);
+  return median(latest) >= median(previous) * (1 - tolerance);
+}
