@@ -33,7 +33,7 @@ async function open(embedded: EmbeddedNeo4j): Promise<GraphConnection> {
   return { db, embedded, close: async () => undefined };
 }
 
-const settings = { projectRoot, dataDir, java: config.java, maven: config.maven, heap: '512m', serve: { port: 0, pageCacheMb: 64, txLogRetention: '1 files' }, open };
+const settings = { projectRoot, dataDir, java: config.java, maven: config.maven, serve: { port: 0, pageCacheMb: 64, heap: '512m', txLogRetention: '1 files' }, open };
 
 /** A value as both sides print it: dates as ISO text, integers as numbers. */
 function plain(value: unknown): unknown {

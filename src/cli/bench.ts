@@ -63,7 +63,7 @@ async function ensureGraph(config: Config, opts: BenchOptions, log: Logger): Pro
           dataDir,
           java: config.java,
           maven: config.maven,
-          serve: { port: 0, pageCacheMb: size.pageCacheMb },
+          serve: { port: 0, pageCacheMb: size.pageCacheMb, heap: size.heap },
           open: (embedded) => attachGraph(embedded),
         });
         graph = await open();

@@ -70,9 +70,7 @@ async function run(): Promise<number> {
       java: config.java,
       maven: config.maven,
       batchSize,
-      // The importer needs 1g; the database it then serves gets NEO4J_HEAP when that is more.
-      heap: heapMb(target.heap) > 1024 ? target.heap : '1g',
-      serve: { port: target.port, pageCacheMb: target.pageCacheMb },
+      serve: { port: target.port, pageCacheMb: target.pageCacheMb, heap: target.heap },
       open: (embedded) => attachGraph(embedded, target.database),
     });
     process.stdout.write(bulkSummary(bulk));
@@ -96,9 +94,6 @@ async function run(): Promise<number> {
     await graph.close();
   }
 }
-
-/** Megabytes of a JVM heap size as NEO4J_HEAP gives it (512m, 2g). */
-const heapMb = (size: string) => Number.parseInt(size, 10) * (/g$/i.test(size) ? 1024 : 1);
 
 run().then(
   (code) => process.exit(code),

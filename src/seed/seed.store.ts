@@ -21,10 +21,11 @@ export interface StoreImportSettings {
   dataDir: string;
   java: string;
   maven: string;
-  /** Heap of the importer's JVM, which then serves the new store (default 1g). */
-  heap?: string;
-  /** How the new store is served once built: Bolt port (0 picks a free one), page cache, log retention. */
-  serve: { port: number; pageCacheMb: number; txLogRetention?: string };
+  /**
+   * How the new store is served once built: Bolt port (0 picks a free one), page cache, log retention and
+   * heap. The JVM is the importer's, which needs 1g: it gets the heap asked for when that is more.
+   */
+  serve: { port: number; pageCacheMb: number; heap?: string; txLogRetention?: string };
   /** Records per batch while the CSV files are written (default 250: small batches die young, sparing the GC). */
   batchSize?: number;
   /** Threads writing CSV files beside the check (default: the number of cores, at most 4). */
@@ -32,6 +33,12 @@ export interface StoreImportSettings {
   /** Connects to the database serving the new store, for the schema and the checks. */
   open: (embedded: EmbeddedNeo4j) => Promise<GraphConnection>;
 }
+
+/** Heap the offline importer needs for the large network. */
+const IMPORTER_HEAP_MB = 1024;
+
+/** Megabytes of a JVM heap size written as NEO4J_HEAP takes it (512m, 2g). */
+const heapMb = (size: string) => Number.parseInt(size, 10) * (/g$/i.test(size) ? 1024 : 1);
 
 /** What the database must be given once it runs, beside the store. */
 interface Afterwards {
@@ -101,14 +108,16 @@ export async function importSeedStore(dirs: string[], log: Logger, curatedDir: s
       dataDir: settings.dataDir,
       java: settings.java,
       maven: settings.maven,
-      heap: settings.heap ?? '1g',
+      port: settings.serve.port,
+      pageCacheMb: settings.serve.pageCacheMb,
+      txLogRetention: settings.serve.txLogRetention,
+      heap: settings.serve.heap && heapMb(settings.serve.heap) > IMPORTER_HEAP_MB ? settings.serve.heap : `${IMPORTER_HEAP_MB}m`,
       nodeFiles: written.nodeFiles,
       relationshipFiles: written.relationshipFiles,
       arrayDelimiter: ARRAY_DELIMITER_OPTION,
       multiline: written.multiline,
       reportFile: path.join(csvDir, 'import.report'),
       log,
-      ...settings.serve,
     });
     log.info({ seconds: seconds() }, 'Store import: store built and served');
     let graph: GraphConnection;
