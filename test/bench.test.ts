@@ -1,4 +1,5 @@
 import { FAMILIES } from '../src/bench/bench.families';
+import { LIMITS } from '../src/network/network.service';
 import { parseBenchArgs } from '../src/bench/bench.options';
 import { meetsFloorTarget, renderReport } from '../src/bench/bench.report';
 import type { FamilyResult } from '../src/bench/bench.runner';
@@ -32,6 +33,18 @@ describe('benchmark statistics', () => {
   test('percentiles refuse empty input and out-of-range ranks', () => {
     expect(() => percentile([], 50)).toThrow('no samples');
     expect(() => percentile([1], 0)).toThrow('(0, 100]');
+  });
+});
+
+describe('benchmark answers', () => {
+  test('the @neo4j/graphql answer for two hops counts the second ring up to the search cap, as the hub and the floor do', () => {
+    const family = FAMILIES.find((f) => f.name === 'partners, 2 hops')!;
+    if (!('request' in family.neo4jGraphql)) throw new Error('expected a @neo4j/graphql request for two hops');
+    const far = Array.from({ length: LIMITS.searchCap + 1000 }, (_, i) => ({ id: `f-${String(i).padStart(5, '0')}` }));
+    const partner = { id: 'p', agreements: [{ id: 'a2', parties: [{ id: 'p' }, ...far] }], activities: [] };
+    const data = { organizations: [{ id: 'r', agreements: [{ id: 'a1', parties: [{ id: 'r' }, partner] }], activities: [] }] };
+    const top = ['p/1', ...far.slice(0, 19).map((o) => `${o.id}/2`)];
+    expect(family.neo4jGraphql.answer(data, { org: 'r', other: 'p', phrase: '', years: [] })).toBe(`${1 + LIMITS.searchCap}:${top.join(',')}`);
   });
 });
 

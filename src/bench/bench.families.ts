@@ -189,9 +189,10 @@ export const FAMILIES: Family[] = [
         for (const a of root.agreements ?? []) a.parties.forEach(visit);
         for (const a of root.activities ?? []) a.participants.forEach(visit);
         const ranked = rankPartners(direct);
-        const ring = [...far].sort().map((id) => `${id}/2`);
+        // The hub and the floor count the second ring up to the search cap (its first ids in order): so does this.
+        const ring = [...far].sort().slice(0, LIMITS.searchCap).map((id) => `${id}/2`);
         const top = [...ranked.map((p) => `${p.id}/1`), ...ring].slice(0, FIRST);
-        return `${ranked.length + far.size}:${top.join(',')}`;
+        return `${ranked.length + ring.length}:${top.join(',')}`;
       },
     },
   },
