@@ -2,7 +2,7 @@ import { FAMILIES } from '../src/bench/bench.families';
 import { LIMITS } from '../src/network/network.service';
 import { parseBenchArgs } from '../src/bench/bench.options';
 import { meetsFloorTarget, renderReport } from '../src/bench/bench.report';
-import type { FamilyResult } from '../src/bench/bench.runner';
+import { compareAnswers, type FamilyResult } from '../src/bench/bench.runner';
 import { hasSettled, percentile, summarize } from '../src/bench/bench.stats';
 
 describe('benchmark statistics', () => {
@@ -46,6 +46,14 @@ describe('benchmark answers', () => {
     const top = ['p/1', ...far.slice(0, 19).map((o) => `${o.id}/2`)];
     expect(family.neo4jGraphql.answer(data, { org: 'r', other: 'p', phrase: '', years: [] })).toBe(`${1 + LIMITS.searchCap}:${top.join(',')}`);
   });
+
+  test('a failed @neo4j/graphql request counts as failed, not as a different answer', async () => {
+    const lookup = FAMILIES.find((f) => f.name === 'lookup')!;
+    const samples = ['a', 'b', 'c'].map((org) => ({ org, other: 'z', phrase: '', years: [] }));
+    const neo: Record<string, string | undefined> = { a: 'x', b: undefined, c: 'y' };
+    const agreement = await compareAnswers(lookup, samples, ['hub', 'floor', 'neo4jGraphql'], async (target, s) => (target === 'neo4jGraphql' ? neo[s.org] : 'x'));
+    expect(agreement).toEqual({ compared: 3, hub: 3, neo4jGraphql: 1, neo4jGraphqlFailed: 1, firstMismatch: '@neo4j/graphql y vs floor x' });
+  });
 });
 
 describe('benchmark targets and report', () => {
@@ -62,7 +70,7 @@ describe('benchmark targets and report', () => {
     const path = FAMILIES.find((f) => f.name === 'shortest path')!;
     const lat = (p50: number) => ({ samples: 10, p50, p95: p50 * 2, p99: p50 * 3, mean: p50 });
     const results: FamilyResult[] = [
-      { family: lookup, latency: { hub: lat(2), floor: lat(1.5), neo4jGraphql: lat(4) }, throughput: { hub: 400, floor: 800, neo4jGraphql: 200 }, agreement: { compared: 10, hub: 10, neo4jGraphql: 10 }, errors: {} },
+      { family: lookup, latency: { hub: lat(2), floor: lat(1.5), neo4jGraphql: lat(4) }, throughput: { hub: 400, floor: 800, neo4jGraphql: 200 }, agreement: { compared: 10, hub: 10, neo4jGraphql: 9, neo4jGraphqlFailed: 1 }, errors: {} },
       { family: path, latency: { hub: lat(30), floor: lat(10) }, throughput: { hub: 30, floor: 100 }, agreement: { compared: 10, hub: 9, firstMismatch: 'hub 3 vs floor 4' }, errors: { hub: 1 }, firstError: 'hub: boom' },
     ];
     const md = renderReport(results, {
@@ -82,6 +90,7 @@ describe('benchmark targets and report', () => {
     expect(md).toContain('| lookup | 400.0 | 800.0 | 200.0 | 0.50x | 2.00x |');
     expect(md).toContain('cannot: no path queries');
     expect(md).toContain('hub 9/10 (first difference: hub 3 vs floor 4)');
+    expect(md).toContain('hub 10/10, @neo4j/graphql 9/10 (1 failed) |');
     expect(md).toContain('- shortest path: {"hub":1}; first: hub: boom');
     expect(md).toContain('peak resident 120 MiB');
   });

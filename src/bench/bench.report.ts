@@ -75,7 +75,8 @@ export function renderReport(results: FamilyResult[], info: RunInfo): string {
   lines.push('|---|---|---|---|');
   for (const r of results) {
     const a = r.agreement;
-    const agree = `hub ${a.hub}/${a.compared}${a.neo4jGraphql === undefined ? '' : `, @neo4j/graphql ${a.neo4jGraphql}/${a.compared}`}`;
+    const neoFailed = a.neo4jGraphqlFailed ? ` (${a.neo4jGraphqlFailed} failed)` : '';
+    const agree = `hub ${a.hub}/${a.compared}${a.neo4jGraphql === undefined ? '' : `, @neo4j/graphql ${a.neo4jGraphql}/${a.compared}${neoFailed}`}`;
     const neo = 'unsupported' in r.family.neo4jGraphql ? `cannot: ${r.family.neo4jGraphql.unsupported}` : (r.family.neo4jGraphql.note ?? 'one request');
     lines.push(`| ${r.family.name} | ${r.family.description} | ${agree}${a.firstMismatch ? ` (first difference: ${a.firstMismatch.replace(/\|/g, '/')})` : ''} | ${neo} |`);
   }

@@ -18,8 +18,11 @@ export interface FamilyResult {
   latency: Partial<Record<TargetName, LatencySummary>>;
   /** Completed requests per second with `concurrency` requests in flight. */
   throughput: Partial<Record<TargetName, number>>;
-  /** Samples whose answers were compared, and how many of them matched the floor, per GraphQL target. */
-  agreement: { compared: number; hub: number; neo4jGraphql?: number; firstMismatch?: string };
+  /**
+   * Samples whose answers were compared, how many of them matched the floor per GraphQL target, and how many
+   * @neo4j/graphql requests failed (so had no answer to compare).
+   */
+  agreement: { compared: number; hub: number; neo4jGraphql?: number; neo4jGraphqlFailed?: number; firstMismatch?: string };
   /** Failed requests per target (left out of the figures), and the first failure's message. */
   errors: Partial<Record<TargetName, number>>;
   firstError?: string;
@@ -104,7 +107,8 @@ export async function compareAnswers(
     if (targets.includes('neo4jGraphql')) {
       const neo = await call('neo4jGraphql', sample);
       if (neo === floor) agreement.neo4jGraphql!++;
-      else if (neo !== undefined) agreement.firstMismatch ??= `@neo4j/graphql ${neo.slice(0, 120)} vs floor ${floor.slice(0, 120)}`;
+      else if (neo === undefined) agreement.neo4jGraphqlFailed = (agreement.neo4jGraphqlFailed ?? 0) + 1;
+      else agreement.firstMismatch ??= `@neo4j/graphql ${neo.slice(0, 120)} vs floor ${floor.slice(0, 120)}`;
     }
   }
   return agreement;
