@@ -55,7 +55,8 @@ async function ensureGraph(config: Config, opts: BenchOptions, log: Logger): Pro
       if (target.mode === 'external') {
         result = await importSeedBulk(graph.db, [dir], log, { curatedDir: config.seedDir, reset: true });
       } else {
-        // Neo4j's offline importer needs the store closed; it starts the database again when done.
+        // Neo4j's offline importer needs the store closed. The import serves the new store only for its schema and
+        // checks and stops it when done, so it is opened again here (once per new bench store).
         await graph.close();
         const { dataDir } = target;
         result = await importSeedStore([dir], log, config.seedDir, {

@@ -1,10 +1,17 @@
 import neo4j from 'neo4j-driver';
 
-/** Converts a stored Neo4j date (or null) to `YYYY-MM-DD`. */
+const pad = (n: number, width: number) => String(n).padStart(width, '0');
+
+/**
+ * Converts a stored Neo4j date (or null) to `YYYY-MM-DD`. Plain-number fields of years 0 to 9999 are formatted
+ * here: the driver's own formatting goes through its 64-bit integers, slower by far (it gives the same text).
+ */
 export function isoDate(value: unknown): string | null {
   if (value === null || value === undefined) return null;
-  if (neo4j.isDate(value as never)) return (value as { toString(): string }).toString();
-  return String(value);
+  if (!neo4j.isDate(value as never)) return String(value);
+  const { year, month, day } = value as { year: unknown; month: unknown; day: unknown };
+  if (typeof year !== 'number' || typeof month !== 'number' || typeof day !== 'number' || year < 0 || year > 9999) return String(value);
+  return `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`;
 }
 
 export function str(value: unknown): string | null {

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import neo4j from 'neo4j-driver';
+import { isoDate } from '../graphql/values';
 import type { Row } from '../neo4j';
 
 /** Separates array elements and labels in a cell; seed text never holds this control character. */
@@ -31,22 +32,13 @@ export interface StoreCsvFiles {
   multiline: boolean;
 }
 
-const pad = (n: number, width: number) => String(n).padStart(width, '0');
-
-/** YYYY-MM-DD of a driver Date; the driver's own formatting goes through its 64-bit integers, slower by far. */
-function isoDate(date: InstanceType<typeof neo4j.types.Date>): string {
-  const { year, month, day } = date as unknown as { year: unknown; month: unknown; day: unknown };
-  if (typeof year !== 'number' || typeof month !== 'number' || typeof day !== 'number' || year < 0 || year > 9999) return date.toString();
-  return `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`;
-}
-
 /** The importer's type of a property value and the value's cell text; undefined for an empty list. */
 function cell(value: unknown, where: string): [type: string, text: string] | undefined {
   if (typeof value === 'string') return ['string', value];
   if (typeof value === 'number') return ['double', String(value)];
   if (typeof value === 'boolean') return ['boolean', String(value)];
   if (neo4j.isInt(value)) return ['long', value.toString()];
-  if (neo4j.isDate(value)) return ['date', isoDate(value)];
+  if (neo4j.isDate(value)) return ['date', String(isoDate(value))];
   if (Array.isArray(value)) {
     if (value.length === 0) return undefined;
     const cells = value.map((v) => cell(v, where));
