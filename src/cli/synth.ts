@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { projectRoot } from '../config';
 import { generateSynth, type SynthProgress } from '../synth/synth.generate';
 import { parseSynthArgs } from '../synth/synth.options';
@@ -30,7 +31,7 @@ async function run(): Promise<number> {
       `(${Math.round(s.records / Math.max(s.seconds, 0.001)).toLocaleString('en')}/s):\n` +
       `  ${s.organizations} organisations, ${s.agreements} agreements, ${s.activities} activities, ` +
       `${s.parties} party + ${s.participations} participation records; ${pct(s.crossRegion, events)}% cross-region.\n` +
-      `Load it with the curated seeds: copy it below the seed folder (or point SEED_DIR at a folder holding both).\n`,
+      `Load it with the curated seeds: npm run seed -- --reset --bulk ${path.relative(process.cwd(), s.outDir) || '.'}\n`,
   );
   return 0;
 }
