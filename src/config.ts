@@ -11,11 +11,41 @@ export type Neo4jTarget =
   | { mode: 'external'; uri: string; username?: string; password?: string; database?: string }
   | { mode: 'embedded'; dataDir: string; port: number; heap: string; pageCacheMb: number; database?: string };
 
+/** What one request may ask and take; see the README's "Limits" section. */
+export interface Limits {
+  /** Deepest nesting of selection sets (QUERY_TOO_DEEP). */
+  maxQueryDepth: number;
+  /** Largest estimated cost of an operation: the objects it may fetch (QUERY_TOO_COSTLY). */
+  maxQueryCost: number;
+  /** Most aliases in one document. */
+  maxAliases: number;
+  /** Most lexical tokens in one document. */
+  maxTokens: number;
+  /** Most directives in one document. */
+  maxDirectives: number;
+  /** Milliseconds a request may take end to end, database statements included. */
+  requestTimeoutMs: number;
+  /** Requests the hub works on at once; more are answered 503 with Retry-After. */
+  maxInFlight: number;
+  /** Requests one client may have in flight at once; more are answered 429 with Retry-After. */
+  clientMaxInFlight: number;
+  /** Requests one client may start per minute (0: no rate limit); more are answered 429 with Retry-After. */
+  rateLimitPerMinute: number;
+  /** Largest response body in bytes; a larger answer is replaced by a RESPONSE_TOO_LARGE error. */
+  maxResponseBytes: number;
+}
+
 export interface Config {
   host: string;
   port: number;
   logLevel: string;
+  /** Same as limits.maxQueryDepth (kept for callers that only need the depth). */
   maxQueryDepth: number;
+  limits: Limits;
+  /** Origins allowed by CORS: ['*'] for any, [] for none. */
+  corsOrigins: string[];
+  /** Whether to take the client address from X-Forwarded-For (behind a trusted proxy only). */
+  trustProxy: boolean;
   seedOnStart: 'auto' | 'always' | 'never';
   seedDir: string;
   neo4j: Neo4jTarget;
@@ -30,6 +60,20 @@ const EnvSchema = z.object({
   PORT: boundedInt(0, 65535).default(4000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   GRAPHQL_MAX_DEPTH: boundedInt(2, 50).default(12),
+  GRAPHQL_MAX_COST: boundedInt(100, 100_000_000).default(100_000),
+  GRAPHQL_MAX_ALIASES: boundedInt(1, 1000).default(30),
+  GRAPHQL_MAX_TOKENS: boundedInt(100, 100_000).default(5000),
+  GRAPHQL_MAX_DIRECTIVES: boundedInt(1, 1000).default(50),
+  REQUEST_TIMEOUT_MS: boundedInt(100, 600_000).default(10_000),
+  MAX_IN_FLIGHT: boundedInt(1, 10_000).default(64),
+  CLIENT_MAX_IN_FLIGHT: boundedInt(1, 10_000).default(4),
+  RATE_LIMIT_PER_MINUTE: boundedInt(0, 1_000_000).default(1200),
+  MAX_RESPONSE_BYTES: boundedInt(1024, 1024 * 1024 * 1024).default(32 * 1024 * 1024),
+  CORS_ORIGINS: z
+    .string()
+    .regex(/^(\*|none|https?:\/\/[^\s,]+(,\s*https?:\/\/[^\s,]+)*)$/, 'must be *, none, or a comma-separated list of http(s) origins')
+    .default('*'),
+  TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   SEED_ON_START: z.enum(['auto', 'always', 'never']).default('auto'),
   SEED_DIR: z.string().min(1).optional(),
   NEO4J_URI: z
@@ -85,6 +129,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: e.PORT,
     logLevel: e.LOG_LEVEL,
     maxQueryDepth: e.GRAPHQL_MAX_DEPTH,
+    limits: {
+      maxQueryDepth: e.GRAPHQL_MAX_DEPTH,
+      maxQueryCost: e.GRAPHQL_MAX_COST,
+      maxAliases: e.GRAPHQL_MAX_ALIASES,
+      maxTokens: e.GRAPHQL_MAX_TOKENS,
+      maxDirectives: e.GRAPHQL_MAX_DIRECTIVES,
+      requestTimeoutMs: e.REQUEST_TIMEOUT_MS,
+      maxInFlight: e.MAX_IN_FLIGHT,
+      clientMaxInFlight: e.CLIENT_MAX_IN_FLIGHT,
+      rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+      maxResponseBytes: e.MAX_RESPONSE_BYTES,
+    },
+    corsOrigins: e.CORS_ORIGINS === 'none' ? [] : e.CORS_ORIGINS.split(',').map((o) => o.trim()),
+    trustProxy: e.TRUST_PROXY === 'true',
     seedOnStart: e.SEED_ON_START,
     seedDir: path.resolve(projectRoot, e.SEED_DIR ?? 'seeds'),
     neo4j,

@@ -5,6 +5,11 @@ export type ErrorCode =
   | 'BAD_USER_INPUT'
   | 'CONFLICT'
   | 'QUERY_TOO_DEEP'
+  | 'QUERY_TOO_COSTLY'
+  | 'QUERY_TOO_COMPLEX'
+  | 'DEADLINE_EXCEEDED'
+  | 'RESPONSE_TOO_LARGE'
+  | 'TOO_MANY_REQUESTS'
   | 'SERVICE_UNAVAILABLE'
   | 'INTERNAL_SERVER_ERROR';
 
@@ -39,9 +44,45 @@ export class QueryTooDeepError extends HubError {
   }
 }
 
+/**
+ * The operation's estimated cost (the objects it may fetch) is over the budget. `biggest` names the
+ * selection that contributes most, e.g. `organizations.nodes.agreements`.
+ */
+export class QueryTooCostlyError extends HubError {
+  constructor(estimate: number, budget: number, biggest: { path: string; cost: number }) {
+    super(
+      `Query cost ${estimate} exceeds the budget of ${budget}; the biggest contributor is ${biggest.path} (${biggest.cost}). Ask for smaller pages (first/limit) or fewer nested lists`,
+      'QUERY_TOO_COSTLY',
+      { cost: estimate, budget, biggest: biggest.path, biggestCost: biggest.cost },
+    );
+  }
+}
+
+/** The document has more aliases, tokens or directives than allowed. */
+export class QueryTooComplexError extends HubError {
+  constructor(what: 'aliases' | 'tokens' | 'directives' | 'fragments', count: number, max: number) {
+    super(`The document has ${count > max ? `more than ${max}` : count} ${what}; at most ${max} are allowed`, 'QUERY_TOO_COMPLEX', { what, max });
+  }
+}
+
+/** Seconds a client is asked to wait (Retry-After) after an overload, a rate limit or an outage. */
+export const RETRY_AFTER_SECONDS = 5;
+
+/** The request ran past its deadline; what it had not done by then was abandoned. */
+export class DeadlineExceededError extends HubError {
+  constructor(timeoutMs: number) {
+    super(`The request took longer than its deadline of ${timeoutMs} ms and was stopped; ask for less`, 'DEADLINE_EXCEEDED', {
+      timeoutMs,
+      http: { status: 504 },
+    });
+  }
+}
+
 export class ServiceUnavailableError extends HubError {
   constructor(message = 'The graph database is not reachable; try again shortly') {
-    super(message, 'SERVICE_UNAVAILABLE');
+    super(message, 'SERVICE_UNAVAILABLE', {
+      http: { status: 503, headers: new Map([['retry-after', String(RETRY_AFTER_SECONDS)]]) },
+    });
   }
 }
 
@@ -64,7 +105,9 @@ const REQUEST_ERROR_CODES = new Set([
 export function formatError(formatted: GraphQLFormattedError, original: unknown): GraphQLFormattedError {
   const cause = original instanceof GraphQLError && original.originalError ? original.originalError : original;
   if (cause instanceof HubError) {
-    return { ...formatted, message: cause.message, extensions: { ...cause.extensions } };
+    // `http` (status and headers) is for the transport, which Apollo applies; it is not part of the body.
+    const { http: _http, ...extensions } = cause.extensions;
+    return { ...formatted, message: cause.message, extensions };
   }
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && REQUEST_ERROR_CODES.has(code)) {
