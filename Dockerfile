@@ -1,5 +1,5 @@
-# The hub alone; Neo4j runs in its own container (see docker-compose.yml).
-FROM node:20-bookworm-slim AS build
+# The hub alone, on Node 24 (the current LTS); Neo4j runs in its own container (see docker-compose.yml).
+FROM node:24-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci
@@ -7,7 +7,7 @@ COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
 RUN npm run build && npm prune --omit=dev
 
-FROM node:20-bookworm-slim
+FROM node:24-bookworm-slim
 WORKDIR /app
 ENV NODE_ENV=production
 COPY --from=build /app/node_modules ./node_modules

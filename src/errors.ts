@@ -53,7 +53,8 @@ export class QueryTooCostlyError extends HubError {
     super(
       `Query cost ${estimate} exceeds the budget of ${budget}; the biggest contributor is ${biggest.path} (${biggest.cost}). Ask for smaller pages (first/limit) or fewer nested lists`,
       'QUERY_TOO_COSTLY',
-      { cost: estimate, budget, biggest: biggest.path, biggestCost: biggest.cost },
+      // Raised before execution by a plugin, where Apollo takes the status from the error (else 500).
+      { cost: estimate, budget, biggest: biggest.path, biggestCost: biggest.cost, http: { status: 400 } },
     );
   }
 }
@@ -82,6 +83,29 @@ export class ServiceUnavailableError extends HubError {
   constructor(message = 'The graph database is not reachable; try again shortly') {
     super(message, 'SERVICE_UNAVAILABLE', {
       http: { status: 503, headers: new Map([['retry-after', String(RETRY_AFTER_SECONDS)]]) },
+    });
+  }
+}
+
+/** The client has too many requests in flight or started too many this minute (HTTP 429 + Retry-After). */
+export class TooManyRequestsError extends HubError {
+  constructor(message: string, retryAfterSeconds: number) {
+    super(message, 'TOO_MANY_REQUESTS', {
+      http: { status: 429, headers: new Map([['retry-after', String(retryAfterSeconds)]]) },
+    });
+  }
+}
+
+/**
+ * The answer is larger than the response cap; it is replaced by this error (HTTP 422: the request is well
+ * formed, but asks for more than one response may carry).
+ */
+export class ResponseTooLargeError extends HubError {
+  constructor(bytes: number, max: number) {
+    super(`The response would be ${bytes} bytes, over the limit of ${max}; ask for smaller pages (first/limit) or fewer fields`, 'RESPONSE_TOO_LARGE', {
+      bytes,
+      max,
+      http: { status: 422 },
     });
   }
 }

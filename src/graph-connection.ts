@@ -1,5 +1,7 @@
+import path from 'node:path';
 import { projectRoot, type Config } from './config';
-import { startEmbeddedNeo4j, type EmbeddedNeo4j } from './embedded/launcher';
+import { startEmbeddedNeo4j, type EmbeddedNeo4j, type EmbeddedOptions } from './embedded/launcher';
+import { superviseEmbedded } from './embedded/supervisor';
 import type { Logger } from './logger';
 import { Database } from './neo4j';
 
@@ -10,36 +12,64 @@ export interface GraphConnection {
   close(): Promise<void>;
 }
 
+export interface OpenGraphOptions {
+  /**
+   * Keep the embedded database alive: when its JVM dies it is started again (same store, same port, so `db`
+   * keeps working), and this is called with a fatal message once restarts keep failing; the caller then
+   * ends the process with a non-zero code. Without it, a dead JVM stays dead (one-off commands).
+   */
+  onEmbeddedGiveUp?: (message: string) => void;
+}
+
+/** The port a bolt://host:port URI names. */
+function portOf(uri: string): number {
+  return Number(new URL(uri.replace(/^bolt/, 'http')).port);
+}
+
 /**
  * Connects to the configured graph: the external server named by NEO4J_URI, or a Neo4j Community
- * the hub starts itself. Resolves once the database answers.
+ * the hub starts itself (with its generated credentials). Resolves once the database answers.
  */
-export async function openGraph(config: Config, log: Logger): Promise<GraphConnection> {
+export async function openGraph(config: Config, log: Logger, options: OpenGraphOptions = {}): Promise<GraphConnection> {
   const target = config.neo4j;
-  let embedded: EmbeddedNeo4j | undefined;
-  let db: Database;
   if (target.mode === 'external') {
-    db = new Database({ uri: target.uri, username: target.username, password: target.password, database: target.database });
     log.info({ uri: target.uri }, 'Connecting to Neo4j');
-  } else {
-    embedded = await startEmbeddedNeo4j({
-      projectRoot,
-      dataDir: target.dataDir,
-      port: target.port,
-      heap: target.heap,
-      pageCacheMb: target.pageCacheMb,
-      java: config.java,
-      maven: config.maven,
-      log,
-    });
-    db = new Database({ uri: embedded.uri, database: target.database });
+    return connect(new Database({ uri: target.uri, username: target.username, password: target.password, database: target.database }), undefined);
   }
-  return connect(db, embedded);
+  const start: EmbeddedOptions = {
+    projectRoot,
+    dataDir: target.dataDir,
+    port: target.port,
+    heap: target.heap,
+    pageCacheMb: target.pageCacheMb,
+    java: config.java,
+    maven: config.maven,
+    log,
+  };
+  let embedded = await startEmbeddedNeo4j(start);
+  const { onEmbeddedGiveUp } = options;
+  if (onEmbeddedGiveUp) {
+    // A restart binds the port the first start chose (port 0 included), so the URI never changes.
+    const port = portOf(embedded.uri);
+    embedded = superviseEmbedded(embedded, {
+      log,
+      restart: () => startEmbeddedNeo4j({ ...start, port }),
+      onGiveUp: onEmbeddedGiveUp,
+      logsDir: path.join(target.dataDir, 'logs'),
+    });
+  }
+  return attachGraph(embedded, target.database);
+}
+
+/** The Database for an embedded JVM's URI, logged in with its credentials. */
+export function embeddedDatabase(embedded: EmbeddedNeo4j, database?: string): Database {
+  const { username, password } = embedded.credentials;
+  return new Database({ uri: embedded.uri, username, password, database });
 }
 
 /** Connects to a database already served by an embedded JVM; closing the connection stops that JVM. */
 export function attachGraph(embedded: EmbeddedNeo4j, database?: string): Promise<GraphConnection> {
-  return connect(new Database({ uri: embedded.uri, database }), embedded);
+  return connect(embeddedDatabase(embedded, database), embedded);
 }
 
 async function connect(db: Database, embedded: EmbeddedNeo4j | undefined): Promise<GraphConnection> {

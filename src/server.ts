@@ -1,16 +1,27 @@
 import http from 'node:http';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import { createContext, type Context } from './context';
 import { GraphQLError } from 'graphql';
 import { HubError, formatError } from './errors';
 import { buildHubSchema } from './graphql/build-schema';
 import { depthLimit } from './graphql/depth-limit';
-import { graphqlPostHandler, isPlainGraphqlPost } from './graphql/post-handler';
+import { documentLimitRules, formatErrorWithTokenLimit, tokenLimitParseOptions } from './graphql/armor';
+import { costLimitPlugin } from './graphql/cost';
+import { loadConfig, type Limits } from './config';
+import { MAX_GRAPHQL_BODY, graphqlExpressHandler, graphqlPostHandler, isPlainGraphqlPost } from './graphql/post-handler';
 import { ideRouter } from './ide/ide';
+import { healthRouter, type Readiness } from './http/health';
+import { AdmissionControl } from './http/admission';
+import { addressKey, type ClientKey } from './http/client-key';
+import { createEdge } from './http/edge';
+import { errorHandler, methodNotAllowed, notFound } from './http/express-errors';
+import { compressionMiddleware } from './http/exposure';
+import { HubMetrics } from './http/metrics';
+import { operationNamePlugin } from './http/operation-name';
+import { responseCap } from './http/response-cap';
 import { apolloExecutor, exportRouter } from './export/export.router';
 import type { Logger } from './logger';
 import type { Database } from './neo4j';
@@ -27,7 +38,22 @@ export interface ServerOptions {
   host: string;
   port: number;
   maxQueryDepth: number;
+  /** What start-up has done, for /readyz; ready when omitted. */
+  readiness?: Readiness;
+  /** Limits on requests; each one left out takes its configured default (maxQueryDepth above wins for depth). */
+  limits?: Partial<Limits>;
+  /** Origins allowed by CORS: ['*'] (the default) any, [] none. */
+  corsOrigins?: string[];
+  /** Take the client's address from X-Forwarded-For (behind a trusted proxy only); default false. */
+  trustProxy?: boolean;
+  /** Who a request counts against for fair sharing; default the client's address. */
+  clientKey?: ClientKey;
+  /** How long past its deadline a request may stay unanswered before the backstop answers it. */
+  deadlineGraceMs?: number;
 }
+
+/** Default of `deadlineGraceMs`: the database floor stops statements at the deadline, so this is rarely used. */
+export const DEADLINE_GRACE_MS = 1_000;
 
 /** Logs the errors that reach clients only as INTERNAL_SERVER_ERROR, so that operators can see them. */
 function internalErrorLogger(log: Logger): ApolloServerPlugin<Context> {
@@ -45,20 +71,35 @@ function internalErrorLogger(log: Logger): ApolloServerPlugin<Context> {
   };
 }
 
-/** Creates the Apollo server with the hub's schema, error formatting and depth limit. */
+/** The limits an Apollo server gets when its creator names none: the configuration's defaults. */
+const DEFAULT_LIMITS: Limits = loadConfig({}).limits;
+
+/**
+ * Creates the Apollo server with the hub's schema, error formatting and document limits: tokens (at parse
+ * time), depth, aliases and directives (validation) and cost (before execution, with the variables). `limits`
+ * defaults to the configured defaults; `maxQueryDepth`, when given, overrides the default depth.
+ */
 export function createApollo(options: {
-  maxQueryDepth: number;
+  maxQueryDepth?: number;
+  limits?: Partial<Limits>;
   log: Logger;
   httpServer?: http.Server;
   plugins?: ApolloServerPlugin<Context>[];
 }): ApolloServer<Context> {
+  const limits: Limits = {
+    ...DEFAULT_LIMITS,
+    ...(options.maxQueryDepth === undefined ? {} : { maxQueryDepth: options.maxQueryDepth }),
+    ...Object.fromEntries(Object.entries(options.limits ?? {}).filter(([, value]) => value !== undefined)),
+  };
   return new ApolloServer<Context>({
     schema: buildHubSchema(),
-    formatError,
-    validationRules: [depthLimit(options.maxQueryDepth)],
+    formatError: formatErrorWithTokenLimit(limits.maxTokens),
+    parseOptions: tokenLimitParseOptions(limits.maxTokens),
+    validationRules: [depthLimit(limits.maxQueryDepth), ...documentLimitRules(limits)],
     introspection: true,
     includeStacktraceInErrorResponses: false,
     plugins: [
+      costLimitPlugin(limits.maxQueryCost),
       // The schema declares no cache hints: the default cache-control plugin would only wrap every resolver.
       ApolloServerPluginCacheControlDisabled(),
       internalErrorLogger(options.log),
@@ -74,32 +115,61 @@ export function createApollo(options: {
   });
 }
 
-/** Starts the HTTP server: GraphQL and the IDE at /graphql, a health check at /health. */
+/**
+ * Starts the HTTP server: GraphQL and the IDE at /graphql, network downloads at /export, health checks at
+ * /health, /livez and /readyz, Prometheus metrics at /metrics. Every request passes the edge first
+ * (src/http/edge.ts: request id, headers, access log, metrics, admission, deadline); plain GraphQL POSTs
+ * then take the lean path, everything else Express. Every error body is JSON with a code.
+ */
 export async function startServer(options: ServerOptions): Promise<HubServer> {
+  const defaults = loadConfig({});
+  const limits: Limits = { ...defaults.limits, maxQueryDepth: options.maxQueryDepth, ...options.limits };
   const app = express();
   const httpServer = http.createServer();
-  const apollo = createApollo({ maxQueryDepth: options.maxQueryDepth, log: options.log, httpServer });
+  // Slow senders: headers must arrive within 10 s; admitted requests are bounded by their deadline.
+  httpServer.headersTimeout = 10_000;
+  httpServer.requestTimeout = Math.max(30_000, limits.requestTimeoutMs * 2);
+  const apollo = createApollo({
+    limits,
+    log: options.log,
+    httpServer,
+    // Apollo's landing page loads from a CDN; browsers get the hub's own IDE instead (src/ide).
+    plugins: [ApolloServerPluginLandingPageDisabled(), operationNamePlugin()],
+  });
   await apollo.start();
   const context = async () => createContext(options.db);
-  const graphqlPost = graphqlPostHandler(apollo, context, options.log);
-  httpServer.on('request', (req, res) => (isPlainGraphqlPost(req, '/graphql') ? graphqlPost(req, res) : app(req, res)));
-
-  app.get('/health', async (_req, res) => {
-    try {
-      await options.db.read('RETURN 1 AS ok');
-      res.json({ status: 'ok' });
-    } catch {
-      res.status(503).json({ status: 'unavailable' });
-    }
+  const admission = new AdmissionControl(limits);
+  const metrics = new HubMetrics(() => admission.inFlight);
+  options.db.onStatement = (ms, outcome) => metrics.statement(ms, outcome);
+  const edge = createEdge({
+    limits,
+    deadlineGraceMs: options.deadlineGraceMs ?? DEADLINE_GRACE_MS,
+    corsOrigins: options.corsOrigins ?? defaults.corsOrigins,
+    clientKey: options.clientKey ?? addressKey(options.trustProxy ?? defaults.trustProxy),
+    exempt: new Set(['/health', '/livez', '/readyz', '/metrics']),
+    log: options.log,
+    metrics,
+    admission,
   });
-  app.use('/graphql', ideRouter('/graphql'));
-  app.use(
-    '/graphql',
-    express.json({ limit: '1mb' }),
-    expressMiddleware(apollo, { context }),
+  const graphqlPost = graphqlPostHandler(apollo, context, options.log, limits.maxResponseBytes);
+  httpServer.on('request', (req, res) =>
+    edge(req, res, () => (isPlainGraphqlPost(req, '/graphql') ? graphqlPost(req, res) : app(req, res))),
   );
-  app.use('/export', exportRouter(apolloExecutor(apollo, options.db), options.log));
+
+  app.disable('x-powered-by');
+  app.use(compressionMiddleware());
+  app.get('/metrics', async (_req, res) => {
+    res.set('cache-control', 'no-store').type(metrics.registry.contentType).send(await metrics.registry.metrics());
+  });
+  app.use(healthRouter({ db: options.db, readiness: options.readiness }));
+  app.use('/graphql', ideRouter('/graphql'));
+  // Exactly /graphql: deeper paths are not GraphQL and get 404.
+  app.all('/graphql', express.json({ limit: MAX_GRAPHQL_BODY }), graphqlExpressHandler(apollo, context, options.log, limits.maxResponseBytes));
+  app.use('/export', responseCap(limits.maxResponseBytes), exportRouter(apolloExecutor(apollo, options.db), options.log));
+  app.all('/export', methodNotAllowed('GET'));
   app.get('/', (_req, res) => res.redirect('/graphql'));
+  app.use(notFound);
+  app.use(errorHandler(options.log));
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);

@@ -19,7 +19,7 @@ beforeAll(async () => {
   hub = await startServer({ db, log: createLogger('silent'), host: '127.0.0.1', port: 0, maxQueryDepth: 12 });
   const target = loadConfig().neo4j;
   if (target.mode !== 'external') throw new Error('needs the test graph');
-  neo = await startNeo4jGraphqlServer({ uri: target.uri });
+  neo = await startNeo4jGraphqlServer({ uri: target.uri, username: target.username, password: target.password });
   samples = await drawSamples(db, 8, 3);
 });
 

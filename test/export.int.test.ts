@@ -25,7 +25,7 @@ class PartyNetworkResolver {
   async partyNetwork(@Arg('agreement', () => ID) id: string, @Ctx() ctx: Context): Promise<NetworkGraph> {
     const agreement = await ctx.loaders.agreementById.load(id);
     if (!agreement) throw new NotFoundError('Agreement', id);
-    const parties = await ctx.loaders.agreementParties.load(id);
+    const parties = await ctx.loaders.agreementParties.load(id, { first: 1000, offset: 0 });
     const orgIds = [...new Set(parties.map((p) => p.organizationId))];
     const [orgs, locations] = await Promise.all([
       Promise.all(orgIds.map((o) => ctx.loaders.orgById.load(o))),

@@ -16,7 +16,12 @@ import {
   toNodesCsv,
 } from '../src/export/export.format';
 import { exportRouter, networkQuery, type ExportExecutor, type GraphQLOutcome } from '../src/export/export.router';
+import { renderExport } from '../src/export/export.render';
 import type { NetworkGraph } from '../src/network/network.type';
+import { runInScope, type RequestScope } from '../src/request-scope';
+import { Prng } from '../src/synth/prng';
+import { stringify } from 'csv-stringify/sync';
+import { create } from 'xmlbuilder2';
 
 const graph = exportFixture();
 const tricky = graph.nodes[2];
@@ -275,5 +280,148 @@ describe('the /export router with an injected executor', () => {
     const res = await get({ query: '{ net }', format: 'json' });
     expect(res.status).toBe(400);
     expect(((await res.json()) as { error: { message: string } }).error.message).toBe("the top-level field 'net' did not return a NetworkGraph");
+  });
+});
+
+/** A network of `nodes` nodes and four times as many edges, with text that CSV, JSON and XML must escape. */
+function bigNetwork(nodes: number, seed = 7): NetworkGraph {
+  const rng = new Prng(seed);
+  const text = ['Sở Khoa học và Công nghệ', 'a "quoted", name', "l'apostrophe", '<tag> & more', 'line\nbreak\r\n', 'tab\there', 'ctl\u0001\u0000', '\uD800 lone', 'emoji \u{1F600}', ''];
+  const graph: NetworkGraph = { truncated: rng.next() < 0.5, nodes: [], edges: [] };
+  for (let i = 0; i < nodes; i++) {
+    graph.nodes.push({
+      id: `org-${i}-${rng.pick(text)}`,
+      type: rng.pick(['Organization', 'Agreement']),
+      kind: rng.pick(['UNIVERSITY', 'COMPANY', '']),
+      label: rng.pick(text),
+      name: rng.next() < 0.3 ? null : rng.pick(text),
+      location: rng.next() < 0.3 ? null : `prov-${rng.int(63)}`,
+      distance: rng.next() < 0.3 ? null : rng.int(4),
+    });
+  }
+  for (let i = 0; i < nodes * 4; i++) {
+    graph.edges.push({
+      source: graph.nodes[rng.int(nodes)].id,
+      target: graph.nodes[rng.int(nodes)].id,
+      type: rng.next() < 0.9 ? 'COOPERATES_WITH' : 'PARTY_TO',
+      weight: rng.next() < 0.5 ? rng.between(1, 9) : rng.next() * 10,
+      evidence: Array.from({ length: rng.int(4) }, () => `agr-${rng.int(1000)}`),
+    });
+  }
+  return graph;
+}
+
+/** GraphML as xmlbuilder2 writes it from a whole document tree: the reference for the piecewise writer. */
+function graphMLByDocumentTree(graph: NetworkGraph): string {
+  const root = create({ version: '1.0', encoding: 'UTF-8', invalidCharReplacement: '\uFFFD' }).ele('graphml', {
+    xmlns: 'http://graphml.graphdrawing.org/xmlns',
+    'xmlns:xsi': 'http://www.w3.org/2001/XMLSchema-instance',
+    'xsi:schemaLocation': 'http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd',
+  });
+  root.ele('key', { id: 'g_truncated', for: 'graph', 'attr.name': 'truncated', 'attr.type': 'boolean' });
+  const nodeKeys = [['type', 'string'], ['kind', 'string'], ['label', 'string'], ['name', 'string'], ['location', 'string'], ['distance', 'int']] as const;
+  const edgeKeys = [['type', 'string'], ['weight', 'double'], ['evidence', 'string']] as const;
+  for (const [name, type] of nodeKeys) root.ele('key', { id: `n_${name}`, for: 'node', 'attr.name': name, 'attr.type': type });
+  for (const [name, type] of edgeKeys) root.ele('key', { id: `e_${name}`, for: 'edge', 'attr.name': name, 'attr.type': type });
+  const g = root.ele('graph', { id: 'G', edgedefault: isDirected(graph) ? 'directed' : 'undirected' });
+  g.ele('data', { key: 'g_truncated' }).txt(String(graph.truncated));
+  for (const n of graph.nodes) {
+    const node = g.ele('node', { id: n.id });
+    for (const [name] of nodeKeys) if (n[name] !== null && n[name] !== undefined) node.ele('data', { key: `n_${name}` }).txt(String(n[name]));
+  }
+  graph.edges.forEach((e, i) => {
+    const edge = g.ele('edge', { id: `e${i}`, source: e.source, target: e.target });
+    edge.ele('data', { key: 'e_type' }).txt(e.type);
+    edge.ele('data', { key: 'e_weight' }).txt(String(e.weight));
+    edge.ele('data', { key: 'e_evidence' }).txt(e.evidence.join(';'));
+  });
+  return root.end({ prettyPrint: true }) + '\n';
+}
+
+describe('files written a node or an edge at a time', () => {
+  const big = bigNetwork(2000);
+
+  test('GraphML is byte-identical to xmlbuilder2 pretty-printing the whole document', () => {
+    for (const g of [graph, directedMultigraph(), big, { nodes: [], edges: [], truncated: true }]) expect(toGraphML(g)).toBe(graphMLByDocumentTree(g));
+  });
+
+  test('node-link JSON is byte-identical to JSON.stringify of the whole object', () => {
+    const whole = (g: NetworkGraph) =>
+      JSON.stringify({
+        directed: isDirected(g),
+        multigraph: isMultigraph(g),
+        graph: { truncated: g.truncated },
+        nodes: g.nodes.map((n) => ({ id: n.id, type: n.type, kind: n.kind, label: n.label, name: n.name, location: n.location, distance: n.distance })),
+        edges: g.edges.map((e, i) => ({ source: e.source, target: e.target, ...(isMultigraph(g) ? { key: i } : {}), type: e.type, weight: e.weight, evidence: e.evidence })),
+      });
+    for (const g of [graph, directedMultigraph(), big]) expect(toNodeLinkJson(g)).toBe(whole(g));
+  });
+
+  test('CSV is byte-identical to csv-stringify writing every row in one call', () => {
+    const nodeColumns = ['id', 'type', 'kind', 'label', 'name', 'location', 'distance'] as const;
+    const nodes = stringify(big.nodes.map((n) => nodeColumns.map((c) => n[c] ?? '')), { header: true, columns: [...nodeColumns] });
+    const edges = stringify(big.edges.map((e) => [e.source, e.target, e.type, e.weight, e.evidence.join(';')]), {
+      header: true,
+      columns: ['source', 'target', 'type', 'weight', 'evidence'],
+    });
+    expect(toNodesCsv(big)).toBe(nodes);
+    expect(toEdgesCsv(big)).toBe(edges);
+  });
+
+  test('an ampersand that looks like an entity reference is escaped too, so the GraphML stays well-formed', () => {
+    const g = exportFixture();
+    g.nodes[0].label = 'R&D; &amp; &#38;';
+    const xml = toGraphML(g);
+    expect(xml).toContain('R&amp;D; &amp;amp; &amp;#38;');
+    expect(XMLValidator.validate(xml)).toBe(true);
+  });
+});
+
+describe('renderExport', () => {
+  const big = bigNetwork(2000);
+  const scope = (over: Partial<RequestScope> = {}): RequestScope => ({
+    id: 'r1',
+    deadline: Date.now() + 60_000,
+    timeoutMs: 60_000,
+    signal: new AbortController().signal,
+    statements: 0,
+    databaseMs: 0,
+    ...over,
+  });
+
+  test.each(Object.values(ExportFormat))('%s gives the same file as exportNetwork', async (format) => {
+    expect(await renderExport(big, format, 'net', { sliceMs: 0 })).toEqual(exportNetwork(big, format, 'net'));
+  });
+
+  test('lets other work run while it renders a 2,000-node network', async () => {
+    let rendering = true;
+    let ranDuring = 0;
+    const tick = () => {
+      if (!rendering) return;
+      ranDuring++;
+      setImmediate(tick);
+    };
+    setImmediate(tick);
+    await renderExport(big, ExportFormat.GRAPHML, 'net', { sliceMs: 0 });
+    rendering = false;
+    expect(ranDuring).toBeGreaterThan(10);
+  });
+
+  test('stops with DEADLINE_EXCEEDED when the request deadline has passed', async () => {
+    const late = scope({ deadline: Date.now() - 1, timeoutMs: 250 });
+    const outcome = runInScope(late, () => renderExport(big, ExportFormat.JSON));
+    await expect(outcome).rejects.toMatchObject({ extensions: { code: 'DEADLINE_EXCEEDED', timeoutMs: 250 } });
+  });
+
+  test('stops between slices once the request is abandoned', async () => {
+    const abandon = new AbortController();
+    let partsSeen = 0;
+    const outcome = runInScope(scope({ signal: abandon.signal }), () => renderExport(big, ExportFormat.GRAPHML, 'net', { sliceMs: 0 }));
+    setImmediate(() => {
+      partsSeen++;
+      abandon.abort();
+    });
+    await expect(outcome).rejects.toMatchObject({ extensions: { code: 'DEADLINE_EXCEEDED' } });
+    expect(partsSeen).toBe(1);
   });
 });

@@ -20,8 +20,10 @@ export default async function globalSetup(): Promise<void> {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'coop-hub-test-'));
     const embedded = await startTestNeo4j(dataDir, log);
     (globalThis as Record<string, unknown>).__EMBEDDED_NEO4J__ = { embedded, dataDir };
-    // Test files read the server through loadConfig(), like the hub does.
+    // Test files read the server and its login through loadConfig(), like the hub does.
     process.env.NEO4J_URI = embedded.uri;
+    process.env.NEO4J_USERNAME = embedded.credentials.username;
+    process.env.NEO4J_PASSWORD = embedded.credentials.password;
   }
   const target = loadConfig().neo4j;
   if (target.mode !== 'external') throw new Error('the test graph has no URI');

@@ -5,7 +5,7 @@ import neo4j from 'neo4j-driver';
 import { loadConfig, projectRoot } from '../src/config';
 import type { EmbeddedNeo4j } from '../src/embedded/launcher';
 import { StoreInUseError } from '../src/embedded/store-import';
-import type { GraphConnection } from '../src/graph-connection';
+import { embeddedDatabase, type GraphConnection } from '../src/graph-connection';
 import { createLogger } from '../src/logger';
 import { Database } from '../src/neo4j';
 import { mergeSeed } from '../src/seed/seed.merge';
@@ -27,7 +27,7 @@ let running: { embedded: EmbeddedNeo4j; db: Database } | undefined;
 
 /** Connects to the database serving the new store; the connection's close leaves it running for the checks. */
 async function open(embedded: EmbeddedNeo4j): Promise<GraphConnection> {
-  const db = new Database({ uri: embedded.uri });
+  const db = embeddedDatabase(embedded);
   await db.waitUntilReady();
   running = { embedded, db };
   return { db, embedded, close: async () => undefined };

@@ -16,20 +16,20 @@ import org.neo4j.cli.ExecutionContext;
  * Replaces the default database of a stopped embedded DBMS with a store built by Neo4j's offline importer,
  * then serves it.
  *
- * Arguments: HOME_DIR STAGING_NAME PORT PAGECACHE_MB TX_LOG_RETENTION IMPORT_OPTIONS... The importer writes
+ * Arguments: HOME_DIR STAGING_NAME PORT PAGECACHE_MB TX_LOG_RETENTION PASSWORD_FILE IMPORT_OPTIONS... The importer writes
  * database STAGING_NAME under HOME_DIR; only when it succeeds are the store and transaction folders of "neo4j"
  * swapped for it, so a failed import leaves the previous graph in place. Refuses (exit 3, "STORE_IN_USE" on
  * stderr) while a DBMS holds the store. Prints "STORE_IMPORTED" on stdout once the new store is in place, then
- * runs the DBMS on it in this JVM as EmbeddedNeo4j does (PORT, PAGECACHE_MB, TX_LOG_RETENTION are its
- * arguments): the importer has already loaded much of what the DBMS needs, so it starts a second sooner than
+ * runs the DBMS on it in this JVM as EmbeddedNeo4j does (PORT, PAGECACHE_MB, TX_LOG_RETENTION, PASSWORD_FILE
+ * are its arguments): the importer has already loaded much of what the DBMS needs, so it starts a second sooner than
  * in a JVM of its own.
  */
 public final class StoreImport {
   private static final String TARGET = "neo4j";
 
   public static void main(String[] args) throws Exception {
-    if (args.length < 6) {
-      System.err.println("usage: StoreImport HOME_DIR STAGING_NAME PORT PAGECACHE_MB TX_LOG_RETENTION IMPORT_OPTIONS...");
+    if (args.length < 7) {
+      System.err.println("usage: StoreImport HOME_DIR STAGING_NAME PORT PAGECACHE_MB TX_LOG_RETENTION PASSWORD_FILE IMPORT_OPTIONS...");
       System.exit(2);
     }
     Path home = Path.of(args[0]).toAbsolutePath();
@@ -37,6 +37,7 @@ public final class StoreImport {
     int port = Integer.parseInt(args[2]);
     long pageCacheMb = Long.parseLong(args[3]);
     String txLogRetention = args[4];
+    Path passwordFile = Path.of(args[5]);
     Path data = home.resolve("data");
     Path lockFile = data.resolve("databases").resolve("store_lock");
     Files.createDirectories(lockFile.getParent());
@@ -50,7 +51,7 @@ public final class StoreImport {
     Path conf = Files.createTempDirectory("coop-hub-import-conf");
     Files.writeString(conf.resolve("neo4j.conf"), "");
     List<String> command = new ArrayList<>(List.of("database", "import", "full"));
-    for (int i = 5; i < args.length; i++) command.add(args[i]);
+    for (int i = 6; i < args.length; i++) command.add(args[i]);
     command.add("--overwrite-destination=true");
     command.add(staging);
     int code;
@@ -85,7 +86,7 @@ public final class StoreImport {
     }
     System.out.println("STORE_IMPORTED");
     System.out.flush();
-    EmbeddedNeo4j.serve(home, port, pageCacheMb, txLogRetention);
+    EmbeddedNeo4j.serve(home, port, pageCacheMb, txLogRetention, passwordFile);
   }
 
   private static FileLock tryLock(FileChannel channel) throws IOException {

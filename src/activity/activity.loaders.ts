@@ -1,5 +1,5 @@
 import type { Database } from '../neo4j';
-import { manyLoader, oneLoader } from '../graphql/loader';
+import { oneLoader, pagedLoader } from '../graphql/loader';
 import { toAdminUnit } from '../geography/geography.mapper';
 import { toAgreement } from '../agreement/agreement.mapper';
 import { toTopic } from '../topic/topic.mapper';
@@ -14,12 +14,12 @@ export function createActivityLoaders(db: Database) {
     activityPlace: oneLoader(db, q.ACTIVITY_PLACE, (r) => toAdminUnit(r.n)),
     activityAgreement: oneLoader(db, q.ACTIVITY_AGREEMENT, (r) => toAgreement(r.n)),
     activityPartOf: oneLoader(db, q.ACTIVITY_PART_OF, (r) => toActivity(r.n)),
-    activityParts: manyLoader(db, q.ACTIVITY_PARTS, (r) => toActivity(r.n)),
-    activityTopics: manyLoader(db, q.ACTIVITY_TOPICS, (r) => toTopic(r.n)),
-    agreementActivities: manyLoader(db, q.AGREEMENT_ACTIVITIES, (r) => toActivity(r.n)),
-    topicActivities: manyLoader(db, q.TOPIC_ACTIVITIES, (r) => toActivity(r.n)),
-    unitActivities: manyLoader(db, q.UNIT_ACTIVITIES, (r) => toActivity(r.n)),
-    activityParticipants: manyLoader(db, q.ACTIVITY_PARTICIPANTS, participation),
-    orgActivities: manyLoader(db, q.ORG_ACTIVITIES, participation),
+    activityParts: pagedLoader(db, q.ACTIVITY_PARTS, (r) => toActivity(r.n)),
+    activityTopics: pagedLoader(db, q.ACTIVITY_TOPICS, (r) => toTopic(r.n)),
+    agreementActivities: pagedLoader(db, q.AGREEMENT_ACTIVITIES, (r) => toActivity(r.n)),
+    topicActivities: pagedLoader(db, q.TOPIC_ACTIVITIES, (r) => toActivity(r.n)),
+    unitActivities: pagedLoader(db, q.UNIT_ACTIVITIES, (r) => toActivity(r.n)),
+    activityParticipants: pagedLoader(db, q.ACTIVITY_PARTICIPANTS, participation),
+    orgActivities: pagedLoader(db, q.ORG_ACTIVITIES, participation),
   };
 }

@@ -1,5 +1,6 @@
 import type { Database } from '../neo4j';
-import { byIdQuery, inQuery, outQuery } from '../graphql/cypher';
+import { byIdQuery, outQuery } from '../graphql/cypher';
+import { pagedInQuery, pagedOutQuery, pagedQuery } from '../graphql/nested-page';
 import { keysetQueries, readPage, type ConnectionShape, type PageRequest, type SortTable } from '../graphql/keyset';
 import { dateParam } from '../graphql/dates';
 import { toActivity } from './activity.mapper';
@@ -9,23 +10,26 @@ export const ACTIVITIES_BY_ID = byIdQuery('Activity');
 export const ACTIVITY_PLACE = outQuery('Activity', 'HELD_IN', 'AdminUnit');
 export const ACTIVITY_AGREEMENT = outQuery('Activity', 'UNDER', 'Agreement');
 export const ACTIVITY_PART_OF = outQuery('Activity', 'PART_OF', 'Activity');
-export const ACTIVITY_PARTS = inQuery('Activity', 'PART_OF', 'Activity', 'n.startDate, n.id');
-export const ACTIVITY_TOPICS = outQuery('Activity', 'ABOUT', 'Topic');
-export const AGREEMENT_ACTIVITIES = inQuery('Agreement', 'UNDER', 'Activity', 'n.startDate, n.id');
-export const TOPIC_ACTIVITIES = inQuery('Topic', 'ABOUT', 'Activity', 'n.startDate, n.id');
-export const UNIT_ACTIVITIES = inQuery('AdminUnit', 'HELD_IN', 'Activity', 'n.startDate, n.id');
+// Nested lists: one page per parent (see pagedQuery), in the order the field descriptions state.
+export const ACTIVITY_PARTS = pagedInQuery('Activity', 'PART_OF', 'Activity', 'n.startDate, n.id');
+export const ACTIVITY_TOPICS = pagedOutQuery('Activity', 'ABOUT', 'Topic', 'n.id');
+export const AGREEMENT_ACTIVITIES = pagedInQuery('Agreement', 'UNDER', 'Activity', 'n.startDate, n.id');
+export const TOPIC_ACTIVITIES = pagedInQuery('Topic', 'ABOUT', 'Activity', 'n.startDate, n.id');
+export const UNIT_ACTIVITIES = pagedInQuery('AdminUnit', 'HELD_IN', 'Activity', 'n.startDate, n.id');
 
-/** Participants of activities, keyed by activity. */
-export const ACTIVITY_PARTICIPANTS = `UNWIND $keys AS key
-MATCH (o:Organization)-[r:PARTICIPATED_IN]->(:Activity {id: key})
-RETURN key, o.id AS organizationId, key AS activityId, properties(r) AS rel
-ORDER BY key, r.role, o.id`;
+/** A page of the participants of each activity, by role then organisation id. */
+export const ACTIVITY_PARTICIPANTS = pagedQuery(
+  'MATCH (o:Organization)-[r:PARTICIPATED_IN]->(:Activity {id: key})',
+  'o.id AS organizationId, key AS activityId, properties(r) AS rel',
+  'r.role, o.id',
+);
 
-/** Activities of organisations, keyed by organisation. */
-export const ORG_ACTIVITIES = `UNWIND $keys AS key
-MATCH (:Organization {id: key})-[r:PARTICIPATED_IN]->(a:Activity)
-RETURN key, key AS organizationId, a.id AS activityId, properties(r) AS rel
-ORDER BY key, a.startDate, a.id, r.role`;
+/** A page of the activities of each organisation, by start date, activity id, then role. */
+export const ORG_ACTIVITIES = pagedQuery(
+  'MATCH (:Organization {id: key})-[r:PARTICIPATED_IN]->(a:Activity)',
+  'key AS organizationId, a.id AS activityId, properties(r) AS rel',
+  'a.startDate, a.id, r.role',
+);
 
 /** Sort fields of the activities connection. */
 export const ACTIVITY_SORTS = {

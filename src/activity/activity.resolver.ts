@@ -5,13 +5,15 @@ import { NotFoundError } from '../errors';
 import { AdminUnit } from '../geography/geography.type';
 import { checkRange } from '../graphql/dates';
 import { ActivityKind, ActivityStatus } from '../graphql/enums';
+import { NestedPageArgs } from '../graphql/nested-page';
+import { pageOf } from '../graphql/paging';
 import { defineConnection, type ConnectionArgs } from '../graphql/connection';
 import { Agreement } from '../agreement/agreement.type';
 import { Organization } from '../organization/organization.type';
 import { Attendance } from '../person/person.type';
 import { Topic } from '../topic/topic.type';
 import { ACTIVITY_SORTS, listActivities } from './activity.repository';
-import { Activity, Participation } from './activity.type';
+import { Activity, Figure, Participation } from './activity.type';
 
 @InputType({ description: 'Filters for activities; all given filters must match.' })
 export class ActivityFilter {
@@ -78,24 +80,30 @@ export class ActivityResolver {
     return ctx.loaders.activityPartOf.load(a.id);
   }
 
-  @FieldResolver(() => [Activity], { description: 'Events that are part of it' })
-  parts(@Root() a: Activity, @Ctx() ctx: Context) {
-    return ctx.loaders.activityParts.load(a.id);
+  @FieldResolver(() => [Activity], { description: 'Events that are part of it, by start date (undated last), then id' })
+  parts(@Root() a: Activity, @Args(() => NestedPageArgs) page: NestedPageArgs, @Ctx() ctx: Context) {
+    return ctx.loaders.activityParts.load(a.id, page);
   }
 
-  @FieldResolver(() => [Participation], { description: 'Organisations taking part, with their roles' })
-  participants(@Root() a: Activity, @Ctx() ctx: Context) {
-    return ctx.loaders.activityParticipants.load(a.id);
+  @FieldResolver(() => [Participation], { description: 'Organisations taking part, with their roles, by role then organisation id' })
+  participants(@Root() a: Activity, @Args(() => NestedPageArgs) page: NestedPageArgs, @Ctx() ctx: Context) {
+    return ctx.loaders.activityParticipants.load(a.id, page);
   }
 
-  @FieldResolver(() => [Attendance], { description: 'People taking part, with their roles' })
-  attendances(@Root() a: Activity, @Ctx() ctx: Context) {
-    return ctx.loaders.activityAttendances.load(a.id);
+  @FieldResolver(() => [Attendance], { description: 'People taking part, with their roles, by role, name, then person id' })
+  attendances(@Root() a: Activity, @Args(() => NestedPageArgs) page: NestedPageArgs, @Ctx() ctx: Context) {
+    return ctx.loaders.activityAttendances.load(a.id, page);
   }
 
-  @FieldResolver(() => [Topic])
-  topics(@Root() a: Activity, @Ctx() ctx: Context) {
-    return ctx.loaders.activityTopics.load(a.id);
+  @FieldResolver(() => [Topic], { description: 'Its topics, by id' })
+  topics(@Root() a: Activity, @Args(() => NestedPageArgs) page: NestedPageArgs, @Ctx() ctx: Context) {
+    return ctx.loaders.activityTopics.load(a.id, page);
+  }
+
+  // Figures are a few values stored on the activity itself, so the page is cut from what the activity holds.
+  @FieldResolver(() => [Figure], { description: 'Figures the sources state for it, in the order they state them' })
+  figures(@Root() a: Activity, @Args(() => NestedPageArgs) page: NestedPageArgs) {
+    return pageOf(a.figures, page);
   }
 }
 

@@ -41,13 +41,13 @@ export class Activity {
   @Field(() => ActivityStatus, { nullable: true })
   status!: string | null;
 
-  @Field(() => [Figure])
+  /** Served by ActivityResolver.figures, which pages it. */
   figures!: Figure[];
 
   @Field(() => String, { nullable: true })
   summary!: string | null;
 
-  @Field(() => [Provenance])
+  /** Served by the provenance resolver, which pages it (see provenance.resolver.ts). */
   provenance!: Provenance[];
 }
 
@@ -59,6 +59,6 @@ export class Participation {
   @Field(() => ParticipationRole)
   role!: string;
 
-  @Field(() => [Provenance])
+  /** Served by the provenance resolver, which pages it (see provenance.resolver.ts). */
   provenance!: Provenance[];
 }

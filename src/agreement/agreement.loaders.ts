@@ -1,5 +1,5 @@
 import type { Database } from '../neo4j';
-import { manyLoader, oneLoader } from '../graphql/loader';
+import { oneLoader, pagedLoader } from '../graphql/loader';
 import { toAdminUnit } from '../geography/geography.mapper';
 import { toTopic } from '../topic/topic.mapper';
 import { toAgreement, toAgreementParty } from './agreement.mapper';
@@ -12,10 +12,10 @@ export function createAgreementLoaders(db: Database) {
     agreementById: oneLoader(db, q.AGREEMENTS_BY_ID, (r) => toAgreement(r.n)),
     agreementSignedAt: oneLoader(db, q.AGREEMENT_SIGNED_AT, (r) => toAdminUnit(r.n)),
     agreementImplements: oneLoader(db, q.AGREEMENT_IMPLEMENTS, (r) => toAgreement(r.n)),
-    agreementImplementations: manyLoader(db, q.AGREEMENT_IMPLEMENTATIONS, (r) => toAgreement(r.n)),
-    agreementTopics: manyLoader(db, q.AGREEMENT_TOPICS, (r) => toTopic(r.n)),
-    topicAgreements: manyLoader(db, q.TOPIC_AGREEMENTS, (r) => toAgreement(r.n)),
-    agreementParties: manyLoader(db, q.AGREEMENT_PARTIES, party),
-    orgAgreements: manyLoader(db, q.ORG_AGREEMENTS, party),
+    agreementImplementations: pagedLoader(db, q.AGREEMENT_IMPLEMENTATIONS, (r) => toAgreement(r.n)),
+    agreementTopics: pagedLoader(db, q.AGREEMENT_TOPICS, (r) => toTopic(r.n)),
+    topicAgreements: pagedLoader(db, q.TOPIC_AGREEMENTS, (r) => toAgreement(r.n)),
+    agreementParties: pagedLoader(db, q.AGREEMENT_PARTIES, party),
+    orgAgreements: pagedLoader(db, q.ORG_AGREEMENTS, party),
   };
 }

@@ -1,5 +1,6 @@
 import type { Database } from '../neo4j';
-import { byIdQuery, inQuery, outQuery } from '../graphql/cypher';
+import { byIdQuery, outQuery } from '../graphql/cypher';
+import { pagedInQuery, pagedOutQuery, pagedQuery } from '../graphql/nested-page';
 import { keysetQueries, readPage, type ConnectionShape, type PageRequest, type SortTable } from '../graphql/keyset';
 import { dateParam } from '../graphql/dates';
 import { toAgreement } from './agreement.mapper';
@@ -8,21 +9,24 @@ import type { Agreement } from './agreement.type';
 export const AGREEMENTS_BY_ID = byIdQuery('Agreement');
 export const AGREEMENT_SIGNED_AT = outQuery('Agreement', 'SIGNED_AT', 'AdminUnit');
 export const AGREEMENT_IMPLEMENTS = outQuery('Agreement', 'IMPLEMENTS', 'Agreement');
-export const AGREEMENT_IMPLEMENTATIONS = inQuery('Agreement', 'IMPLEMENTS', 'Agreement', 'n.signedOn, n.id');
-export const AGREEMENT_TOPICS = outQuery('Agreement', 'ABOUT', 'Topic');
-export const TOPIC_AGREEMENTS = inQuery('Topic', 'ABOUT', 'Agreement', 'n.signedOn, n.id');
+// Nested lists: one page per parent (see pagedQuery), in the order the field descriptions state.
+export const AGREEMENT_IMPLEMENTATIONS = pagedInQuery('Agreement', 'IMPLEMENTS', 'Agreement', 'n.signedOn, n.id');
+export const AGREEMENT_TOPICS = pagedOutQuery('Agreement', 'ABOUT', 'Topic', 'n.id');
+export const TOPIC_AGREEMENTS = pagedInQuery('Topic', 'ABOUT', 'Agreement', 'n.signedOn, n.id');
 
-/** Parties of agreements, keyed by agreement. */
-export const AGREEMENT_PARTIES = `UNWIND $keys AS key
-MATCH (o:Organization)-[r:PARTY_TO]->(:Agreement {id: key})
-RETURN key, o.id AS organizationId, key AS agreementId, properties(r) AS rel
-ORDER BY key, r.role, o.id`;
+/** A page of the parties of each agreement, by role then organisation id. */
+export const AGREEMENT_PARTIES = pagedQuery(
+  'MATCH (o:Organization)-[r:PARTY_TO]->(:Agreement {id: key})',
+  'o.id AS organizationId, key AS agreementId, properties(r) AS rel',
+  'r.role, o.id',
+);
 
-/** Agreements of organisations, keyed by organisation. */
-export const ORG_AGREEMENTS = `UNWIND $keys AS key
-MATCH (:Organization {id: key})-[r:PARTY_TO]->(a:Agreement)
-RETURN key, key AS organizationId, a.id AS agreementId, properties(r) AS rel
-ORDER BY key, a.signedOn, a.id, r.role`;
+/** A page of the agreements of each organisation, by signing date, agreement id, then role. */
+export const ORG_AGREEMENTS = pagedQuery(
+  'MATCH (:Organization {id: key})-[r:PARTY_TO]->(a:Agreement)',
+  'key AS organizationId, a.id AS agreementId, properties(r) AS rel',
+  'a.signedOn, a.id, r.role',
+);
 
 /** Sort fields of the agreements connection. */
 export const AGREEMENT_SORTS = {

@@ -5,6 +5,7 @@ import { NotFoundError } from '../errors';
 import { AdminUnit } from '../geography/geography.type';
 import { checkRange } from '../graphql/dates';
 import { AgreementKind, AgreementStatus } from '../graphql/enums';
+import { NestedPageArgs } from '../graphql/nested-page';
 import { defineConnection, type ConnectionArgs } from '../graphql/connection';
 import { Activity } from '../activity/activity.type';
 import { Organization } from '../organization/organization.type';
@@ -70,29 +71,29 @@ export class AgreementResolver {
     return ctx.loaders.agreementImplements.load(a.id);
   }
 
-  @FieldResolver(() => [Agreement], { description: 'Agreements that implement it' })
-  implementations(@Root() a: Agreement, @Ctx() ctx: Context) {
-    return ctx.loaders.agreementImplementations.load(a.id);
+  @FieldResolver(() => [Agreement], { description: 'Agreements that implement it, by signing date (undated last), then id' })
+  implementations(@Root() a: Agreement, @Args(() => NestedPageArgs) page: NestedPageArgs, @Ctx() ctx: Context) {
+    return ctx.loaders.agreementImplementations.load(a.id, page);
   }
 
-  @FieldResolver(() => [AgreementParty], { description: 'Its parties, with their roles' })
-  parties(@Root() a: Agreement, @Ctx() ctx: Context) {
-    return ctx.loaders.agreementParties.load(a.id);
+  @FieldResolver(() => [AgreementParty], { description: 'Its parties, with their roles, by role then organisation id' })
+  parties(@Root() a: Agreement, @Args(() => NestedPageArgs) page: NestedPageArgs, @Ctx() ctx: Context) {
+    return ctx.loaders.agreementParties.load(a.id, page);
   }
 
-  @FieldResolver(() => [Signature], { description: 'Who signed it' })
-  signatures(@Root() a: Agreement, @Ctx() ctx: Context) {
-    return ctx.loaders.agreementSignatures.load(a.id);
+  @FieldResolver(() => [Signature], { description: 'Who signed it, by name then person id' })
+  signatures(@Root() a: Agreement, @Args(() => NestedPageArgs) page: NestedPageArgs, @Ctx() ctx: Context) {
+    return ctx.loaders.agreementSignatures.load(a.id, page);
   }
 
-  @FieldResolver(() => [Activity], { description: 'Activities carried out under it' })
-  activities(@Root() a: Agreement, @Ctx() ctx: Context) {
-    return ctx.loaders.agreementActivities.load(a.id);
+  @FieldResolver(() => [Activity], { description: 'Activities carried out under it, by start date (undated last), then id' })
+  activities(@Root() a: Agreement, @Args(() => NestedPageArgs) page: NestedPageArgs, @Ctx() ctx: Context) {
+    return ctx.loaders.agreementActivities.load(a.id, page);
   }
 
-  @FieldResolver(() => [Topic])
-  topics(@Root() a: Agreement, @Ctx() ctx: Context) {
-    return ctx.loaders.agreementTopics.load(a.id);
+  @FieldResolver(() => [Topic], { description: 'Its topics, by id' })
+  topics(@Root() a: Agreement, @Args(() => NestedPageArgs) page: NestedPageArgs, @Ctx() ctx: Context) {
+    return ctx.loaders.agreementTopics.load(a.id, page);
   }
 }
 

@@ -35,7 +35,7 @@ export class Agreement {
   @Field(() => String, { nullable: true })
   summary!: string | null;
 
-  @Field(() => [Provenance])
+  /** Served by the provenance resolver, which pages it (see provenance.resolver.ts). */
   provenance!: Provenance[];
 }
 
@@ -47,6 +47,6 @@ export class AgreementParty {
   @Field(() => PartyRole)
   role!: string;
 
-  @Field(() => [Provenance])
+  /** Served by the provenance resolver, which pages it (see provenance.resolver.ts). */
   provenance!: Provenance[];
 }

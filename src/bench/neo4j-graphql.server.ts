@@ -16,8 +16,15 @@ export interface Neo4jGraphqlServer {
  * Serves @neo4j/graphql over the graph at `uri` on 127.0.0.1:`port` (0: any free port) with Apollo Server 5
  * and its Express integration, the setup its documentation describes.
  */
-export async function startNeo4jGraphqlServer(opts: { uri: string; port?: number; database?: string }): Promise<Neo4jGraphqlServer> {
-  const driver = neo4j.driver(opts.uri);
+export async function startNeo4jGraphqlServer(opts: {
+  uri: string;
+  port?: number;
+  database?: string;
+  /** The login, when the server asks for one. */
+  username?: string;
+  password?: string;
+}): Promise<Neo4jGraphqlServer> {
+  const driver = neo4j.driver(opts.uri, opts.username === undefined ? undefined : neo4j.auth.basic(opts.username, opts.password ?? ''));
   const schema = await new Neo4jGraphQL({ typeDefs: NEO4J_GRAPHQL_TYPEDEFS, driver }).getSchema();
   const app = express();
   const httpServer = http.createServer(app);

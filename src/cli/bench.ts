@@ -34,7 +34,7 @@ async function ensureSynth(config: Config, opts: BenchOptions): Promise<string> 
 }
 
 /** The graph to measure: NEO4J_URI when set, else an embedded Neo4j whose store is kept per size under .bench/. */
-async function ensureGraph(config: Config, opts: BenchOptions, log: Logger): Promise<{ graph: GraphConnection; uri: string }> {
+async function ensureGraph(config: Config, opts: BenchOptions, log: Logger): Promise<{ graph: GraphConnection; uri: string; login: Record<string, string> }> {
   const size = BENCH_SIZES[opts.size];
   const external = config.neo4j.mode === 'external';
   const target: Config['neo4j'] = external
@@ -76,7 +76,11 @@ async function ensureGraph(config: Config, opts: BenchOptions, log: Logger): Pro
     throw error;
   }
   const uri = config.neo4j.mode === 'external' ? config.neo4j.uri : graph.embedded!.uri;
-  return { graph, uri };
+  const login = config.neo4j.mode === 'external' ? config.neo4j : graph.embedded!.credentials;
+  const env: Record<string, string> = {};
+  if (login.username !== undefined) env.NEO4J_USERNAME = login.username;
+  if (login.password !== undefined) env.NEO4J_PASSWORD = login.password;
+  return { graph, uri, login: env };
 }
 
 async function run(): Promise<number> {
@@ -93,7 +97,7 @@ async function run(): Promise<number> {
   }
   const config = loadConfig();
   const log = createLogger(config.logLevel);
-  const { graph, uri } = await ensureGraph(config, opts, log);
+  const { graph, uri, login } = await ensureGraph(config, opts, log);
   const servers: BenchProcess[] = [];
   let peakUnderLoad = 0;
   const sampler = setInterval(() => {
@@ -108,7 +112,7 @@ async function run(): Promise<number> {
       await startNodeProcess({
         name: 'hub',
         script: path.join(projectRoot, 'dist', 'src', 'main.js'),
-        env: childEnv({ NEO4J_URI: uri, HOST: '127.0.0.1', PORT: '0', SEED_ON_START: 'never', LOG_LEVEL: 'info' }),
+        env: childEnv({ NEO4J_URI: uri, ...login, HOST: '127.0.0.1', PORT: '0', SEED_ON_START: 'never', LOG_LEVEL: 'info' }),
         ready: /coop-hub is ready at (http[^"\s]+)/,
       }),
     );
@@ -117,6 +121,8 @@ async function run(): Promise<number> {
         name: '@neo4j/graphql',
         script: path.join(projectRoot, 'dist', 'src', 'cli', 'neo4j-graphql-server.js'),
         args: ['--uri', uri, ...(database ? ['--database', database] : [])],
+        // The login travels in the environment, not on a command line.
+        env: childEnv(login),
         ready: /NEO4J_GRAPHQL_READY (\S+)/,
       }),
     );

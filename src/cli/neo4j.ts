@@ -1,10 +1,13 @@
+import path from 'node:path';
 import { loadConfig, projectRoot } from '../config';
 import { EmbeddedNeo4jError } from '../embedded/classpath';
-import { startEmbeddedNeo4j } from '../embedded/launcher';
+import { startEmbeddedNeo4j, type EmbeddedOptions } from '../embedded/launcher';
+import { superviseEmbedded } from '../embedded/supervisor';
 import { createLogger } from '../logger';
 
 // Runs the embedded Neo4j alone (for cypher-shell, a Neo4j desktop client or a second hub process),
-// until Ctrl-C. Prints "NEO4J_READY <uri> <pid>" on stdout once Bolt accepts connections.
+// until Ctrl-C, starting it again if its JVM dies. Prints "NEO4J_READY <uri> <pid>" on stdout once Bolt
+// accepts connections, then the user name and the file holding the password.
 async function run(): Promise<void> {
   const config = loadConfig();
   const log = createLogger(config.logLevel);
@@ -22,7 +25,7 @@ async function run(): Promise<void> {
   };
   process.on('SIGINT', () => void stop());
   process.on('SIGTERM', () => void stop());
-  const embedded = await startEmbeddedNeo4j({
+  const start: EmbeddedOptions = {
     projectRoot,
     dataDir: target.dataDir,
     port: target.port,
@@ -31,10 +34,22 @@ async function run(): Promise<void> {
     java: config.java,
     maven: config.maven,
     log,
+  };
+  const first = await startEmbeddedNeo4j(start);
+  const port = Number(new URL(first.uri.replace(/^bolt/, 'http')).port);
+  const embedded = superviseEmbedded(first, {
+    log,
+    restart: () => startEmbeddedNeo4j({ ...start, port }),
+    onGiveUp: () => process.exit(1),
+    logsDir: path.join(target.dataDir, 'logs'),
   });
   stopEmbedded = () => embedded.stop();
   if (stopRequested) return stop();
-  process.stdout.write(`NEO4J_READY ${embedded.uri} ${embedded.pid}\n`);
+  const { username, file } = embedded.credentials;
+  process.stdout.write(
+    `NEO4J_READY ${embedded.uri} ${embedded.pid}\n` +
+      `User ${username}, password in ${file} (owner-only), e.g.: cypher-shell -a ${embedded.uri} -u ${username} -p "$(cat ${file})"\n`,
+  );
 }
 
 run().catch((error) => {

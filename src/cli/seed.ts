@@ -4,24 +4,31 @@ import { loadConfig, projectRoot } from '../config';
 import { applyGraphSchema } from '../graph-schema';
 import { attachGraph, openGraph } from '../graph-connection';
 import { createLogger } from '../logger';
-import { importSeedBulk, type BulkResult } from '../seed/seed.bulk';
+import { ImportRefusedError, PUBLISH_LIMIT, importSeedBulk, recoverImports, type BulkResult } from '../seed/seed.bulk';
 import { importSeedStore } from '../seed/seed.store';
 import { importSeed } from '../seed/seed.importer';
-import { SeedError } from '../seed/seed.problem';
+import { EmptySeedError, SeedError } from '../seed/seed.problem';
 
-const USAGE = `Usage: npm run seed -- [--dir DIR] [--reset] [--bulk EXTRA_DIR ... [--batch N] [--writers N] [--online]]
-  Loads every *.jsonl seed file below DIR (default: seeds/) into the graph in one transaction.
+const USAGE = `Usage: npm run seed -- [--dir DIR] [--reset] [--bulk EXTRA_DIR ... [--batch N] [--writers N] [--online] [--max-publish N]]
+       npm run seed -- --recover
+  Loads every *.jsonl seed file below DIR (default: seeds/) into the graph in one transaction. A folder
+  without any record is refused (exit code 1) and the graph is not changed.
   --reset        delete the whole graph first (in the same transaction as DIR's import)
   --bulk DIR     (repeatable) also stream the seed files below DIR (e.g. .synth/10000-100000-1), which may
                  refer to DIR's ids: validated first (nothing is written on a problem), then written.
                  With --reset on the embedded database (no NEO4J_URI), Neo4j's offline importer builds a
                  new store from CSV files (the database must not be running; the old store stays if
-                 anything fails). Otherwise the records are written in batches, one transaction each; a
-                 failure deletes what the run created. Progress on stderr.
+                 anything fails). Otherwise the records are staged in batches, invisible to readers, and
+                 published in one final transaction: readers see all of the import or none of it. What a
+                 killed run staged is removed by the next run or by --recover. Progress on stderr.
   --online       with --reset --bulk on the embedded database, write in transactions instead
   --batch N      records per batch: rows per statement when writing in transactions (default 10000),
                  records per step of the CSV files for the offline importer (default 250)
-  --writers N    write transactions in flight at once when writing in transactions (default 2)`;
+  --writers N    write transactions in flight at once when writing in transactions (default 2)
+  --max-publish N  most nodes plus relationships the publishing transaction may write (default ${PUBLISH_LIMIT},
+                 the old graph's included with --reset); a larger import is refused before writing
+  --recover      remove the staged data of import runs that never published (killed, or their database
+                 was), even one that looks alive: use it only when no import is running`;
 
 function bulkSummary(bulk: BulkResult): string {
   return (
@@ -41,6 +48,8 @@ async function run(): Promise<number> {
       batch: { type: 'string' },
       writers: { type: 'string' },
       online: { type: 'boolean', default: false },
+      'max-publish': { type: 'string' },
+      recover: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
   });
@@ -61,6 +70,21 @@ async function run(): Promise<number> {
     process.stderr.write(`--writers must be an integer from 1 to 8, got '${values.writers}'\n`);
     return 2;
   }
+  const maxPublish = values['max-publish'] === undefined ? undefined : Number(values['max-publish']);
+  if (maxPublish !== undefined && !(Number.isSafeInteger(maxPublish) && maxPublish >= 1)) {
+    process.stderr.write(`--max-publish must be a positive integer, got '${values['max-publish']}'\n`);
+    return 2;
+  }
+  if (values.recover) {
+    const graph = await openGraph(config, log);
+    try {
+      const runs = await recoverImports(graph.db, log, { force: true });
+      process.stdout.write(runs.length ? `Removed the staged data of ${runs.length} unpublished import run(s): ${runs.map((r) => r.id).join(', ')}.\n` : 'No unpublished import run was found.\n');
+      return 0;
+    } finally {
+      await graph.close();
+    }
+  }
   const dirs = (values.bulk ?? []).map((d) => path.resolve(d));
   const target = config.neo4j;
   if (dirs.length && values.reset && target.mode === 'embedded' && !values.online) {
@@ -80,7 +104,7 @@ async function run(): Promise<number> {
   try {
     await applyGraphSchema(graph.db);
     if (dirs.length) {
-      const bulk = await importSeedBulk(graph.db, dirs, log, { curatedDir: dir, batchSize, writers, reset: values.reset });
+      const bulk = await importSeedBulk(graph.db, dirs, log, { curatedDir: dir, batchSize, writers, reset: values.reset, maxPublish });
       process.stdout.write(bulkSummary(bulk));
       return 0;
     }
@@ -98,8 +122,9 @@ async function run(): Promise<number> {
 run().then(
   (code) => process.exit(code),
   (error) => {
-    // A SeedError lists every problem with file and line; anything else is one message.
-    process.stderr.write(error instanceof SeedError ? `${error.message}\n` : `seed failed: ${error instanceof Error ? error.message : String(error)}\n`);
+    // A SeedError lists every problem with file and line; a refusal says why; anything else is one message.
+    const plain = error instanceof SeedError || error instanceof EmptySeedError || error instanceof ImportRefusedError;
+    process.stderr.write(plain ? `${error.message}\n` : `seed failed: ${error instanceof Error ? error.message : String(error)}\n`);
     process.exit(1);
   },
 );

@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Logger } from '../logger';
+import { openLogFile, tailOf } from './output';
 
 /** Raised when the embedded Neo4j cannot be started; the message says what is missing and the alternatives. */
 export class EmbeddedNeo4jError extends Error {}
@@ -46,16 +47,25 @@ export function resolveClasspath(opts: { projectRoot: string; maven: string; cac
     );
   }
   fs.mkdirSync(opts.cacheDir, { recursive: true });
-  opts.log.info('Resolving the Neo4j jars with Maven (the first run downloads about 150 MB)...');
-  const result = spawnSync(
-    opts.maven,
-    ['-B', '-f', pom, 'dependency:build-classpath', `-Dmdep.outputFile=${cacheFile}`],
-    { stdio: ['ignore', 'inherit', 'inherit'] },
-  );
+  // Maven's output goes to its own file, not into the JSON log; its errors reach the user in the message below.
+  const logFile = path.join(opts.cacheDir, 'logs', 'maven.log');
+  const fd = openLogFile(logFile);
+  const from = fs.fstatSync(fd).size;
+  opts.log.info({ output: logFile }, 'Resolving the Neo4j jars with Maven (the first run downloads about 150 MB)...');
+  let result;
+  try {
+    result = spawnSync(opts.maven, ['-B', '-f', pom, 'dependency:build-classpath', `-Dmdep.outputFile=${cacheFile}`], { stdio: ['ignore', fd, fd] });
+  } finally {
+    fs.closeSync(fd);
+  }
+  const output = tailOf(logFile, from, 200);
+  for (const line of output.split('\n')) if (line) opts.log.debug({ source: 'maven' }, line);
   if (result.error || result.status !== 0 || !fs.existsSync(cacheFile)) {
+    const errors = output.split('\n').filter((line) => line.startsWith('[ERROR]')).slice(0, 10).join('\n');
     throw new EmbeddedNeo4jError(
       `Maven could not resolve org.neo4j:neo4j and org.neo4j:neo4j-bolt (exit ${result.status ?? result.error?.message}); ` +
-        `check network access to Maven Central or a mirror in ~/.m2/settings.xml. ${ALTERNATIVES}`,
+        `check network access to Maven Central or a mirror in ~/.m2/settings.xml. Maven's output is in ${logFile}.\n` +
+        `${errors ? `${errors}\n` : ''}${ALTERNATIVES}`,
     );
   }
   return fs.readFileSync(cacheFile, 'utf8').trim();

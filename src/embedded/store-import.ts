@@ -3,7 +3,9 @@ import path from 'node:path';
 import readline from 'node:readline';
 import type { Logger } from '../logger';
 import { EmbeddedNeo4jError, checkJava, launcherArgs, resolveClasspath } from './classpath';
-import { JVM_FLAGS, embeddedHandle, type EmbeddedNeo4j } from './launcher';
+import { embeddedCredentials } from './credentials';
+import { JVM_FLAGS, embeddedHandle, jvmLogFile, type EmbeddedNeo4j } from './launcher';
+import { captureOutput } from './output';
 
 export interface StoreImportOptions {
   projectRoot: string;
@@ -35,8 +37,8 @@ const PROGRESS_LINE = /\b(25|50|75)% |COMPLETED|IMPORT DONE|^\s*\d+ (nodes|relat
 /**
  * Builds a new store for the embedded database from CSV files with Neo4j's offline importer
  * (launcher/src/StoreImport.java), puts it in place of the current one and resolves once the same JVM
- * serves it over Bolt. The database must be stopped; otherwise StoreInUseError, with the graph untouched.
- * On any failure the previous store stays.
+ * serves it over Bolt, with authentication on as `startEmbeddedNeo4j` does. The database must be stopped;
+ * otherwise StoreInUseError, with the graph untouched. On any failure the previous store stays.
  */
 export async function runStoreImport(opts: StoreImportOptions): Promise<EmbeddedNeo4j> {
   checkJava(opts.java);
@@ -47,6 +49,7 @@ export async function runStoreImport(opts: StoreImportOptions): Promise<Embedded
     // Run from source, StoreImport cannot see the EmbeddedNeo4j class it serves the store with.
     throw new EmbeddedNeo4jError('The store importer needs the launcher compiled, and javac (a JDK 17 or newer) was not found; import with --online instead');
   }
+  const credentials = embeddedCredentials(opts.dataDir);
   const args = [
     `-Xms${opts.heap}`,
     `-Xmx${opts.heap}`,
@@ -57,6 +60,7 @@ export async function runStoreImport(opts: StoreImportOptions): Promise<Embedded
     String(opts.port),
     String(opts.pageCacheMb),
     opts.txLogRetention ?? '2 days',
+    credentials.file,
     `--array-delimiter=${opts.arrayDelimiter}`,
     `--multiline-fields=${opts.multiline}`,
     `--report-file=${opts.reportFile}`,
@@ -64,6 +68,7 @@ export async function runStoreImport(opts: StoreImportOptions): Promise<Embedded
     ...opts.relationshipFiles.map((f) => `--relationships=${f}`),
   ];
   const child = spawn(opts.java, args, { stdio: ['pipe', 'pipe', 'pipe'] });
+  captureOutput(child, jvmLogFile(opts.dataDir), opts.log, 'neo4j-import');
   let tail = '';
   let imported = false;
   const lines = readline.createInterface({ input: child.stdout });
@@ -86,7 +91,7 @@ export async function runStoreImport(opts: StoreImportOptions): Promise<Embedded
     child.once('close', resolve);
   });
   const outcome = await Promise.race([ready.then((uri) => ({ uri })), ended.then((code) => ({ code }))]);
-  if ('uri' in outcome) return embeddedHandle(child, outcome.uri);
+  if ('uri' in outcome) return embeddedHandle(child, outcome.uri, credentials);
   const { code } = outcome;
   if (code === 3 && tail.includes('STORE_IN_USE')) {
     throw new StoreInUseError(`A running Neo4j holds the store in ${opts.dataDir}: stop it (the hub, \`npm run neo4j\`) and import again, or import with --online`);

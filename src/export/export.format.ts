@@ -1,5 +1,4 @@
 import { stringify } from 'csv-stringify/sync';
-import { create } from 'xmlbuilder2';
 import type { NetworkEdge, NetworkGraph, NetworkNode } from '../network/network.type';
 
 export enum ExportFormat {
@@ -79,86 +78,140 @@ export function isMultigraph(graph: NetworkGraph): boolean {
 /**
  * Node-link JSON as networkx reads it with `json_graph.node_link_graph(data, edges="edges")`: `directed`,
  * `multigraph`, `graph` (holding `truncated`), `nodes` with every node field, `edges` with every edge field
- * (and, in a multigraph, a unique `key`).
+ * (and, in a multigraph, a unique `key`). Written a node or edge at a time; the result is exactly what
+ * JSON.stringify gives for the whole object.
  */
-export function toNodeLinkJson(graph: NetworkGraph): string {
+function* nodeLinkJsonParts(graph: NetworkGraph): Generator<string> {
   const multigraph = isMultigraph(graph);
-  return JSON.stringify({
-    directed: isDirected(graph),
-    multigraph,
-    graph: { truncated: graph.truncated },
-    nodes: graph.nodes.map((n) => ({
-      id: n.id,
-      type: n.type,
-      kind: n.kind,
-      label: n.label,
-      name: n.name,
-      location: n.location,
-      distance: n.distance,
-    })),
-    edges: graph.edges.map((e, i) => ({
-      source: e.source,
-      target: e.target,
-      // networkx merges parallel edges of a multigraph that share a `key`; the position is unique.
-      ...(multigraph ? { key: i } : {}),
-      type: e.type,
-      weight: e.weight,
-      evidence: e.evidence,
-    })),
-  });
+  yield `{"directed":${isDirected(graph)},"multigraph":${multigraph},"graph":${JSON.stringify({ truncated: graph.truncated })},"nodes":[`;
+  for (let i = 0; i < graph.nodes.length; i++) {
+    const n = graph.nodes[i];
+    const node = { id: n.id, type: n.type, kind: n.kind, label: n.label, name: n.name, location: n.location, distance: n.distance };
+    yield (i === 0 ? '' : ',') + JSON.stringify(node);
+  }
+  yield '],"edges":[';
+  for (let i = 0; i < graph.edges.length; i++) {
+    const e = graph.edges[i];
+    // networkx merges parallel edges of a multigraph that share a `key`; the position is unique.
+    const edge = { source: e.source, target: e.target, ...(multigraph ? { key: i } : {}), type: e.type, weight: e.weight, evidence: e.evidence };
+    yield (i === 0 ? '' : ',') + JSON.stringify(edge);
+  }
+  yield ']}';
+}
+
+// CSV rows are written this many at a time: csv-stringify's fixed cost per call is then negligible.
+const CSV_ROWS_PER_PART = 200;
+
+function* csvParts(rows: (i: number) => unknown[], count: number, columns: readonly string[]): Generator<string> {
+  yield stringify([], { header: true, columns: [...columns] });
+  for (let start = 0; start < count; start += CSV_ROWS_PER_PART) {
+    const chunk: unknown[][] = [];
+    for (let i = start; i < Math.min(count, start + CSV_ROWS_PER_PART); i++) chunk.push(rows(i));
+    yield stringify(chunk, { header: false, columns: [...columns] });
+  }
 }
 
 /** CSV node list with a header row (id, type, kind, label, name, location, distance); absent values are empty. */
-export function toNodesCsv(graph: NetworkGraph): string {
-  const rows = graph.nodes.map((n) => NODE_COLUMNS.map((c) => n[c] ?? ''));
-  return stringify(rows, { header: true, columns: [...NODE_COLUMNS] });
+function nodesCsvParts(graph: NetworkGraph): Generator<string> {
+  return csvParts((i) => NODE_COLUMNS.map((c) => graph.nodes[i][c] ?? ''), graph.nodes.length, NODE_COLUMNS);
 }
 
 /** CSV edge list with a header row (source, target, type, weight, evidence); evidence ids are joined with ';'. */
-export function toEdgesCsv(graph: NetworkGraph): string {
-  const rows = graph.edges.map((e) => [e.source, e.target, e.type, e.weight, e.evidence.join(EVIDENCE_SEPARATOR)]);
-  return stringify(rows, { header: true, columns: [...EDGE_COLUMNS] });
+function edgesCsvParts(graph: NetworkGraph): Generator<string> {
+  const row = (e: NetworkEdge) => [e.source, e.target, e.type, e.weight, e.evidence.join(EVIDENCE_SEPARATOR)];
+  return csvParts((i) => row(graph.edges[i]), graph.edges.length, EDGE_COLUMNS);
+}
+
+// Characters XML 1.0 cannot hold (controls other than tab, newline and return; lone surrogates; U+FFFE/FFFF).
+const NOT_XML_CHAR = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
+
+/** Text for an XML attribute value or element: invalid characters become U+FFFD, markup is escaped. */
+function xmlText(value: string, attribute: boolean): string {
+  const text = value.replace(NOT_XML_CHAR, '\uFFFD').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return attribute ? text.replace(/"/g, '&quot;') : text;
+}
+
+function xmlAttributes(attributes: Record<string, string>): string {
+  return Object.entries(attributes)
+    .map(([name, value]) => ` ${name}="${xmlText(value, true)}"`)
+    .join('');
+}
+
+/** One `<data>` line at the indentation of a node's or edge's children. */
+function xmlData(key: string, value: string): string {
+  return value === '' ? `\n      <data key="${key}"/>` : `\n      <data key="${key}">${xmlText(value, false)}</data>`;
+}
+
+/** An element with `<data>` children (or none), as one piece at the indentation of the graph's children. */
+function xmlElement(name: string, attributes: Record<string, string>, data: string[]): string {
+  const open = `\n    <${name}${xmlAttributes(attributes)}`;
+  return data.length === 0 ? `${open}/>` : `${open}>${data.join('')}\n    </${name}>`;
 }
 
 /**
  * GraphML that Gephi and networkx open: a typed <key> for every node and edge attribute and for the graph's
  * `truncated` flag, one <node> per node and one <edge> per edge (weight as double, evidence ids joined with
  * ';'). An absent value has no <data>. Text is XML-escaped and characters XML cannot hold become U+FFFD.
+ * Written a node or edge at a time, laid out as xmlbuilder2 pretty-prints it (two spaces per level).
  */
-export function toGraphML(graph: NetworkGraph): string {
-  const root = create({ version: '1.0', encoding: 'UTF-8', invalidCharReplacement: '\uFFFD' }).ele('graphml', {
-    xmlns: 'http://graphml.graphdrawing.org/xmlns',
-    'xmlns:xsi': 'http://www.w3.org/2001/XMLSchema-instance',
-    'xsi:schemaLocation': 'http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd',
-  });
-  root.ele('key', { id: 'g_truncated', for: 'graph', 'attr.name': 'truncated', 'attr.type': 'boolean' });
-  for (const k of NODE_KEYS) root.ele('key', { id: `n_${k.name}`, for: 'node', 'attr.name': k.name, 'attr.type': k.type });
-  for (const k of EDGE_KEYS) root.ele('key', { id: `e_${k.name}`, for: 'edge', 'attr.name': k.name, 'attr.type': k.type });
-
-  const g = root.ele('graph', { id: 'G', edgedefault: isDirected(graph) ? 'directed' : 'undirected' });
-  g.ele('data', { key: 'g_truncated' }).txt(String(graph.truncated));
+function* graphMLParts(graph: NetworkGraph): Generator<string> {
+  const keys = [
+    { id: 'g_truncated', for: 'graph', 'attr.name': 'truncated', 'attr.type': 'boolean' },
+    ...NODE_KEYS.map((k) => ({ id: `n_${k.name}`, for: 'node', 'attr.name': k.name, 'attr.type': k.type })),
+    ...EDGE_KEYS.map((k) => ({ id: `e_${k.name}`, for: 'edge', 'attr.name': k.name, 'attr.type': k.type })),
+  ];
+  yield '<?xml version="1.0" encoding="UTF-8"?>\n<graphml' +
+    xmlAttributes({
+      xmlns: 'http://graphml.graphdrawing.org/xmlns',
+      'xmlns:xsi': 'http://www.w3.org/2001/XMLSchema-instance',
+      'xsi:schemaLocation': 'http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd',
+    }) +
+    '>' +
+    keys.map((k) => `\n  <key${xmlAttributes(k)}/>`).join('') +
+    `\n  <graph${xmlAttributes({ id: 'G', edgedefault: isDirected(graph) ? 'directed' : 'undirected' })}>` +
+    `\n    <data key="g_truncated">${graph.truncated}</data>`;
   for (const n of graph.nodes) {
-    const node = g.ele('node', { id: n.id });
+    const data: string[] = [];
     for (const k of NODE_KEYS) {
       const value = n[k.name];
-      if (value !== null && value !== undefined) node.ele('data', { key: `n_${k.name}` }).txt(String(value));
+      if (value !== null && value !== undefined) data.push(xmlData(`n_${k.name}`, String(value)));
     }
+    yield xmlElement('node', { id: n.id }, data);
   }
-  graph.edges.forEach((e, i) => {
-    const edge = g.ele('edge', { id: `e${i}`, source: e.source, target: e.target });
-    edge.ele('data', { key: 'e_type' }).txt(e.type);
-    edge.ele('data', { key: 'e_weight' }).txt(String(e.weight));
-    edge.ele('data', { key: 'e_evidence' }).txt(e.evidence.join(EVIDENCE_SEPARATOR));
-  });
-  return root.end({ prettyPrint: true }) + '\n';
+  for (let i = 0; i < graph.edges.length; i++) {
+    const e = graph.edges[i];
+    const data = [xmlData('e_type', e.type), xmlData('e_weight', String(e.weight)), xmlData('e_evidence', e.evidence.join(EVIDENCE_SEPARATOR))];
+    yield xmlElement('edge', { id: `e${i}`, source: e.source, target: e.target }, data);
+  }
+  yield '\n  </graph>\n</graphml>\n';
 }
 
-const RENDER: Record<ExportFormat, (graph: NetworkGraph) => string> = {
-  JSON: toNodeLinkJson,
-  CSV_NODES: toNodesCsv,
-  CSV_EDGES: toEdgesCsv,
-  GRAPHML: toGraphML,
+/** The pieces of a network's file in `format`, in order; joined, they are the file. */
+export function exportParts(graph: NetworkGraph, format: ExportFormat): Generator<string> {
+  return PARTS[format](graph);
+}
+
+const PARTS: Record<ExportFormat, (graph: NetworkGraph) => Generator<string>> = {
+  JSON: nodeLinkJsonParts,
+  CSV_NODES: nodesCsvParts,
+  CSV_EDGES: edgesCsvParts,
+  GRAPHML: graphMLParts,
 };
+
+const whole = (parts: Iterable<string>) => {
+  let out = '';
+  for (const part of parts) out += part;
+  return out;
+};
+
+/** Node-link JSON (see nodeLinkJsonParts), in one go. */
+export const toNodeLinkJson = (graph: NetworkGraph): string => whole(nodeLinkJsonParts(graph));
+/** CSV node list with a header row (id, type, kind, label, name, location, distance), in one go. */
+export const toNodesCsv = (graph: NetworkGraph): string => whole(nodesCsvParts(graph));
+/** CSV edge list with a header row (source, target, type, weight, evidence), in one go. */
+export const toEdgesCsv = (graph: NetworkGraph): string => whole(edgesCsvParts(graph));
+/** GraphML (see graphMLParts), in one go. */
+export const toGraphML = (graph: NetworkGraph): string => whole(graphMLParts(graph));
 
 /** A file name made of letters, digits, '-' and '_' only, so it is safe in a Content-Disposition header. */
 export function safeBaseName(name: string): string {
@@ -166,12 +219,17 @@ export function safeBaseName(name: string): string {
   return cleaned === '' ? 'network' : cleaned;
 }
 
-/** Renders a network in one format, with its content type and a file name built from `baseName`. */
+/** How a network's file is served in `format`: content type and a file name built from `baseName`. */
+export function exportFileInfo(format: ExportFormat, baseName = 'network'): Omit<ExportFile, 'content'> {
+  return { format, contentType: CONTENT_TYPE[format], filename: safeBaseName(baseName) + SUFFIX[format] };
+}
+
+/**
+ * Renders a network in one format, in one go, with its content type and a file name built from `baseName`.
+ * Requests use renderExport (export.render.ts), which yields to other requests while it writes.
+ */
 export function exportNetwork(graph: NetworkGraph, format: ExportFormat, baseName = 'network'): ExportFile {
-  return {
-    format,
-    contentType: CONTENT_TYPE[format],
-    filename: safeBaseName(baseName) + SUFFIX[format],
-    content: RENDER[format](graph),
-  };
+  let content = '';
+  for (const part of exportParts(graph, format)) content += part;
+  return { ...exportFileInfo(format, baseName), content };
 }

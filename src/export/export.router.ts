@@ -5,7 +5,9 @@ import { createContext, type Context } from '../context';
 import type { Logger } from '../logger';
 import type { Database } from '../neo4j';
 import type { NetworkGraph } from '../network/network.type';
-import { ExportFormat, exportNetwork } from './export.format';
+import { HubError } from '../errors';
+import { ExportFormat } from './export.format';
+import { renderExport } from './export.render';
 
 /** What the router needs of a GraphQL execution: the formatted result. */
 export interface GraphQLOutcome {
@@ -32,7 +34,7 @@ const NETWORK_SELECTION = (parse('{ x { nodes { id type kind label name location
 // What validation says when the export's selection does not fit the field's type.
 const NOT_A_NETWORK = /Cannot query field "(nodes|edges|truncated)"|must not have a selection/;
 
-const STATUS: Record<string, number> = { NOT_FOUND: 404, SERVICE_UNAVAILABLE: 503, INTERNAL_SERVER_ERROR: 500 };
+const STATUS: Record<string, number> = { NOT_FOUND: 404, DEADLINE_EXCEEDED: 504, SERVICE_UNAVAILABLE: 503, INTERNAL_SERVER_ERROR: 500 };
 
 class ExportRequestError extends Error {
   constructor(message: string, readonly code = 'BAD_USER_INPUT', readonly status = 400) {
@@ -135,13 +137,17 @@ export function exportRouter(execute: ExportExecutor, log?: Logger): Router {
       }
       const graph = outcome.data?.[key];
       if (!isNetworkGraph(graph)) throw new ExportRequestError(`the top-level field '${key}' did not return a NetworkGraph`);
-      const file = exportNetwork(graph, format, key);
+      const file = await renderExport(graph, format, key);
       res.setHeader('Content-Type', file.contentType);
       res.setHeader('Content-Disposition', `attachment; filename="${file.filename}"`);
       res.setHeader('X-Content-Type-Options', 'nosniff');
       res.status(200).send(file.content);
     } catch (error) {
       if (error instanceof ExportRequestError) return sendError(res, error);
+      if (error instanceof HubError) {
+        const code = String(error.extensions.code);
+        return sendError(res, new ExportRequestError(error.message, code, STATUS[code] ?? 400));
+      }
       log?.error({ err: error }, 'Unexpected error in /export');
       sendError(res, new ExportRequestError('Internal server error', 'INTERNAL_SERVER_ERROR', 500));
     }

@@ -1,5 +1,5 @@
 import type { Database } from '../neo4j';
-import { manyLoader, oneLoader } from '../graphql/loader';
+import { oneLoader, pagedLoader } from '../graphql/loader';
 import { toAdminUnit, toRegion } from './geography.mapper';
 import * as q from './geography.repository';
 
@@ -9,11 +9,11 @@ export function createGeographyLoaders(db: Database) {
     unitById: oneLoader(db, q.UNITS_BY_ID, (r) => toAdminUnit(r.n)),
     regionById: oneLoader(db, q.REGIONS_BY_ID, (r) => toRegion(r.n)),
     unitParent: oneLoader(db, q.UNIT_PARENT, (r) => toAdminUnit(r.n)),
-    unitChildren: manyLoader(db, q.UNIT_CHILDREN, (r) => toAdminUnit(r.n)),
+    unitChildren: pagedLoader(db, q.UNIT_CHILDREN, (r) => toAdminUnit(r.n)),
     unitSuccessor: oneLoader(db, q.UNIT_SUCCESSOR, (r) => toAdminUnit(r.n)),
-    unitPredecessors: manyLoader(db, q.UNIT_PREDECESSORS, (r) => toAdminUnit(r.n)),
+    unitPredecessors: pagedLoader(db, q.UNIT_PREDECESSORS, (r) => toAdminUnit(r.n)),
     unitCurrent: oneLoader(db, q.UNIT_CURRENT, (r) => toAdminUnit(r.n)),
-    unitRegions: manyLoader(db, q.UNIT_REGIONS, (r) => toRegion(r.n)),
-    regionMembers: manyLoader(db, q.REGION_MEMBERS, (r) => toAdminUnit(r.n)),
+    unitRegions: pagedLoader(db, q.UNIT_REGIONS, (r) => toRegion(r.n)),
+    regionMembers: pagedLoader(db, q.REGION_MEMBERS, (r) => toAdminUnit(r.n)),
   };
 }

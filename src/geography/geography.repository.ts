@@ -1,5 +1,6 @@
 import type { Database } from '../neo4j';
-import { byIdQuery, inQuery, outQuery } from '../graphql/cypher';
+import { byIdQuery, outQuery } from '../graphql/cypher';
+import { pagedInQuery, pagedOutQuery } from '../graphql/nested-page';
 import { keysetQueries, readPage, type ConnectionShape, type PageRequest, type SortTable } from '../graphql/keyset';
 import { dateParam } from '../graphql/dates';
 import { toAdminUnit, toRegion } from './geography.mapper';
@@ -8,11 +9,12 @@ import type { AdminUnit, Region } from './geography.type';
 export const UNITS_BY_ID = byIdQuery('AdminUnit');
 export const REGIONS_BY_ID = byIdQuery('Region');
 export const UNIT_PARENT = outQuery('AdminUnit', 'PART_OF', 'AdminUnit');
-export const UNIT_CHILDREN = inQuery('AdminUnit', 'PART_OF', 'AdminUnit', 'n.name');
+// Nested lists: one page per parent (see pagedQuery), in the order the field descriptions state.
+export const UNIT_CHILDREN = pagedInQuery('AdminUnit', 'PART_OF', 'AdminUnit', 'n.name, n.id');
 export const UNIT_SUCCESSOR = outQuery('AdminUnit', 'SUCCEEDED_BY', 'AdminUnit');
-export const UNIT_PREDECESSORS = inQuery('AdminUnit', 'SUCCEEDED_BY', 'AdminUnit', 'n.name');
-export const UNIT_REGIONS = outQuery('AdminUnit', 'IN_REGION', 'Region');
-export const REGION_MEMBERS = inQuery('Region', 'IN_REGION', 'AdminUnit', 'n.name');
+export const UNIT_PREDECESSORS = pagedInQuery('AdminUnit', 'SUCCEEDED_BY', 'AdminUnit', 'n.name, n.id');
+export const UNIT_REGIONS = pagedOutQuery('AdminUnit', 'IN_REGION', 'Region', 'n.id');
+export const REGION_MEMBERS = pagedInQuery('Region', 'IN_REGION', 'AdminUnit', 'n.name, n.id');
 
 /** The unit a unit became in the end (itself when it was never merged). */
 export const UNIT_CURRENT = `UNWIND $keys AS key

@@ -4,6 +4,7 @@ import type { Context } from '../context';
 import { NotFoundError } from '../errors';
 import { dateParam } from '../graphql/dates';
 import { RegionScheme, UnitLevel } from '../graphql/enums';
+import { NestedPageArgs } from '../graphql/nested-page';
 import { defineConnection, type ConnectionArgs } from '../graphql/connection';
 import { Activity } from '../activity/activity.type';
 import { Organization } from '../organization/organization.type';
@@ -55,9 +56,9 @@ export class AdminUnitResolver {
     return ctx.loaders.unitParent.load(unit.id);
   }
 
-  @FieldResolver(() => [AdminUnit], { description: 'Units it contains' })
-  children(@Root() unit: AdminUnit, @Ctx() ctx: Context) {
-    return ctx.loaders.unitChildren.load(unit.id);
+  @FieldResolver(() => [AdminUnit], { description: 'Units it contains, by name then id' })
+  children(@Root() unit: AdminUnit, @Args(() => NestedPageArgs) page: NestedPageArgs, @Ctx() ctx: Context) {
+    return ctx.loaders.unitChildren.load(unit.id, page);
   }
 
   @FieldResolver(() => AdminUnit, { nullable: true, description: 'The unit it became part of' })
@@ -65,9 +66,9 @@ export class AdminUnitResolver {
     return ctx.loaders.unitSuccessor.load(unit.id);
   }
 
-  @FieldResolver(() => [AdminUnit], { description: 'The units that became part of it' })
-  predecessors(@Root() unit: AdminUnit, @Ctx() ctx: Context) {
-    return ctx.loaders.unitPredecessors.load(unit.id);
+  @FieldResolver(() => [AdminUnit], { description: 'The units that became part of it, by name then id' })
+  predecessors(@Root() unit: AdminUnit, @Args(() => NestedPageArgs) page: NestedPageArgs, @Ctx() ctx: Context) {
+    return ctx.loaders.unitPredecessors.load(unit.id, page);
   }
 
   @FieldResolver(() => AdminUnit, { description: 'The unit it is part of today (itself when never merged)' })
@@ -75,24 +76,25 @@ export class AdminUnitResolver {
     return ctx.loaders.unitCurrent.load(unit.id);
   }
 
-  @FieldResolver(() => [Region], { description: 'Regions it belonged to' })
-  regions(@Root() unit: AdminUnit, @Ctx() ctx: Context) {
-    return ctx.loaders.unitRegions.load(unit.id);
+  @FieldResolver(() => [Region], { description: 'Regions it belonged to, by id' })
+  regions(@Root() unit: AdminUnit, @Args(() => NestedPageArgs) page: NestedPageArgs, @Ctx() ctx: Context) {
+    return ctx.loaders.unitRegions.load(unit.id, page);
   }
 
-  @FieldResolver(() => [Organization], { description: 'Organisations located in it' })
+  @FieldResolver(() => [Organization], { description: 'Organisations located in it, by name then id' })
   organizations(
     @Root() unit: AdminUnit,
     @Arg('includePredecessors', () => Boolean, { defaultValue: false, description: 'Also those in units that became part of it' })
     includePredecessors: boolean,
+    @Args(() => NestedPageArgs) page: NestedPageArgs,
     @Ctx() ctx: Context,
   ) {
-    return includePredecessors ? ctx.loaders.unitOrgsWithPredecessors.load(unit.id) : ctx.loaders.unitOrgs.load(unit.id);
+    return includePredecessors ? ctx.loaders.unitOrgsWithPredecessors.load(unit.id, page) : ctx.loaders.unitOrgs.load(unit.id, page);
   }
 
-  @FieldResolver(() => [Activity], { description: 'Activities held in it' })
-  activities(@Root() unit: AdminUnit, @Ctx() ctx: Context) {
-    return ctx.loaders.unitActivities.load(unit.id);
+  @FieldResolver(() => [Activity], { description: 'Activities held in it, by start date (undated last), then id' })
+  activities(@Root() unit: AdminUnit, @Args(() => NestedPageArgs) page: NestedPageArgs, @Ctx() ctx: Context) {
+    return ctx.loaders.unitActivities.load(unit.id, page);
   }
 }
 
@@ -114,8 +116,8 @@ export class RegionResolver {
     return listRegions(ctx.db, scheme ?? null, RegionList.request(page));
   }
 
-  @FieldResolver(() => [AdminUnit], { description: 'Its member units' })
-  members(@Root() region: Region, @Ctx() ctx: Context) {
-    return ctx.loaders.regionMembers.load(region.id);
+  @FieldResolver(() => [AdminUnit], { description: 'Its member units, by name then id' })
+  members(@Root() region: Region, @Args(() => NestedPageArgs) page: NestedPageArgs, @Ctx() ctx: Context) {
+    return ctx.loaders.regionMembers.load(region.id, page);
   }
 }

@@ -17,7 +17,7 @@ export class Region {
   @Field(() => RegionScheme)
   scheme!: string;
 
-  @Field(() => [Provenance])
+  /** Served by the provenance resolver, which pages it (see provenance.resolver.ts). */
   provenance!: Provenance[];
 }
 
@@ -53,6 +53,6 @@ export class AdminUnit {
   @Field(() => LocalDateResolver, { nullable: true, description: 'When the unit became part of its successor' })
   succeededOn!: string | null;
 
-  @Field(() => [Provenance])
+  /** Served by the provenance resolver, which pages it (see provenance.resolver.ts). */
   provenance!: Provenance[];
 }

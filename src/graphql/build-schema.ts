@@ -8,6 +8,7 @@ import { OrganizationResolver } from '../organization/organization.resolver';
 import { ORGANIZATION_TYPES } from '../organization/organization.type';
 import { AttendanceResolver, PersonResolver, PositionResolver, SignatureResolver } from '../person/person.resolver';
 import { ProvenanceResolver, SourceResolver } from '../source/source.resolver';
+import { PROVENANCE_RESOLVERS } from '../source/provenance.resolver';
 import { TopicResolver } from '../topic/topic.resolver';
 import { CrossRegionLinkResolver, RankedOrganizationResolver, StatsResolver } from '../stats/stats.resolver';
 import { InForceResolver, TimelineEventResolver, TimelineResolver } from '../timeline/timeline.resolver';
@@ -47,6 +48,7 @@ export const RESOLVERS = [
   PathStepResolver,
   CooperationPathResolver,
   PathResultResolver,
+  ...PROVENANCE_RESOLVERS,
 ] as const;
 
 let cached: GraphQLSchema | undefined;

@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
-import type { Database, Row } from '../neo4j';
+import { pageParams, type Database, type Row } from '../neo4j';
+import { checkNestedPage, type NestedPage } from './paging';
 
 // Dispatch after every pending promise job and tick, and do not answer loads from a cache: a cached answer
 // resolves earlier than a fetched one and would split the next level's loads over two batches. So every
@@ -35,4 +36,31 @@ export function oneLoader<T>(db: Database, cypher: string, map: (row: Row) => T)
     for (const row of rows) byKey.set(String(row.key), map(row));
     return keys.map((k) => byKey.get(k) ?? null);
   }, OPTIONS);
+}
+
+/** A per-request loader for a paged to-many relationship: one page per parent, with the same page for a batch. */
+export interface PagedLoader<T> {
+  /** The page of `key`'s items; BAD_USER_INPUT when `page` is out of bounds. */
+  load(key: string, page: NestedPage): Promise<T[]>;
+}
+
+/**
+ * A per-request loader for a nested list: `cypher` (see pagedQuery) receives `$keys`, `$offset` and `$first` and
+ * returns the page of each parent, rows with a `key` column. Parents asking for the same page share one
+ * DataLoader, so one statement serves a batch of keys; an alias asking for another page gets its own.
+ */
+export function pagedLoader<T>(db: Database, cypher: string, map: (row: Row) => T, params: Record<string, unknown> = {}): PagedLoader<T> {
+  const byPage = new Map<string, DataLoader<string, T[]>>();
+  return {
+    load(key, page) {
+      const { first, offset } = checkNestedPage(page);
+      const id = `${first}/${offset}`;
+      let loader = byPage.get(id);
+      if (!loader) {
+        const { limit, offset: skip } = pageParams(first, offset);
+        byPage.set(id, (loader = manyLoader(db, cypher, map, { ...params, first: limit, offset: skip })));
+      }
+      return loader.load(key);
+    },
+  };
 }

@@ -1,5 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
+import { sendJsonError } from '../http/json-error';
+import { sendGraphQLResponse } from '../http/respond';
 import type { Logger } from '../logger';
 
 /** The largest body the lean path reads; larger ones go through Express, which refuses them. */
@@ -37,13 +39,32 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
   });
 }
 
-function sendError(res: ServerResponse, status: number, code: string, message: string): void {
-  const body = JSON.stringify({ errors: [{ message, extensions: { code } }] });
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body) });
-  res.end(body);
+/** Turns an incoming request's headers into Apollo's header map. */
+function headerMap(req: IncomingMessage): HeaderMap {
+  const headers = new HeaderMap();
+  for (const [key, value] of Object.entries(req.headers)) {
+    if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+  }
+  return headers;
 }
 
-async function handle<C extends BaseContext>(apollo: ApolloServer<C>, context: () => Promise<C>, req: IncomingMessage, res: ServerResponse): Promise<void> {
+/** Runs one GraphQL request through Apollo's pipeline and sends its answer (size cap, compression). */
+async function execute<C extends BaseContext>(
+  apollo: ApolloServer<C>,
+  context: () => Promise<C>,
+  req: IncomingMessage,
+  res: ServerResponse,
+  body: unknown,
+  maxResponseBytes: number,
+): Promise<void> {
+  const response = await apollo.executeHTTPGraphQLRequest({
+    httpGraphQLRequest: { method: (req.method ?? 'GET').toUpperCase(), headers: headerMap(req), search: splitUrl(req.url).search, body },
+    context,
+  });
+  await sendGraphQLResponse(req, res, response, maxResponseBytes);
+}
+
+async function handle<C extends BaseContext>(apollo: ApolloServer<C>, context: () => Promise<C>, req: IncomingMessage, res: ServerResponse, maxResponseBytes: number): Promise<void> {
   let raw: Buffer;
   try {
     raw = await readBody(req);
@@ -56,38 +77,36 @@ async function handle<C extends BaseContext>(apollo: ApolloServer<C>, context: (
   try {
     body = JSON.parse(raw.toString('utf8'));
   } catch {
-    return sendError(res, 400, 'BAD_REQUEST', 'The request body is not valid JSON');
+    return sendJsonError(res, 400, 'BAD_REQUEST', 'The request body is not valid JSON');
   }
-  const headers = new HeaderMap();
-  for (const [key, value] of Object.entries(req.headers)) {
-    if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
-  }
-  const response = await apollo.executeHTTPGraphQLRequest({
-    httpGraphQLRequest: { method: 'POST', headers, search: splitUrl(req.url).search, body },
-    context,
-  });
-  for (const [key, value] of response.headers) res.setHeader(key, value);
-  res.statusCode = response.status ?? 200;
-  if (response.body.kind === 'complete') {
-    res.setHeader('content-length', Buffer.byteLength(response.body.string));
-    res.end(response.body.string);
-    return;
-  }
-  for await (const chunk of response.body.asyncIterator) res.write(chunk);
-  res.end();
+  await execute(apollo, context, req, res, body, maxResponseBytes);
+}
+
+function failed(log: Logger, res: ServerResponse) {
+  return (error: unknown) => {
+    log.error({ err: error }, 'GraphQL request failed');
+    if (!res.headersSent) sendJsonError(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error');
+    else res.destroy();
+  };
 }
 
 /**
  * Answers plain GraphQL POSTs straight from the HTTP server: the same Apollo request pipeline as the
- * Express integration, without Express's router, body parser and response helpers, which cost more per
+ * Express path, without Express's router, body parser and response helpers, which cost more per
  * request than a one-statement query spends in the hub itself.
  */
-export function graphqlPostHandler<C extends BaseContext>(apollo: ApolloServer<C>, context: () => Promise<C>, log: Logger) {
+export function graphqlPostHandler<C extends BaseContext>(apollo: ApolloServer<C>, context: () => Promise<C>, log: Logger, maxResponseBytes: number) {
   return (req: IncomingMessage, res: ServerResponse): void => {
-    handle(apollo, context, req, res).catch((error: unknown) => {
-      log.error({ err: error }, 'GraphQL request failed');
-      if (!res.headersSent) sendError(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error');
-      else res.destroy();
-    });
+    handle(apollo, context, req, res, maxResponseBytes).catch(failed(log, res));
+  };
+}
+
+/**
+ * The GraphQL endpoint for what the lean path leaves to Express (GET, chunked or compressed bodies, other
+ * methods): `req.body` as Express's JSON parser left it, answered the same way as the lean path.
+ */
+export function graphqlExpressHandler<C extends BaseContext>(apollo: ApolloServer<C>, context: () => Promise<C>, log: Logger, maxResponseBytes: number) {
+  return (req: IncomingMessage & { body?: unknown }, res: ServerResponse): void => {
+    execute(apollo, context, req, res, req.body, maxResponseBytes).catch(failed(log, res));
   };
 }

@@ -22,6 +22,23 @@ const DEFAULT_QUERY = `# coop-hub: Vietnam's science-and-technology cooperation 
 }
 `;
 
+// The page's own script, served as a file: the Content-Security-Policy allows no inline script. A `?query=`
+// link (with `variables` and `operationName`) opens the IDE with that operation filled in.
+const BOOT = `(function () {
+  var ide = document.getElementById('ide');
+  var params = new URLSearchParams(window.location.search);
+  var props = {
+    fetcher: GraphiQL.createFetcher({ url: ide.dataset.endpoint }),
+    defaultQuery: ${JSON.stringify(DEFAULT_QUERY)},
+    defaultEditorToolsVisibility: true
+  };
+  if (params.get('query')) props.query = params.get('query');
+  if (params.get('variables')) props.variables = params.get('variables');
+  if (params.get('operationName')) props.operationName = params.get('operationName');
+  ReactDOM.createRoot(ide).render(React.createElement(GraphiQL, props));
+})();
+`;
+
 function page(endpoint: string): string {
   return `<!doctype html>
 <html lang="en">
@@ -30,25 +47,24 @@ function page(endpoint: string): string {
 <title>coop-hub GraphQL IDE</title>
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <link rel="stylesheet" href="${endpoint}/ide/graphiql.css">
-<style>html, body, #ide { height: 100%; margin: 0; }</style>
+<link rel="stylesheet" href="${endpoint}/ide/page.css">
 </head>
 <body>
-<div id="ide">Loading the IDE…</div>
+<div id="ide" data-endpoint="${endpoint}">Loading the IDE…</div>
 <script src="${endpoint}/ide/react.js"></script>
 <script src="${endpoint}/ide/react-dom.js"></script>
 <script src="${endpoint}/ide/graphiql.js"></script>
-<script>
-  const fetcher = GraphiQL.createFetcher({ url: ${JSON.stringify(endpoint)} });
-  const root = ReactDOM.createRoot(document.getElementById('ide'));
-  root.render(React.createElement(GraphiQL, { fetcher, defaultQuery: ${JSON.stringify(DEFAULT_QUERY)}, defaultEditorToolsVisibility: true }));
-</script>
+<script src="${endpoint}/ide/boot.js"></script>
 </body>
 </html>`;
 }
 
+const PAGE_CSS = 'html, body, #ide { height: 100%; margin: 0; }\n';
+
 /**
  * The in-browser GraphQL IDE (GraphiQL), served from the hub's own node_modules: no request leaves the
- * machine. Mount it at the GraphQL path; it answers browser GETs that accept HTML.
+ * machine. Mount it at the GraphQL path; it answers browser GETs that accept HTML, opening `?query=` links
+ * with their operation filled in.
  */
 export function ideRouter(endpoint: string): Router {
   const router = express.Router();
@@ -58,10 +74,18 @@ export function ideRouter(endpoint: string): Router {
       res.sendFile(path.resolve(file));
     });
   }
+  const generated: Record<string, [string, string]> = { 'boot.js': ['js', BOOT], 'page.css': ['css', PAGE_CSS] };
+  for (const [name, [type, body]] of Object.entries(generated)) {
+    router.get(`/ide/${name}`, (_req, res) => {
+      res.setHeader('Cache-Control', 'public, max-age=86400');
+      res.type(type).send(body);
+    });
+  }
+  const html = page(endpoint);
   router.get('/', (req, res, next) => {
-    const wantsHtml = req.accepts(['application/json', 'text/html']) === 'text/html';
-    if (!wantsHtml || req.query.query !== undefined) return next();
-    res.type('html').send(page(endpoint));
+    // Browsers (which prefer HTML) get the IDE, `?query=` links included; programs get GraphQL.
+    if (req.accepts(['application/json', 'text/html']) !== 'text/html') return next();
+    res.type('html').send(html);
   });
   return router;
 }

@@ -1,12 +1,14 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { Arg, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../context';
 import { selectsPath } from '../graphql/lookahead';
+import { NestedPageArgs } from '../graphql/nested-page';
+import { MAX_OFFSET, pageOf } from '../graphql/paging';
 import { Activity } from '../activity/activity.type';
 import { Agreement } from '../agreement/agreement.type';
 import { Organization } from '../organization/organization.type';
 import { LinkFilter } from './link-filter';
-import { cooperationNetwork, egoNetwork, findPartners, findPaths, pathGraph } from './network.service';
+import { LIMITS, cooperationNetwork, egoNetwork, findPartners, findPaths, pathGraph } from './network.service';
 import { NetworkGraph } from './network.type';
 import { CooperationLink, CooperationPath, Partner, PartnerList, PathResult, PathStep } from './partners.type';
 
@@ -18,12 +20,12 @@ export class NetworkQueryResolver {
   })
   partners(
     @Arg('actor', () => ID) actor: string,
-    @Arg('hops', () => Int, { defaultValue: 1 }) hops: number,
+    @Arg('hops', () => Int, { defaultValue: 1, description: `How many links away (1 to ${LIMITS.maxHops})` }) hops: number,
     @Arg('filter', () => LinkFilter, { nullable: true }) filter: LinkFilter | null,
     @Arg('includeInternal', () => Boolean, { defaultValue: false, description: 'For a unit or region: also links among its own organisations' })
     includeInternal: boolean,
-    @Arg('first', () => Int, { defaultValue: 100 }) first: number,
-    @Arg('offset', () => Int, { defaultValue: 0 }) offset: number,
+    @Arg('first', () => Int, { defaultValue: 100, description: `How many items (1 to ${LIMITS.maxPage})` }) first: number,
+    @Arg('offset', () => Int, { defaultValue: 0, description: `How many items to skip (0 to ${MAX_OFFSET})` }) offset: number,
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
   ): Promise<PartnerList> {
@@ -34,9 +36,9 @@ export class NetworkQueryResolver {
   @Query(() => NetworkGraph, { description: 'The cooperation network around an actor to `depth` links (1 to 3), at most `limit` organisations (up to 2000).' })
   egoNetwork(
     @Arg('actor', () => ID) actor: string,
-    @Arg('depth', () => Int, { defaultValue: 1 }) depth: number,
+    @Arg('depth', () => Int, { defaultValue: 1, description: `How many links away (1 to ${LIMITS.maxDepth})` }) depth: number,
     @Arg('filter', () => LinkFilter, { nullable: true }) filter: LinkFilter | null,
-    @Arg('limit', () => Int, { defaultValue: 200 }) limit: number,
+    @Arg('limit', () => Int, { defaultValue: 200, description: `Most organisations (1 to ${LIMITS.maxNetworkNodes})` }) limit: number,
     @Ctx() ctx: Context,
   ): Promise<NetworkGraph> {
     return egoNetwork(ctx.db, { actor, depth, filter, limit });
@@ -48,7 +50,7 @@ export class NetworkQueryResolver {
   cooperationNetwork(
     @Arg('scope', () => ID, { nullable: true }) scope: string | null,
     @Arg('filter', () => LinkFilter, { nullable: true }) filter: LinkFilter | null,
-    @Arg('limit', () => Int, { defaultValue: 500 }) limit: number,
+    @Arg('limit', () => Int, { defaultValue: 500, description: `Most organisations (1 to ${LIMITS.maxNetworkNodes})` }) limit: number,
     @Ctx() ctx: Context,
   ): Promise<NetworkGraph> {
     return cooperationNetwork(ctx.db, { scope, filter, limit });
@@ -59,9 +61,9 @@ export class NetworkQueryResolver {
     @Arg('from', () => ID) from: string,
     @Arg('to', () => ID) to: string,
     @Arg('all', () => Boolean, { defaultValue: false, description: 'All shortest routes instead of one' }) all: boolean,
-    @Arg('maxHops', () => Int, { defaultValue: 6, description: 'Longest route to look for (1 to 10 steps)' }) maxHops: number,
+    @Arg('maxHops', () => Int, { defaultValue: 6, description: `Longest route to look for (1 to ${LIMITS.maxPathHops} steps)` }) maxHops: number,
     @Arg('filter', () => LinkFilter, { nullable: true }) filter: LinkFilter | null,
-    @Arg('limit', () => Int, { defaultValue: 10, description: 'Most routes to return (1 to 50)' }) limit: number,
+    @Arg('limit', () => Int, { defaultValue: 10, description: `Most routes to return (1 to ${LIMITS.maxPaths})` }) limit: number,
     @Ctx() ctx: Context,
   ): Promise<PathResult> {
     return findPaths(ctx.db, { from, to, all, maxHops, filter, limit });
@@ -78,6 +80,15 @@ export class PartnerResolver {
   @FieldResolver(() => Organization, { nullable: true, description: 'For indirect partners: a neighbour on a nearest route' })
   via(@Root() p: Partner, @Ctx() ctx: Context) {
     return p.viaId ? ctx.loaders.orgById.load(p.viaId) : null;
+  }
+
+  // The partners statement reads the evidence of the partners on its page whole, so the page is cut here.
+  @FieldResolver(() => [CooperationLink], {
+    description:
+      'The shared agreements and activities, with roles (direct partners only), by date (undated last), id, the actor’s organisation, then roles',
+  })
+  evidence(@Root() p: Partner, @Args(() => NestedPageArgs) page: NestedPageArgs): CooperationLink[] {
+    return pageOf(p.evidence, page);
   }
 }
 

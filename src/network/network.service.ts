@@ -1,5 +1,6 @@
 import { intParam, type Database } from '../neo4j';
 import { BadUserInputError } from '../errors';
+import { MAX_OFFSET, checkInt } from '../graphql/paging';
 import { resolveActor, type Actor } from './actor.repository';
 import { linkFilterParams, type LinkFilter, type LinkKind } from './link-filter';
 import { cooperationEdges, directPartners, lastLevelPage, linkedOrgs, MAX_PATH_HOPS, networkOrgs, nextLevel, shortestPaths } from './network.repository';
@@ -31,12 +32,6 @@ async function forActor<T>(db: Database, id: string, work: (orgIds: string[]) =>
   return [actor, await work(actor.orgIds)];
 }
 
-function checkBetween(value: number, min: number, max: number, arg: string): void {
-  if (!Number.isInteger(value) || value < min || value > max) {
-    throw new BadUserInputError(`${arg} must be between ${min} and ${max} (got ${value})`, arg);
-  }
-}
-
 /**
  * Partners of an actor up to `hops` links away, nearest and strongest first. Runs one statement for direct
  * partners (the actor is resolved by a second only when it is not an organisation with partners) and one per
@@ -46,9 +41,9 @@ export async function findPartners(
   db: Database,
   args: { actor: string; hops: number; filter?: LinkFilter | null; includeInternal: boolean; first: number; offset: number; evidence: boolean },
 ): Promise<PartnerList> {
-  checkBetween(args.hops, 1, LIMITS.maxHops, 'hops');
-  checkBetween(args.first, 1, LIMITS.maxPage, 'first');
-  checkBetween(args.offset, 0, Number.MAX_SAFE_INTEGER, 'offset');
+  checkInt(args.hops, 1, LIMITS.maxHops, 'hops');
+  checkInt(args.first, 1, LIMITS.maxPage, 'first');
+  checkInt(args.offset, 0, MAX_OFFSET, 'offset');
   const params = linkFilterParams(args.filter);
   const kinds = params.partnerKinds as string[] | null;
   const keep = (kind: string) => !kinds || kinds.includes(kind);
@@ -66,11 +61,13 @@ export async function findPartners(
     viaId: null,
     distance: 1,
     strength: p.strength,
-    evidence: p.links.flatMap((l) =>
-      l.roles.map(
-        (r): CooperationLink => ({ kind: l.type as LinkKind, id: l.id, date: l.date, actorOrganizationId: r.actor, actorRole: r.actorRole, partnerRole: r.partnerRole }),
-      ),
-    ),
+    evidence: p.links
+      .flatMap((l) =>
+        l.roles.map(
+          (r): CooperationLink => ({ kind: l.type as LinkKind, id: l.id, date: l.date, actorOrganizationId: r.actor, actorRole: r.actorRole, partnerRole: r.partnerRole }),
+        ),
+      )
+      .sort(byLinkOrder),
   }));
 
   // Direct partners come first; a page that runs past them continues into the further ones, nearest first.
@@ -111,6 +108,14 @@ export async function findPartners(
   };
 }
 
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Evidence order, so that its pages are stable: by date (undated last), id, the actor's organisation, then roles. */
+function byLinkOrder(a: CooperationLink, b: CooperationLink): number {
+  if (a.date !== b.date) return a.date === null ? 1 : b.date === null ? -1 : compare(a.date, b.date);
+  return compare(a.id, b.id) || compare(a.actorOrganizationId, b.actorOrganizationId) || compare(a.actorRole, b.actorRole) || compare(a.partnerRole, b.partnerRole);
+}
+
 function label(o: { name: string; nameEn: string | null }): string {
   return o.nameEn ?? o.name;
 }
@@ -144,8 +149,8 @@ export async function egoNetwork(
   db: Database,
   args: { actor: string; depth: number; filter?: LinkFilter | null; limit: number },
 ): Promise<NetworkGraph> {
-  checkBetween(args.depth, 1, LIMITS.maxDepth, 'depth');
-  checkBetween(args.limit, 1, LIMITS.maxNetworkNodes, 'limit');
+  checkInt(args.depth, 1, LIMITS.maxDepth, 'depth');
+  checkInt(args.limit, 1, LIMITS.maxNetworkNodes, 'limit');
   const params = linkFilterParams(args.filter);
   const ring = (frontier: string[], visited: string[], room: number) =>
     nextLevel(db, { ...params, frontier, visited, nextKinds: params.partnerKinds, cap: intParam(Math.max(room, 0) + 1) });
@@ -176,7 +181,7 @@ export async function cooperationNetwork(
   db: Database,
   args: { scope?: string | null; filter?: LinkFilter | null; limit: number },
 ): Promise<NetworkGraph> {
-  checkBetween(args.limit, 1, LIMITS.maxNetworkNodes, 'limit');
+  checkInt(args.limit, 1, LIMITS.maxNetworkNodes, 'limit');
   const params = linkFilterParams(args.filter);
   const orgIds = args.scope ? (await resolveActor(db, args.scope)).orgIds : null;
   const ids = await linkedOrgs(db, { ...params, orgIds, cap: intParam(args.limit + 1) });
@@ -192,8 +197,8 @@ export async function findPaths(
   db: Database,
   args: { from: string; to: string; all: boolean; maxHops: number; filter?: LinkFilter | null; limit: number },
 ): Promise<PathResult> {
-  checkBetween(args.maxHops, 1, LIMITS.maxPathHops, 'maxHops');
-  checkBetween(args.limit, 1, LIMITS.maxPaths, 'limit');
+  checkInt(args.maxHops, 1, LIMITS.maxPathHops, 'maxHops');
+  checkInt(args.limit, 1, LIMITS.maxPaths, 'limit');
   if (args.from === args.to) throw new BadUserInputError('from and to must be two different organisations', 'to');
   const params = linkFilterParams(args.filter);
   // The route statement says whether both ends are organisations; only when one is not is it looked up, to

@@ -37,7 +37,7 @@ export class Partner {
   @Field(() => Int, { description: 'Number of distinct agreements and activities shared (direct partners; 0 otherwise)' })
   strength!: number;
 
-  @Field(() => [CooperationLink], { description: 'The shared agreements and activities, with roles (direct partners only)' })
+  /** Served by PartnerResolver.evidence, which pages it; in the order that field states. */
   evidence!: CooperationLink[];
 }
 

@@ -20,6 +20,6 @@ export class OrganizationRelation {
   @Field(() => LocalDateResolver, { nullable: true })
   validTo!: string | null;
 
-  @Field(() => [Provenance])
+  /** Served by the provenance resolver, which pages it (see provenance.resolver.ts). */
   provenance!: Provenance[];
 }

@@ -1,5 +1,6 @@
 import type { Database } from '../neo4j';
-import { byIdQuery, inQuery, outQuery } from '../graphql/cypher';
+import { byIdQuery, outQuery } from '../graphql/cypher';
+import { pagedInQuery, pagedQuery } from '../graphql/nested-page';
 import { keysetQueries, readPage, type ConnectionShape, type PageRequest, type SortTable } from '../graphql/keyset';
 import { toAdminUnit } from '../geography/geography.mapper';
 import { toOrganization } from './organization.mapper';
@@ -8,9 +9,24 @@ import type { Organization } from './organization.type';
 export const ORGS_BY_ID = byIdQuery('Organization');
 export const ORG_LOCATION = outQuery('Organization', 'LOCATED_IN', 'AdminUnit');
 export const ORG_PARENT = outQuery('Organization', 'PART_OF', 'Organization');
-export const ORG_CHILDREN = inQuery('Organization', 'PART_OF', 'Organization', 'n.name');
-export const ORG_RELATIONS_OUT = outQuery('Organization', 'RELATED_TO', 'Organization');
-export const ORG_RELATIONS_IN = inQuery('Organization', 'RELATED_TO', 'Organization');
+/** A page of the organisations that belong to each organisation, by name then id. */
+export const ORG_CHILDREN = pagedInQuery('Organization', 'PART_OF', 'Organization', 'n.name, n.id');
+
+/**
+ * A page of the relations of each organisation: those it states (OUT) then those stated of it (IN), each by the
+ * other organisation's id, then kind. Columns `key`, `n`, `rel`, `direction`.
+ */
+export const ORG_RELATIONS = pagedQuery(
+  `CALL (key) {
+    MATCH (:Organization {id: key})-[r:RELATED_TO]->(n:Organization)
+    RETURN n, r, 'OUT' AS direction
+    UNION ALL
+    MATCH (n:Organization)-[r:RELATED_TO]->(:Organization {id: key})
+    RETURN n, r, 'IN' AS direction
+  }`,
+  'n, properties(r) AS rel, direction',
+  'direction DESC, n.id, r.kind',
+);
 
 /** An organisation and its unit (null when it has none), in one statement. */
 export const ORG_WITH_LOCATION = `MATCH (n:Organization {id: $id})
@@ -25,14 +41,16 @@ export async function organizationWithLocation(db: Database, id: string): Promis
   return { ...toOrganization(row.n), locationNode: row.u ? toAdminUnit(row.u) : null };
 }
 
-/** Organisations located in a unit. */
-export const UNIT_ORGS = inQuery('AdminUnit', 'LOCATED_IN', 'Organization', 'n.name');
+/** A page of the organisations located in each unit, by name then id. */
+export const UNIT_ORGS = pagedInQuery('AdminUnit', 'LOCATED_IN', 'Organization', 'n.name, n.id');
 
-/** Organisations located in a unit or in any unit that became part of it. */
-export const UNIT_ORGS_WITH_PREDECESSORS = `UNWIND $keys AS key
-MATCH (:AdminUnit {id: key})<-[:SUCCEEDED_BY*0..10]-(:AdminUnit)<-[:LOCATED_IN]-(n:Organization)
-RETURN DISTINCT key, n
-ORDER BY key, n.name`;
+/** A page of the organisations located in each unit or in any unit that became part of it, by name then id. */
+export const UNIT_ORGS_WITH_PREDECESSORS = pagedQuery(
+  `MATCH (:AdminUnit {id: key})<-[:SUCCEEDED_BY*0..10]-(:AdminUnit)<-[:LOCATED_IN]-(n:Organization)
+  WITH DISTINCT n`,
+  'n',
+  'n.name, n.id',
+);
 
 /** Sort fields of the organisations connection. */
 export const ORG_SORTS = {

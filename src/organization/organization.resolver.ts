@@ -5,6 +5,7 @@ import type { Context } from '../context';
 import { NotFoundError } from '../errors';
 import { AdminUnit } from '../geography/geography.type';
 import { defineConnection, type ConnectionArgs } from '../graphql/connection';
+import { NestedPageArgs } from '../graphql/nested-page';
 import { AgreementParty } from '../agreement/agreement.type';
 import { Participation } from '../activity/activity.type';
 import { Position } from '../person/person.type';
@@ -61,29 +62,30 @@ export class OrganizationResolver {
     return ctx.loaders.orgParent.load(org.id);
   }
 
-  @FieldResolver(() => [Organization], { description: 'Organisations that belong to it' })
-  children(@Root() org: Organization, @Ctx() ctx: Context) {
-    return ctx.loaders.orgChildren.load(org.id);
+  @FieldResolver(() => [Organization], { description: 'Organisations that belong to it, by name then id' })
+  children(@Root() org: Organization, @Args(() => NestedPageArgs) page: NestedPageArgs, @Ctx() ctx: Context) {
+    return ctx.loaders.orgChildren.load(org.id, page);
   }
 
-  @FieldResolver(() => [AgreementParty], { description: 'The agreements it is party to, with its role' })
-  agreements(@Root() org: Organization, @Ctx() ctx: Context) {
-    return ctx.loaders.orgAgreements.load(org.id);
+  @FieldResolver(() => [AgreementParty], { description: 'The agreements it is party to, with its role, by signing date (undated last), agreement id, then role' })
+  agreements(@Root() org: Organization, @Args(() => NestedPageArgs) page: NestedPageArgs, @Ctx() ctx: Context) {
+    return ctx.loaders.orgAgreements.load(org.id, page);
   }
 
-  @FieldResolver(() => [Participation], { description: 'The activities it took part in, with its role' })
-  activities(@Root() org: Organization, @Ctx() ctx: Context) {
-    return ctx.loaders.orgActivities.load(org.id);
+  @FieldResolver(() => [Participation], { description: 'The activities it took part in, with its role, by start date (undated last), activity id, then role' })
+  activities(@Root() org: Organization, @Args(() => NestedPageArgs) page: NestedPageArgs, @Ctx() ctx: Context) {
+    return ctx.loaders.orgActivities.load(org.id, page);
   }
 
-  @FieldResolver(() => [Position], { description: 'People holding posts in it' })
-  positions(@Root() org: Organization, @Ctx() ctx: Context) {
-    return ctx.loaders.orgPositions.load(org.id);
+  @FieldResolver(() => [Position], { description: 'People holding posts in it, by date (undated last), name, then person id' })
+  positions(@Root() org: Organization, @Args(() => NestedPageArgs) page: NestedPageArgs, @Ctx() ctx: Context) {
+    return ctx.loaders.orgPositions.load(org.id, page);
   }
 
-  @FieldResolver(() => [OrganizationRelation], { description: 'Related, predecessor and successor organisations' })
-  async relations(@Root() org: Organization, @Ctx() ctx: Context): Promise<OrganizationRelation[]> {
-    const [out, inc] = await Promise.all([ctx.loaders.orgRelationsOut.load(org.id), ctx.loaders.orgRelationsIn.load(org.id)]);
-    return [...out, ...inc];
+  @FieldResolver(() => [OrganizationRelation], {
+    description: 'Related, predecessor and successor organisations: those it states first, then those stated of it, each by the other organisation’s id',
+  })
+  relations(@Root() org: Organization, @Args(() => NestedPageArgs) page: NestedPageArgs, @Ctx() ctx: Context): Promise<OrganizationRelation[]> {
+    return ctx.loaders.orgRelations.load(org.id, page);
   }
 }

@@ -45,7 +45,7 @@ export abstract class Organization {
   @Field(() => String, { nullable: true })
   website!: string | null;
 
-  @Field(() => [Provenance])
+  /** Served by the provenance resolver, which pages it (see provenance.resolver.ts). */
   provenance!: Provenance[];
 
   /** Its unit when the statement that read it fetched that too (null: none); undefined when not fetched. */

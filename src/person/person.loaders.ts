@@ -1,5 +1,5 @@
 import type { Database } from '../neo4j';
-import { manyLoader, oneLoader } from '../graphql/loader';
+import { oneLoader, pagedLoader } from '../graphql/loader';
 import { toAttendance, toPerson, toPosition, toSignature } from './person.mapper';
 import * as q from './person.repository';
 
@@ -10,12 +10,12 @@ export function createPersonLoaders(db: Database) {
   const attendance = (r: Record<string, unknown>) => toAttendance(r as Parameters<typeof toAttendance>[0]);
   return {
     personById: oneLoader(db, q.PEOPLE_BY_ID, (r) => toPerson(r.n)),
-    personPositions: manyLoader(db, q.PERSON_POSITIONS, position),
-    orgPositions: manyLoader(db, q.ORG_POSITIONS, position),
-    personSignatures: manyLoader(db, q.PERSON_SIGNATURES, signature),
-    agreementSignatures: manyLoader(db, q.AGREEMENT_SIGNATURES, signature),
-    documentSignatures: manyLoader(db, q.DOCUMENT_SIGNATURES, signature),
-    personAttendances: manyLoader(db, q.PERSON_ATTENDANCES, attendance),
-    activityAttendances: manyLoader(db, q.ACTIVITY_ATTENDANCES, attendance),
+    personPositions: pagedLoader(db, q.PERSON_POSITIONS, position),
+    orgPositions: pagedLoader(db, q.ORG_POSITIONS, position),
+    personSignatures: pagedLoader(db, q.PERSON_SIGNATURES, signature),
+    agreementSignatures: pagedLoader(db, q.AGREEMENT_SIGNATURES, signature),
+    documentSignatures: pagedLoader(db, q.DOCUMENT_SIGNATURES, signature),
+    personAttendances: pagedLoader(db, q.PERSON_ATTENDANCES, attendance),
+    activityAttendances: pagedLoader(db, q.ACTIVITY_ATTENDANCES, attendance),
   };
 }

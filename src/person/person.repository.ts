@@ -1,45 +1,55 @@
 import type { Database } from '../neo4j';
 import { byIdQuery } from '../graphql/cypher';
+import { pagedQuery } from '../graphql/nested-page';
 import { keysetQueries, readPage, type ConnectionShape, type PageRequest, type SortTable } from '../graphql/keyset';
 import { toPerson } from './person.mapper';
 import type { Person } from './person.type';
 
 export const PEOPLE_BY_ID = byIdQuery('Person');
 
-export const PERSON_POSITIONS = `UNWIND $keys AS key
-MATCH (:Person {id: key})-[r:HOLDS_POSITION]->(o:Organization)
-RETURN key, key AS personId, o.id AS organizationId, properties(r) AS rel
-ORDER BY key, r.asOf, o.id`;
+// Nested lists: one page per parent (see pagedQuery), in the order the field descriptions state.
 
-export const ORG_POSITIONS = `UNWIND $keys AS key
-MATCH (p:Person)-[r:HOLDS_POSITION]->(:Organization {id: key})
-RETURN key, p.id AS personId, key AS organizationId, properties(r) AS rel
-ORDER BY key, r.asOf, p.name`;
+export const PERSON_POSITIONS = pagedQuery(
+  'MATCH (:Person {id: key})-[r:HOLDS_POSITION]->(o:Organization)',
+  'key AS personId, o.id AS organizationId, properties(r) AS rel',
+  'r.asOf, o.id, r.title',
+);
 
-export const PERSON_SIGNATURES = `UNWIND $keys AS key
-MATCH (:Person {id: key})-[r:SIGNED]->(t)
-RETURN key, key AS personId, t.id AS targetId, t:Agreement AS targetIsAgreement, properties(r) AS rel
-ORDER BY key, t.id`;
+export const ORG_POSITIONS = pagedQuery(
+  'MATCH (p:Person)-[r:HOLDS_POSITION]->(:Organization {id: key})',
+  'p.id AS personId, key AS organizationId, properties(r) AS rel',
+  'r.asOf, p.name, p.id, r.title',
+);
 
-export const AGREEMENT_SIGNATURES = `UNWIND $keys AS key
-MATCH (p:Person)-[r:SIGNED]->(:Agreement {id: key})
-RETURN key, p.id AS personId, key AS targetId, true AS targetIsAgreement, properties(r) AS rel
-ORDER BY key, p.name`;
+export const PERSON_SIGNATURES = pagedQuery(
+  'MATCH (:Person {id: key})-[r:SIGNED]->(t)',
+  'key AS personId, t.id AS targetId, t:Agreement AS targetIsAgreement, properties(r) AS rel',
+  't.id, r.onBehalfOf',
+);
 
-export const DOCUMENT_SIGNATURES = `UNWIND $keys AS key
-MATCH (p:Person)-[r:SIGNED]->(:Source {id: key})
-RETURN key, p.id AS personId, key AS targetId, false AS targetIsAgreement, properties(r) AS rel
-ORDER BY key, p.name`;
+export const AGREEMENT_SIGNATURES = pagedQuery(
+  'MATCH (p:Person)-[r:SIGNED]->(:Agreement {id: key})',
+  'p.id AS personId, key AS targetId, true AS targetIsAgreement, properties(r) AS rel',
+  'p.name, p.id, r.onBehalfOf',
+);
 
-export const PERSON_ATTENDANCES = `UNWIND $keys AS key
-MATCH (:Person {id: key})-[r:ATTENDED]->(a:Activity)
-RETURN key, key AS personId, a.id AS activityId, properties(r) AS rel
-ORDER BY key, a.startDate, a.id`;
+export const DOCUMENT_SIGNATURES = pagedQuery(
+  'MATCH (p:Person)-[r:SIGNED]->(:Source {id: key})',
+  'p.id AS personId, key AS targetId, false AS targetIsAgreement, properties(r) AS rel',
+  'p.name, p.id, r.onBehalfOf',
+);
 
-export const ACTIVITY_ATTENDANCES = `UNWIND $keys AS key
-MATCH (p:Person)-[r:ATTENDED]->(:Activity {id: key})
-RETURN key, p.id AS personId, key AS activityId, properties(r) AS rel
-ORDER BY key, r.role, p.name`;
+export const PERSON_ATTENDANCES = pagedQuery(
+  'MATCH (:Person {id: key})-[r:ATTENDED]->(a:Activity)',
+  'key AS personId, a.id AS activityId, properties(r) AS rel',
+  'a.startDate, a.id, r.role',
+);
+
+export const ACTIVITY_ATTENDANCES = pagedQuery(
+  'MATCH (p:Person)-[r:ATTENDED]->(:Activity {id: key})',
+  'p.id AS personId, key AS activityId, properties(r) AS rel',
+  'r.role, p.name, p.id',
+);
 
 /** Sort fields of the people connection. */
 export const PERSON_SORTS = {

@@ -1,6 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../context';
 import { NotFoundError } from '../errors';
+import { NestedPageArgs } from '../graphql/nested-page';
 import { defineConnection, type ConnectionArgs } from '../graphql/connection';
 import { Activity } from '../activity/activity.type';
 import { Agreement } from '../agreement/agreement.type';
@@ -30,19 +31,19 @@ export class PersonResolver {
     return listPeople(ctx.db, organization ?? null, PersonList.request(page));
   }
 
-  @FieldResolver(() => [Position])
-  positions(@Root() p: Person, @Ctx() ctx: Context) {
-    return ctx.loaders.personPositions.load(p.id);
+  @FieldResolver(() => [Position], { description: 'Posts held, by date (undated last), organisation id, then title' })
+  positions(@Root() p: Person, @Args(() => NestedPageArgs) page: NestedPageArgs, @Ctx() ctx: Context) {
+    return ctx.loaders.personPositions.load(p.id, page);
   }
 
-  @FieldResolver(() => [Signature])
-  signatures(@Root() p: Person, @Ctx() ctx: Context) {
-    return ctx.loaders.personSignatures.load(p.id);
+  @FieldResolver(() => [Signature], { description: 'Agreements and documents signed, by their id' })
+  signatures(@Root() p: Person, @Args(() => NestedPageArgs) page: NestedPageArgs, @Ctx() ctx: Context) {
+    return ctx.loaders.personSignatures.load(p.id, page);
   }
 
-  @FieldResolver(() => [Attendance])
-  attendances(@Root() p: Person, @Ctx() ctx: Context) {
-    return ctx.loaders.personAttendances.load(p.id);
+  @FieldResolver(() => [Attendance], { description: 'Activities attended, by start date (undated last), activity id, then role' })
+  attendances(@Root() p: Person, @Args(() => NestedPageArgs) page: NestedPageArgs, @Ctx() ctx: Context) {
+    return ctx.loaders.personAttendances.load(p.id, page);
   }
 }
 

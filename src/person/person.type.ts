@@ -14,7 +14,7 @@ export class Person {
   @Field(() => String, { nullable: true })
   honorific!: string | null;
 
-  @Field(() => [Provenance])
+  /** Served by the provenance resolver, which pages it (see provenance.resolver.ts). */
   provenance!: Provenance[];
 }
 
@@ -32,7 +32,7 @@ export class Position {
   @Field(() => LocalDateResolver, { nullable: true })
   asOf!: string | null;
 
-  @Field(() => [Provenance])
+  /** Served by the provenance resolver, which pages it (see provenance.resolver.ts). */
   provenance!: Provenance[];
 }
 
@@ -43,7 +43,7 @@ export class Signature {
   documentId!: string | null;
   onBehalfOfId!: string | null;
 
-  @Field(() => [Provenance])
+  /** Served by the provenance resolver, which pages it (see provenance.resolver.ts). */
   provenance!: Provenance[];
 }
 
@@ -55,6 +55,6 @@ export class Attendance {
   @Field(() => AttendanceRole)
   role!: string;
 
-  @Field(() => [Provenance])
+  /** Served by the provenance resolver, which pages it (see provenance.resolver.ts). */
   provenance!: Provenance[];
 }

@@ -1,4 +1,5 @@
 import { BadUserInputError } from '../errors';
+import { checkInt } from '../graphql/paging';
 
 export const MAX_SEARCH_TEXT = 200;
 export const MAX_SEARCH_RESULTS = 100;
@@ -26,9 +27,7 @@ export function checkSearchInput(text: string, first: number): string {
   if (text.length > MAX_SEARCH_TEXT) {
     throw new BadUserInputError(`text must be at most ${MAX_SEARCH_TEXT} characters (got ${text.length})`, 'text');
   }
-  if (!Number.isInteger(first) || first < 1 || first > MAX_SEARCH_RESULTS) {
-    throw new BadUserInputError(`first must be between 1 and ${MAX_SEARCH_RESULTS} (got ${first})`, 'first');
-  }
+  checkInt(first, 1, MAX_SEARCH_RESULTS, 'first');
   return trimmed;
 }
 

@@ -37,7 +37,7 @@ export class SearchResolver {
   search(
     @Arg('text', () => String) text: string,
     @Arg('kinds', () => [SearchKind], { nullable: true, description: 'Only these kinds (all when absent or empty)' }) kinds: SearchKind[] | null,
-    @Arg('first', () => Int, { defaultValue: 20 }) first: number,
+    @Arg('first', () => Int, { defaultValue: 20, description: `How many hits (1 to ${MAX_SEARCH_RESULTS})` }) first: number,
     @Arg('match', () => SearchMatch, { defaultValue: SearchMatch.BEST, description: 'How the words must appear in a name' })
     match: SearchMatch,
     @Ctx() ctx: Context,

@@ -3,7 +3,7 @@ import path from 'node:path';
 import readline from 'node:readline';
 import type { Logger } from '../logger';
 import { DATE_PAIRS, EDGE_REFS, NODE_REFS, edgeKey, mergeSeed, validateSeed, type SeedSet } from './seed.merge';
-import { SeedError, type SeedProblem } from './seed.problem';
+import { EmptySeedError, SeedError, type SeedProblem } from './seed.problem';
 import { listSeedFiles, parseSeedLine, readSeedDir, type Located, type ParsedSeed } from './seed.read';
 import { NODE_SCHEMAS, REQUIRED_FIELDS, type EdgeRecord, type NodeRecord, type NodeType, type ProvenanceEntry } from './seed.schema';
 
@@ -26,6 +26,9 @@ export interface SeedFile {
   file: string;
   bytes: number;
 }
+
+/** Whether `full` is a path below the folder `dir`. */
+const isBelow = (full: string, dir: string) => !path.relative(dir, full).startsWith('..');
 
 export function bulkFiles(dirs: string[]): SeedFile[] {
   return dirs.flatMap((dir) =>
@@ -130,6 +133,11 @@ export interface Checked {
   lastRepeatAt: number;
   /** Files holding node records the bulk path writes. */
   nodeFiles: Set<string>;
+  /** Bulk nodes (curated ids aside) and the relationships their fields and the relationship records give. */
+  nodes: number;
+  relationships: number;
+  /** Records per file (as SeedFile.file names it). */
+  recordsByFile: Map<string, number>;
 }
 
 /**
@@ -148,7 +156,9 @@ async function checkBulk(files: SeedFile[], curated: Map<string, NodeType>, prog
   const repeatCandidates = new Set<string>();
   const nodeFiles = new Set<string>();
   let records = 0;
+  let relationships = 0;
   let lastRepeatAt = 0;
+  const recordsByFile = new Map<string, number>();
   const typeOf = (id: string) => curated.get(id) ?? ids.get(id)?.type;
   const ref = (id: string, want: NodeType, file: string, line: number, field: string) => {
     const type = typeOf(id);
@@ -167,6 +177,7 @@ async function checkBulk(files: SeedFile[], curated: Map<string, NodeType>, prog
 
   for await (const { file, line, node, edge, problems: lineProblems } of readLines(files)) {
     records++;
+    recordsByFile.set(file, (recordsByFile.get(file) ?? 0) + 1);
     progress.records = records;
     if ((records & 1023) === 0) progress.tick();
     lineProblems.forEach(report);
@@ -206,9 +217,14 @@ async function checkBulk(files: SeedFile[], curated: Map<string, NodeType>, prog
         if (a && b && a.slice(0, b.length) > b.slice(0, a.length)) report({ file, line, field: to, message: `${to} ${b} is before ${from} ${a}` });
       }
       refs(fields, NODE_REFS[node.type], file, line);
+      for (const field of Object.keys(NODE_REFS[node.type])) {
+        const value = fields[field];
+        if (value !== undefined) relationships += Array.isArray(value) ? value.length : 1;
+      }
       provenanceRefs(node.provenance, file, line);
     }
     if (edge) {
+      relationships++;
       refs(edge as unknown as Record<string, unknown>, EDGE_REFS[edge.type], file, line);
       provenanceRefs(edge.provenance, file, line);
       const identity = edgeKey(edge);
@@ -223,7 +239,7 @@ async function checkBulk(files: SeedFile[], curated: Map<string, NodeType>, prog
     if (type === undefined) report({ file: p.file, line: p.line, field: p.field, message: `refers to '${p.id}', which no seed record defines` });
     else if (type !== p.want) report({ file: p.file, line: p.line, field: p.field, message: `'${p.id}' is a ${type}, expected ${p.want}` });
   }
-  return { problems, overlap, records, repeatCandidates, lastRepeatAt, nodeFiles };
+  return { problems, overlap, records, repeatCandidates, lastRepeatAt, nodeFiles, nodes: ids.size, relationships, recordsByFile };
 }
 
 /** Candidates at most for which pass 1b looks for their first ids in the raw text before parsing a line. */
@@ -328,11 +344,20 @@ export async function planBulk(dirs: string[], log: Logger, curatedDir?: string,
   const files = bulkFiles(dirs);
   const progress = new Progress(log);
   const parsedCurated = parsed ?? (curatedDir ? readSeedDir(curatedDir) : undefined);
+  // Nothing to import is a mistake (a wrong path), not a no-op: with a reset it would empty the graph.
+  if (curatedDir && parsedCurated && !parsedCurated.nodes.length && !parsedCurated.edges.length && !parsedCurated.problems.length) {
+    throw new EmptySeedError(curatedDir);
+  }
+  for (const dir of dirs) if (!files.some((f) => isBelow(f.full, dir))) throw new EmptySeedError(dir);
   const curated = new Map<string, NodeType>((parsedCurated?.nodes ?? []).map((n) => [n.record.id, n.record.type]));
   log.info({ dirs, files: files.length, curatedIds: curated.size }, 'Bulk import: checking');
   progress.start('check');
   const checked = await checkBulk(files, curated, progress);
   progress.tick(true);
+  for (const dir of dirs) {
+    const records = files.filter((f) => isBelow(f.full, dir)).reduce((n, f) => n + (checked.recordsByFile.get(f.file) ?? 0), 0);
+    if (!records && !checked.problems.length) throw new EmptySeedError(dir);
+  }
   const problems = [...checked.problems];
   const repeats = problems.length ? mergeSeed({ nodes: [], edges: [], problems: [], files: [] }) : await mergeRepeats(files, checked);
   problems.push(...repeats.problems);

@@ -2,47 +2,56 @@ import { randomBytes } from 'node:crypto';
 import type { Logger } from '../logger';
 import { intParam, type Database, type Row } from '../neo4j';
 import { PROGRESS_EVERY_MS, planBulk, recordBatches, type Checked, type Progress, type SeedFile } from './seed.bulk-check';
-import { writeSeedSet } from './seed.importer';
 import { edgeKey, mergeSeed, type SeedSet } from './seed.merge';
 import type { Located } from './seed.read';
-import {
-  BULK_CREATE_NODE,
-  BULK_CREATE_ORGANIZATION_OF_KIND,
-  BULK_CREATE_REL,
-  BULK_CREATE_UNIT_OF_LEVEL,
-  BULK_EXISTING_IDS,
-  BULK_RESET_NODES,
-  BULK_UPSERT_NODE,
-  BULK_UPSERT_ORGANIZATION_OF_KIND,
-  BULK_UPSERT_REL,
-  BULK_UPSERT_UNIT_OF_LEVEL,
-  DELETE_RUN_NODES,
-  DELETE_RUN_RELS,
-  REL_EXTRA_SPECS,
-  REL_KEY_ALIAS,
-  graphCounts,
-  type GraphCounts,
-  type RelSpec,
-} from './seed.repository';
-import { buildSeedRows, type RelRow } from './seed.rows';
+import { NODE_LABEL, ORG_KIND_LABEL, REL_EXTRA_SPECS, REL_KEY_ALIAS, UNIT_LEVEL_LABEL, entityCounts, graphCounts, type GraphCounts, type RelSpec } from './seed.repository';
+import { buildSeedRows, type RelRow, type SeedRows } from './seed.rows';
 import type { EdgeRecord, NodeRecord, NodeType } from './seed.schema';
+import {
+  AWAIT_STAGING_SCHEMA,
+  CREATE_RUN,
+  HEARTBEAT,
+  PUBLISH_RESET,
+  PUBLISH_RUN_DONE,
+  PUBLISH_UNSTAGE,
+  READER_LABELS,
+  READER_TYPES,
+  REMOVE_PATCHES,
+  REMOVE_RUNS,
+  REMOVE_STAGED_NODES,
+  REMOVE_STAGED_RELS,
+  STAGING_SCHEMA,
+  UNPUBLISHED_RUNS,
+  existingIds,
+  groupLabels,
+  publishCreateRels,
+  publishLabel,
+  publishMergeRels,
+  publishPatches,
+  stageCreateRels,
+  stageMergeRels,
+  stageNodes,
+  stagePatches,
+  type NodeGroupLabels,
+} from './seed.staging';
 
 export interface BulkOptions {
-  /** Rows per UNWIND statement and records per write transaction (default 10,000). */
+  /** Rows per UNWIND statement and records per staging transaction (default 10,000). */
   batchSize?: number;
-  /** Write transactions in flight at once (default 2; 1 writes batch after batch). */
+  /** Staging transactions in flight at once (default 2; 1 writes batch after batch). */
   writers?: number;
   /**
-   * The curated seed folder: validated and written first with `writeSeedSet` (one transaction); its ids
-   * may be referred to, and repeated, by the bulk folders. Without it, bulk records may refer only to
-   * ids the bulk folders define.
+   * The curated seed folder: validated and staged first; its ids may be referred to, and repeated, by the
+   * bulk folders. Without it, bulk records may refer only to ids the bulk folders define.
    */
   curatedDir?: string;
-  /**
-   * Delete the whole graph first (needs curatedDir), once every record was checked: in batches of
-   * `batchSize`, each its own transaction, before the curated folder is written.
-   */
+  /** Replace the whole graph (needs curatedDir): the old graph is deleted in the publishing transaction. */
   reset?: boolean;
+  /**
+   * Most nodes and relationships the publishing transaction may write (default PUBLISH_LIMIT); a larger
+   * run is refused before anything is written.
+   */
+  maxPublish?: number;
 }
 
 export interface BulkResult {
@@ -53,13 +62,28 @@ export interface BulkResult {
   seconds: number;
   /** Relationship rows written per second of the whole run (checks and curated write included). */
   relationshipsPerSecond: number;
-  /** The `importRun` tag left on every node this run created and every relationship it merged (a created relationship goes with its created end). */
+  /** The `importRun` tag left on every bulk node this run created and every bulk relationship it merged (a created relationship goes with its created end). */
   run?: string;
+  /** Seconds the publishing transaction took. */
+  publishSeconds?: number;
   graph: GraphCounts;
 }
 
-/** Nodes deleted per transaction by the reset, with their relationships. */
-const RESET_BATCH = 20_000;
+/**
+ * Nodes plus relationships one publishing transaction may write by default. The small synthetic network
+ * (about 37,000 nodes and 203,000 relationships) publishes in one transaction within the embedded
+ * database's default 512 MB heap; see README, Scale.
+ */
+export const PUBLISH_LIMIT = 400_000;
+
+/** Entities deleted per transaction when a run's staged data is removed. */
+const REMOVE_BATCH = 20_000;
+/** How often a run refreshes its heartbeat, and after how long without one it counts as abandoned. */
+const HEARTBEAT_EVERY_MS = 10_000;
+export const ABANDONED_AFTER_SECONDS = 60;
+
+/** Raised when an import cannot start: another one is running, or the run is too large to publish at once. */
+export class ImportRefusedError extends Error {}
 
 /** One statement of a write transaction, its rows sent `batch` at a time. */
 interface Statement {
@@ -98,8 +122,8 @@ function createNodeStatement(cypher: string, rows: Array<{ props: Row }>): State
   return { cypher, rows: compact, shared: shared.map };
 }
 
-/** Relationship rows of `buildSeedRows` as compact create rows (see BULK_CREATE_REL). */
-function createRelStatement(spec: RelSpec, rows: RelRow[]): Statement {
+/** Relationship rows of `buildSeedRows` as compact create rows (see stageCreateRels). */
+function createRelStatement(cypher: string, spec: RelSpec, rows: RelRow[]): Statement {
   const shared = new SharedProvenance();
   const alias = REL_KEY_ALIAS[spec];
   const extras = REL_EXTRA_SPECS.has(spec);
@@ -116,7 +140,7 @@ function createRelStatement(spec: RelSpec, rows: RelRow[]): Statement {
     else if (any) throw new Error(`${spec} rows carry properties the create statement does not write: ${Object.keys(extra).join(', ')}`);
     return row;
   });
-  return { cypher: BULK_CREATE_REL[spec], rows: compact, shared: shared.map };
+  return { cypher, rows: compact, shared: shared.map };
 }
 
 /**
@@ -151,92 +175,130 @@ interface WriteContext {
   progress: Progress;
   checked: Checked;
   repeats: SeedSet;
+  /** The old graph goes at publish: every id of the run is new, nothing is looked up. */
+  reset: boolean;
+  /** Ids of the run (curated or bulk) that the graph held before it: they are patched, not staged. */
+  existing: Set<string>;
 }
 
+type Tx = Parameters<Parameters<Database['writeTx']>[0]>[0];
+
 /** Runs the statements in one write transaction, `batch` rows per statement. */
-async function runStatements(db: Database, tx: Parameters<Parameters<Database['writeTx']>[0]>[0], list: Statement[], run: string, batch: number) {
+async function runStatements(db: Database, tx: Tx, list: Statement[], run: string, batch: number) {
   for (const { cypher, rows, shared } of list) {
     for (let i = 0; i < rows.length; i += batch) await db.runIn(tx, cypher, { rows: rows.slice(i, i + batch), shared: shared ?? {}, run });
   }
 }
 
-/** Groups of node rows by seed type, kind or level, with the statements that create or update them. */
-function nodeGroups(rows: ReturnType<typeof buildSeedRows>) {
-  type Group = { type: NodeType; create: string; upsert: string; rows: Array<{ id: string; props: Row }> };
+/** Groups of node rows by seed type, kind or level, with their labels. */
+function nodeGroups(rows: SeedRows) {
+  type Group = { labels: NodeGroupLabels; rows: Array<{ id: string; props: Row }> };
   const groups: Group[] = [];
   const typed = (list: Row[]) => list as Array<{ id: string; props: Row }>;
-  for (const [type, list] of Object.entries(rows.nodes)) {
-    const t = type as keyof typeof BULK_CREATE_NODE;
-    groups.push({ type: t, create: BULK_CREATE_NODE[t], upsert: BULK_UPSERT_NODE[t], rows: typed(list) });
-  }
-  for (const [level, list] of Object.entries(rows.unitsByLevel)) {
-    const l = level as keyof typeof BULK_CREATE_UNIT_OF_LEVEL;
-    groups.push({ type: 'adminUnit', create: BULK_CREATE_UNIT_OF_LEVEL[l], upsert: BULK_UPSERT_UNIT_OF_LEVEL[l], rows: typed(list) });
-  }
-  for (const [kind, list] of Object.entries(rows.organizationsByKind)) {
-    const k = kind as keyof typeof BULK_CREATE_ORGANIZATION_OF_KIND;
-    groups.push({ type: 'organization', create: BULK_CREATE_ORGANIZATION_OF_KIND[k], upsert: BULK_UPSERT_ORGANIZATION_OF_KIND[k], rows: typed(list) });
-  }
+  for (const [type, list] of Object.entries(rows.nodes)) groups.push({ labels: groupLabels(type as NodeType), rows: typed(list) });
+  for (const [level, list] of Object.entries(rows.unitsByLevel)) groups.push({ labels: groupLabels('adminUnit', level), rows: typed(list) });
+  for (const [kind, list] of Object.entries(rows.organizationsByKind)) groups.push({ labels: groupLabels('organization', kind), rows: typed(list) });
   return groups;
 }
 
+/** Every group a patch may belong to (one per patch label). */
+const ALL_GROUPS: NodeGroupLabels[] = [
+  ...[
+    ...(Object.keys(NODE_LABEL) as NodeType[]).map((type) => groupLabels(type)),
+    ...Object.keys(ORG_KIND_LABEL).map((kind) => groupLabels('organization', kind)),
+    ...Object.keys(UNIT_LEVEL_LABEL).map((level) => groupLabels('adminUnit', level)),
+  ]
+    .reduce((byLabel, g) => byLabel.set(`${g.label}${g.extra ?? ''}`, g), new Map<string, NodeGroupLabels>())
+    .values(),
+];
+
 /**
- * Pass 2: writes the node records. Ids the graph does not hold yet are created; the others are updated
- * in place. Returns the ids that existed before.
+ * Stages the node rows in one transaction: ids the graph does not hold yet become staged nodes, the
+ * others patches. Adds the ids found to ctx.existing.
  */
-async function writeNodes(ctx: WriteContext): Promise<Set<string>> {
-  const { db, curated, run, batch, progress } = ctx;
-  const existing = new Set<string>();
+async function stageNodeRows(ctx: WriteContext, rows: SeedRows, curated: boolean): Promise<void> {
+  const { db, run, batch } = ctx;
+  const groups = nodeGroups(rows);
+  const found = await db.writeTx(async (tx) => {
+    const seen: string[] = [];
+    const statements: Statement[] = [];
+    for (const group of groups) {
+      const there = new Set<string>();
+      if (!ctx.reset) {
+        const ids = group.rows.map((r) => r.id);
+        for (let i = 0; i < ids.length; i += batch) {
+          for (const row of await db.runIn(tx, existingIds(group.labels), { ids: ids.slice(i, i + batch) })) there.add(String(row.id));
+        }
+      }
+      const fresh = there.size ? group.rows.filter((r) => !there.has(r.id)) : group.rows;
+      if (fresh.length) statements.push(createNodeStatement(stageNodes(group.labels, curated), fresh));
+      if (there.size) statements.push({ cypher: stagePatches(group.labels, curated), rows: group.rows.filter((r) => there.has(r.id)) });
+      seen.push(...there);
+    }
+    await runStatements(db, tx, statements, run, batch);
+    return seen;
+  });
+  for (const id of found) ctx.existing.add(id);
+}
+
+/**
+ * Stages the relationship rows of a set in one transaction. One with an end that is a new bulk node cannot
+ * exist yet and is created at publish; the others are merged by key at publish. Each end is found among
+ * the run's staged nodes or, when it existed before, in the graph.
+ */
+async function stageRelRows(ctx: WriteContext, set: SeedSet, curated: boolean): Promise<number> {
+  const { curated: curatedIds, existing } = ctx;
+  const staged = (id: string) => !existing.has(id);
+  const bulkNew = (id: string) => !curatedIds.has(id) && !existing.has(id);
+  const statements: Statement[] = [];
+  let count = 0;
+  for (const [spec, list] of Object.entries(buildSeedRows(set).rels) as Array<[RelSpec, RelRow[]]>) {
+    const buckets = new Map<string, RelRow[]>();
+    for (const row of list) {
+      const key = `${bulkNew(row.from) || bulkNew(row.to) ? 'c' : 'm'}${staged(row.from) ? 1 : 0}${staged(row.to) ? 1 : 0}`;
+      const bucket = buckets.get(key);
+      if (bucket) bucket.push(row);
+      else buckets.set(key, [row]);
+    }
+    for (const [key, rows] of buckets) {
+      const [fromStaged, toStaged] = [key[1] === '1', key[2] === '1'];
+      if (key[0] === 'c') statements.push(createRelStatement(stageCreateRels(spec, fromStaged, toStaged), spec, rows));
+      else statements.push({ cypher: stageMergeRels(spec, fromStaged, toStaged, curated), rows });
+    }
+    count += list.length;
+  }
+  await ctx.db.writeTx((tx) => runStatements(ctx.db, tx, statements, ctx.run, ctx.batch));
+  return count;
+}
+
+/** Stages the curated set (small): its nodes in one transaction, then its relationships in another. */
+async function stageCurated(ctx: WriteContext, set: SeedSet): Promise<void> {
+  await stageNodeRows(ctx, buildSeedRows(set), true);
+  await stageRelRows(ctx, set, true);
+  ctx.log.info({ nodes: set.nodes.size, seconds: ctx.progress.seconds() }, 'Bulk import: curated seeds staged');
+}
+
+/** Pass 2: stages the bulk node records, batch by batch. */
+async function stageBulkNodes(ctx: WriteContext): Promise<void> {
+  const { curated, batch, progress } = ctx;
   const files = ctx.files.filter((f) => ctx.checked.nodeFiles.has(f.file));
   const batches = recordBatches(files, batch, ({ node }) => node !== undefined && !curated.has(node.id));
   await pipeline(batches, ctx.writers, async (lines) => {
     // One batch holds distinct node ids (pass 1 refused repeats), so merging it is the per-record row logic.
     const nodes = lines.map(({ node, file, line }) => ({ record: node!, file, line }));
-    const groups = nodeGroups(buildSeedRows(mergeSeed({ nodes, edges: [], problems: [], files: [] })));
-    const found = await db.writeTx(async (tx) => {
-      const seen: string[] = [];
-      const statements: Statement[] = [];
-      for (const group of groups) {
-        const ids = group.rows.map((r) => r.id);
-        const there = new Set<string>();
-        for (let i = 0; i < ids.length; i += batch) {
-          for (const row of await db.runIn(tx, BULK_EXISTING_IDS[group.type], { ids: ids.slice(i, i + batch) })) there.add(String(row.id));
-        }
-        const fresh = there.size ? group.rows.filter((r) => !there.has(r.id)) : group.rows;
-        if (fresh.length) statements.push(createNodeStatement(group.create, fresh));
-        if (there.size) statements.push({ cypher: group.upsert, rows: group.rows.filter((r) => there.has(r.id)) });
-        seen.push(...there);
-      }
-      await runStatements(db, tx, statements, run, batch);
-      return seen;
-    });
-    for (const id of found) existing.add(id);
+    await stageNodeRows(ctx, buildSeedRows(mergeSeed({ nodes, edges: [], problems: [], files: [] })), false);
     progress.nodes += nodes.length;
     progress.records += nodes.length;
     progress.tick();
   });
-  return existing;
 }
 
-/**
- * Pass 3: writes the relationships, those of node fields and those of relationship records. One with an
- * end this run created cannot exist yet and is created; the others are merged by key.
- */
-async function writeRelationships(ctx: WriteContext, existing: Set<string>): Promise<void> {
-  const { db, curated, run, batch, progress } = ctx;
-  const isNew = (id: string) => !curated.has(id) && !existing.has(id);
+/** Pass 3: stages the relationships, those of node fields and those of relationship records. */
+async function stageBulkRelationships(ctx: WriteContext): Promise<void> {
+  const { curated, batch, progress } = ctx;
   const candidates = ctx.checked.repeatCandidates;
   const write = async (set: SeedSet, records: number) => {
-    const statements: Statement[] = [];
-    let count = 0;
-    for (const [spec, list] of Object.entries(buildSeedRows(set).rels) as Array<[RelSpec, RelRow[]]>) {
-      const fresh = list.filter((r) => isNew(r.from) || isNew(r.to));
-      if (fresh.length) statements.push(createRelStatement(spec, fresh));
-      if (fresh.length < list.length) statements.push({ cypher: BULK_UPSERT_REL[spec], rows: list.filter((r) => !isNew(r.from) && !isNew(r.to)) });
-      count += list.length;
-    }
-    await db.writeTx((tx) => runStatements(db, tx, statements, run, batch));
-    progress.relationships += count;
+    progress.relationships += await stageRelRows(ctx, set, false);
     progress.records += records;
     progress.tick();
   };
@@ -262,29 +324,35 @@ async function writeRelationships(ctx: WriteContext, existing: Set<string>): Pro
 }
 
 /**
- * Pass 2 and 3: nodes first (a record may point at a node defined in a later file), then relationships.
- * The curated write (`curated`, started by the caller) runs alongside the bulk nodes, which never touch
- * curated ids; relationships may point at curated nodes, so they wait for it.
+ * The publishing transaction: the old graph goes (reset), patches update the nodes that existed, staged
+ * relationships become real ones and staged nodes get their reader labels, and the run node goes. Readers
+ * see the graph before it or after it, never between.
  */
-async function writeBulk(ctx: WriteContext, curated: Promise<unknown>) {
-  const timer = setInterval(() => ctx.progress.tick(), PROGRESS_EVERY_MS);
-  timer.unref();
+async function publish(ctx: WriteContext): Promise<number> {
+  const { db, run } = ctx;
+  const started = Date.now();
   try {
-    ctx.progress.start('nodes');
-    // Both settle before a failure is thrown, so that the rollback comes after the last write.
-    const [nodes, curatedDone] = await Promise.allSettled([writeNodes(ctx), curated]);
-    if (nodes.status === 'rejected') throw nodes.reason;
-    if (curatedDone.status === 'rejected') throw curatedDone.reason;
-    const existing = nodes.value;
-    ctx.progress.tick(true);
-    ctx.log.info({ nodes: ctx.progress.nodes, seconds: ctx.progress.seconds() }, 'Bulk import: nodes written');
-    ctx.progress.start('relationships');
-    await writeRelationships(ctx, existing);
-    ctx.progress.tick(true);
-    ctx.log.info({ relationships: ctx.progress.relationships, seconds: ctx.progress.seconds() }, 'Bulk import: relationships written');
-  } finally {
-    clearInterval(timer);
+    await db.writeTx(async (tx) => {
+      if (ctx.reset) await db.runIn(tx, PUBLISH_RESET);
+      for (const group of ALL_GROUPS) {
+        const [row] = await db.runIn(tx, publishPatches(group), { run });
+        if (Number(row?.applied ?? 0) !== Number(row?.patches ?? 0)) {
+          throw new Error(`${Number(row.patches) - Number(row.applied)} ${group.label} node(s) that the import updates were deleted while it ran`);
+        }
+      }
+      for (const type of READER_TYPES) await db.runIn(tx, publishMergeRels(type), { run });
+      for (const type of READER_TYPES) await db.runIn(tx, publishCreateRels(type));
+      for (const label of READER_LABELS) await db.runIn(tx, publishLabel(label), { run });
+      await db.runIn(tx, PUBLISH_UNSTAGE, { run });
+      await db.runIn(tx, PUBLISH_RUN_DONE, { run });
+    });
+  } catch (error) {
+    // A unique id taken by another writer since the run looked it up: nothing was published.
+    throw new Error(`publishing the import failed, nothing of it was published (did the graph change while it ran? run it again): ${(error as Error).message}`);
   }
+  const seconds = (Date.now() - started) / 1000;
+  ctx.log.info({ run, seconds }, 'Bulk import: published');
+  return seconds;
 }
 
 /** Deletes, in batches of `batch`, what the statements match, each batch its own transaction. */
@@ -301,53 +369,116 @@ async function deleteBatched(db: Database, statements: string[], params: Row, ba
   return total;
 }
 
-/** Deletes every relationship and node tagged with `run`. */
-function deleteRun(db: Database, run: string, batch: number): Promise<number> {
-  return deleteBatched(db, [...Object.values(DELETE_RUN_RELS), ...Object.values(DELETE_RUN_NODES)], { run }, batch);
+/** Deletes every staged node, patch, staged relationship and run node; returns how many entities went. */
+function removeStaged(db: Database): Promise<number> {
+  return deleteBatched(db, [REMOVE_STAGED_NODES, REMOVE_PATCHES, ...REMOVE_STAGED_RELS, REMOVE_RUNS], {}, REMOVE_BATCH);
+}
+
+export interface UnpublishedRun {
+  id: string;
+  started: string;
+  /** Seconds since its last heartbeat. */
+  idle: number;
 }
 
 /**
- * Streams the seed files below `dirs` into the graph, for networks too large for `importSeed`.
- * Pass 1 validates every record (schema, references against the bulk and curated ids, no repeated
- * bulk ids; relationship records given more than once are merged as `importSeed` merges them) and
- * throws a SeedError (file, line, field) before anything is written. The curated folder
- * (options.curatedDir) is then written in one transaction; the bulk records in batches, each batch its
- * own transaction, `writers` at a time. The nodes this run creates, and the relationships it merges, are
- * tagged `importRun: <run>`; on a failure they are deleted (relationships it created go with their nodes)
- * it is deleted before the error is rethrown. On success the tag stays as provenance of the run
- * (removing it would rewrite every entity once more). Nodes and relationships that existed before are
- * updated in place. Running it twice leaves the same graph.
+ * Removes what unpublished import runs left (a run killed, or its database): staged data that no reader
+ * sees. Without `force`, refuses (ImportRefusedError) while a run has shown a heartbeat in the last
+ * ABANDONED_AFTER_SECONDS, as it may still be writing. Resolves to the runs removed.
+ */
+export async function recoverImports(db: Database, log: Logger, options: { force?: boolean } = {}): Promise<UnpublishedRun[]> {
+  for (const statement of STAGING_SCHEMA) await db.write(statement);
+  const runs = (await db.read(UNPUBLISHED_RUNS)).map((r) => ({ id: String(r.id), started: String(r.started), idle: Number(r.idle) }));
+  const live = runs.filter((r) => r.idle < ABANDONED_AFTER_SECONDS);
+  if (live.length && !options.force) {
+    throw new ImportRefusedError(
+      `another import is running (run ${live[0].id}, last active ${live[0].idle} s ago); wait for it, or if it was stopped, ` +
+        `remove what it left with \`npm run seed -- --recover\``,
+    );
+  }
+  const deleted = await removeStaged(db);
+  if (runs.length || deleted) log.warn({ runs, deleted }, 'Removed the staged data of unpublished import runs');
+  return runs;
+}
+
+/** Nodes and relationships the publishing transaction writes: the run's, plus the old graph's on a reset. */
+async function publishSize(db: Database, checked: Checked, curatedSet: SeedSet | undefined, reset: boolean): Promise<number> {
+  const curated = curatedSet ? curatedSet.nodes.size + Object.values(buildSeedRows(curatedSet).rels).reduce((n, r) => n + r.length, 0) : 0;
+  const old = reset ? await entityCounts(db) : { nodes: 0, relationships: 0 };
+  return checked.nodes + checked.relationships + curated + old.nodes + old.relationships;
+}
+
+/**
+ * Streams the seed files below `dirs` into the graph, all or nothing as readers see it, for networks too
+ * large for `importSeed`'s single transaction.
+ *
+ * Pass 1 validates every record (schema, references against the bulk and curated ids, no repeated bulk
+ * ids; relationship records given more than once are merged as `importSeed` merges them) and throws a
+ * SeedError (file, line, field) before anything is written; a folder without records is refused
+ * (EmptySeedError). What unpublished runs left is removed (recoverImports; a run still alive refuses
+ * this one), and a run whose publishing transaction would write more than `maxPublish` nodes and
+ * relationships is refused (ImportRefusedError).
+ *
+ * The run then stages its data, batch by batch, `writers` transactions at a time, under labels and
+ * relationship types no reader matches (seed.staging): new nodes as staged nodes, updates of nodes that
+ * exist as patches, relationships as staged relationships. One final transaction publishes it. A crash
+ * at any point before that commit leaves the graph as readers knew it, plus staged data that the next run
+ * or `recoverImports` removes; a failure removes it at once. The nodes this run creates (curated ones
+ * aside) and the relationships it merges keep `importRun: <run>` as provenance. Nodes and relationships
+ * that existed are updated in place. Running it twice leaves the same graph.
  */
 export async function importSeedBulk(db: Database, dirs: string[], log: Logger, options: BulkOptions = {}): Promise<BulkResult> {
   const batch = options.batchSize ?? 10_000;
   const writers = Math.max(1, options.writers ?? 2);
-  if (options.reset && !options.curatedDir) throw new Error('reset needs the curated folder (curatedDir)');
+  const reset = options.reset ?? false;
+  if (reset && !options.curatedDir) throw new Error('reset needs the curated folder (curatedDir)');
   const { files, curated, checked, repeats, curatedSet, progress } = await planBulk(dirs, log, options.curatedDir);
 
-  if (options.reset) {
-    const deleted = await deleteBatched(db, [BULK_RESET_NODES], {}, RESET_BATCH);
-    log.info({ deleted, seconds: progress.seconds() }, 'Bulk import: graph emptied');
+  await recoverImports(db, log);
+  const size = await publishSize(db, checked, curatedSet, reset);
+  const limit = options.maxPublish ?? PUBLISH_LIMIT;
+  if (size > limit) {
+    throw new ImportRefusedError(
+      `the import would publish ${size} nodes and relationships${reset ? ' (the old graph included)' : ''} in one transaction, ` +
+        `over the limit of ${limit}; the graph was not changed. Raise it with --max-publish N (Neo4j needs roughly 1.5 KB of heap per entity), ` +
+        `import the folders in parts, or, for an empty embedded store, use --reset without --online (the offline store import)`,
+    );
   }
+  await db.write(AWAIT_STAGING_SCHEMA);
 
   const run = `bulk-${new Date().toISOString()}-${randomBytes(4).toString('hex')}`;
-  const curatedWrite = (async () => {
-    if (!curatedSet) return;
-    await writeSeedSet(db, curatedSet, log, { batchSize: Math.min(batch, 1000) });
-    log.info({ seconds: progress.seconds() }, 'Bulk import: curated seeds written');
-  })();
+  await db.write(CREATE_RUN, { run });
+  const heartbeat = setInterval(() => void db.write(HEARTBEAT, { run }).catch(() => undefined), HEARTBEAT_EVERY_MS);
+  heartbeat.unref();
+  const timer = setInterval(() => progress.tick(), PROGRESS_EVERY_MS);
+  timer.unref();
+  const ctx: WriteContext = { db, log, files, curated, run, batch, writers, progress, checked, repeats, reset, existing: new Set() };
+  let publishSeconds: number;
   try {
-    await writeBulk({ db, log, files, curated, run, batch, writers, progress, checked, repeats }, curatedWrite);
+    if (curatedSet) await stageCurated(ctx, curatedSet);
+    progress.start('nodes');
+    await stageBulkNodes(ctx);
+    progress.tick(true);
+    log.info({ nodes: progress.nodes, seconds: progress.seconds() }, 'Bulk import: nodes staged');
+    progress.start('relationships');
+    await stageBulkRelationships(ctx);
+    progress.tick(true);
+    log.info({ relationships: progress.relationships, seconds: progress.seconds() }, 'Bulk import: relationships staged');
+    clearInterval(timer);
+    publishSeconds = await publish(ctx);
   } catch (error) {
-    await curatedWrite.catch(() => undefined);
-    log.error({ run, error: (error as Error).message }, 'Bulk import failed: deleting what this run created');
+    log.error({ run, error: (error as Error).message }, 'Bulk import failed: removing its staged data (readers never saw it)');
     try {
-      const deleted = await deleteRun(db, run, batch);
-      log.error({ run, deleted }, 'Bulk import rolled back');
+      const deleted = await removeStaged(db);
+      log.error({ run, deleted }, 'Bulk import removed');
     } catch (cleanup) {
-      // The original error is the one to report; the tag lets an operator finish the clean-up.
-      log.error({ run, error: (cleanup as Error).message }, `Rollback failed: delete what carries importRun '${run}'`);
+      // The original error is the one to report; the next run, or --recover, removes the rest.
+      log.error({ run, error: (cleanup as Error).message }, 'Removing the staged data failed: the next import or `npm run seed -- --recover` removes it');
     }
     throw error;
+  } finally {
+    clearInterval(timer);
+    clearInterval(heartbeat);
   }
   const graph = await graphCounts(db);
   const result: BulkResult = {
@@ -358,6 +489,7 @@ export async function importSeedBulk(db: Database, dirs: string[], log: Logger, 
     seconds: progress.seconds(),
     relationshipsPerSecond: Math.round(progress.relationships / Math.max(progress.seconds(), 0.001)),
     run,
+    publishSeconds,
     graph,
   };
   log.info(result, 'Bulk import finished');

@@ -1,7 +1,7 @@
 import type { Database } from '../neo4j';
 import type { Logger } from '../logger';
 import { mergeSeed, validateSeed, type SeedSet } from './seed.merge';
-import { SeedError } from './seed.problem';
+import { EmptySeedError, SeedError } from './seed.problem';
 import { readSeedDir } from './seed.read';
 import { buildSeedRows } from './seed.rows';
 import {
@@ -33,9 +33,13 @@ export interface SeedResult {
 /**
  * Reads, merges and validates every seed file below `dir`.
  * @throws SeedError listing every problem (file, line, field) when anything is wrong.
+ * @throws EmptySeedError when no file below `dir` holds a record.
  */
 export function loadSeedSet(dir: string): SeedSet {
-  const set = mergeSeed(readSeedDir(dir));
+  const parsed = readSeedDir(dir);
+  // Nothing to import is a mistake (a wrong path), not a no-op: with a reset it would empty the graph.
+  if (!parsed.nodes.length && !parsed.edges.length && !parsed.problems.length) throw new EmptySeedError(dir);
+  const set = mergeSeed(parsed);
   validateSeed(set, dir);
   if (set.problems.length) throw new SeedError(set.problems);
   return set;

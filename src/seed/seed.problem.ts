@@ -18,3 +18,10 @@ export class SeedError extends Error {
     super(`Seed data has ${problems.length} problem(s); the graph was not changed:\n${shown.join('\n')}${more}`);
   }
 }
+
+/** Raised when a seed folder holds no record: importing it would change nothing, or with a reset empty the graph. */
+export class EmptySeedError extends Error {
+  constructor(readonly dir: string) {
+    super(`No seed records in ${dir} (no *.jsonl file below it holds a record): nothing to import, the graph was not changed`);
+  }
+}

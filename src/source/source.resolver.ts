@@ -2,6 +2,7 @@ import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-g
 import type { Context } from '../context';
 import { NotFoundError } from '../errors';
 import { SourceKind } from '../graphql/enums';
+import { NestedPageArgs } from '../graphql/nested-page';
 import { defineConnection, type ConnectionArgs } from '../graphql/connection';
 import { Organization } from '../organization/organization.type';
 import { Signature } from '../person/person.type';
@@ -34,9 +35,9 @@ export class SourceResolver {
     return ctx.loaders.sourcePublisher.load(s.id);
   }
 
-  @FieldResolver(() => [Signature], { description: 'Who signed the document' })
-  signatures(@Root() s: SourceDocument, @Ctx() ctx: Context) {
-    return ctx.loaders.documentSignatures.load(s.id);
+  @FieldResolver(() => [Signature], { description: 'Who signed the document, by name then person id' })
+  signatures(@Root() s: SourceDocument, @Args(() => NestedPageArgs) page: NestedPageArgs, @Ctx() ctx: Context) {
+    return ctx.loaders.documentSignatures.load(s.id, page);
   }
 }
 

@@ -1,6 +1,7 @@
 import neo4j from 'neo4j-driver';
 import { BadUserInputError } from '../errors';
 import { checkRange, dateParam } from '../graphql/dates';
+import { checkInt, checkOffset } from '../graphql/paging';
 import type { Params } from '../neo4j';
 import { CountTarget, GroupKey } from './stats.type';
 
@@ -91,13 +92,7 @@ export function checkGrouping(of: CountTarget, groupBy: GroupKey): void {
   }
 }
 
-/** Checks a window of results (`first` from 1 to `max`, `offset` from 0); throws BAD_USER_INPUT naming the limit. */
+/** Checks a window of results (`first` from 1 to `max`, `offset` from 0 to MAX_OFFSET); throws BAD_USER_INPUT naming the bounds. */
 export function checkWindow(first: number, offset: number, max = MAX_RANKING_SIZE): { limit: number; offset: number } {
-  if (!Number.isInteger(first) || first < 1 || first > max) {
-    throw new BadUserInputError(`first must be between 1 and ${max} (got ${first})`, 'first');
-  }
-  if (!Number.isInteger(offset) || offset < 0) {
-    throw new BadUserInputError(`offset must be 0 or more (got ${offset})`, 'offset');
-  }
-  return { limit: first, offset };
+  return { limit: checkInt(first, 1, max, 'first'), offset: checkOffset(offset) };
 }

@@ -7,7 +7,8 @@ import { Region } from '../geography/geography.type';
 import { Organization } from '../organization/organization.type';
 import { ranking } from './ranking.repository';
 import { crossRegionLinks, regionMatrix } from './region.repository';
-import { checkGrouping, checkStatsFilter, checkWindow } from './stats.filter';
+import { MAX_OFFSET } from '../graphql/paging';
+import { MAX_RANKING_SIZE, checkGrouping, checkStatsFilter, checkWindow } from './stats.filter';
 import { checkFilterIds, counts, totals } from './stats.repository';
 import {
   Bucket,
@@ -23,6 +24,8 @@ import {
   StatsFilter,
   Totals,
 } from './stats.type';
+
+const OFFSET_DESCRIPTION = `How many items to skip (0 to ${MAX_OFFSET})`;
 
 const NO_REGION =
   'Organisations whose unit has no region under the scheme (foreign bodies, national bodies located in the country as a whole, units created in 2025) are left out.';
@@ -74,8 +77,8 @@ export class StatsResolver {
   async ranking(
     @Arg('by', () => RankingMetric) by: RankingMetric,
     @Arg('filter', () => StatsFilter, { nullable: true }) filter: StatsFilter | null,
-    @Arg('first', () => Int, { defaultValue: 20, description: 'How many items (1 to 500)' }) first: number,
-    @Arg('offset', () => Int, { defaultValue: 0 }) offset: number,
+    @Arg('first', () => Int, { defaultValue: 20, description: `How many items (1 to ${MAX_RANKING_SIZE})` }) first: number,
+    @Arg('offset', () => Int, { defaultValue: 0, description: OFFSET_DESCRIPTION }) offset: number,
     @Arg('direction', () => RankingDirection, { defaultValue: RankingDirection.DESC }) direction: RankingDirection,
     @Ctx() ctx: Context,
   ): Promise<OrganizationRanking> {
@@ -110,8 +113,8 @@ export class StatsResolver {
     @Arg('scheme', () => RegionScheme, { defaultValue: 'SOCIO_ECONOMIC_6' }) scheme: string,
     @Arg('from', () => LocalDateResolver, { nullable: true }) from: string | null,
     @Arg('to', () => LocalDateResolver, { nullable: true }) to: string | null,
-    @Arg('first', () => Int, { defaultValue: 100, description: 'How many items (1 to 500)' }) first: number,
-    @Arg('offset', () => Int, { defaultValue: 0 }) offset: number,
+    @Arg('first', () => Int, { defaultValue: 100, description: `How many items (1 to ${MAX_RANKING_SIZE})` }) first: number,
+    @Arg('offset', () => Int, { defaultValue: 0, description: OFFSET_DESCRIPTION }) offset: number,
     @Ctx() ctx: Context,
   ): Promise<CrossRegionLink[]> {
     checkRange(from, to, 'from', 'to');

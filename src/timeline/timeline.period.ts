@@ -1,5 +1,6 @@
 import { BadUserInputError } from '../errors';
 import { dateParam } from '../graphql/dates';
+import { checkInt } from '../graphql/paging';
 
 export const MIN_YEAR = 1000;
 export const MAX_YEAR = 9999;
@@ -22,8 +23,6 @@ export function periodOf(on: string | null | undefined, year: number | null | un
     dateParam(on, 'on');
     return { from: on, to: on };
   }
-  if (!Number.isInteger(year) || year! < MIN_YEAR || year! > MAX_YEAR) {
-    throw new BadUserInputError(`year must be between ${MIN_YEAR} and ${MAX_YEAR} (got ${year})`, 'year');
-  }
+  checkInt(year!, MIN_YEAR, MAX_YEAR, 'year');
   return { from: `${year}-01-01`, to: `${year}-12-31` };
 }

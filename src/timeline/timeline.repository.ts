@@ -1,4 +1,5 @@
-import type { Database } from '../neo4j';
+import { pageParams, type Database } from '../neo4j';
+import type { NestedPage } from '../graphql/paging';
 import { dateParam } from '../graphql/dates';
 import { toActivity } from '../activity/activity.mapper';
 import { toAgreement } from '../agreement/agreement.mapper';
@@ -19,7 +20,8 @@ WHERE NOT coalesce(n.status, '') IN ['PROPOSED', 'PLANNED']
   AND coalesce(n.validFrom, n.signedOn, $since) <= $until
   AND coalesce(n.validTo, $since) >= $since
 RETURN n
-ORDER BY coalesce(n.validFrom, n.signedOn, n.validTo), n.id`;
+ORDER BY coalesce(n.validFrom, n.signedOn, n.validTo), n.id
+SKIP $offset LIMIT $first`;
 
 /**
  * Activities held or ongoing at some time in $since..$until: from startDate (else endDate) to endDate (else
@@ -30,7 +32,8 @@ WHERE coalesce(n.status, 'HELD') IN ['HELD', 'ONGOING']
   AND coalesce(n.startDate, n.endDate) <= $until
   AND (coalesce(n.endDate, n.startDate) >= $since OR (n.endDate IS NULL AND n.status = 'ONGOING'))
 RETURN n
-ORDER BY coalesce(n.startDate, n.endDate), n.id`;
+ORDER BY coalesce(n.startDate, n.endDate), n.id
+SKIP $offset LIMIT $first`;
 
 /**
  * The agreements and activities of the organisations $orgIds that have a date within $from..$to, with the
@@ -43,19 +46,20 @@ WHERE any(d IN [i.signedOn, i.validFrom, i.validTo, coalesce(i.startDate, i.endD
           WHERE d IS NOT NULL AND ($from IS NULL OR d >= $from) AND ($to IS NULL OR d <= $to))
 RETURN i AS item, i:Agreement AS isAgreement, roles, orgIds`;
 
-function periodParams(period: Period) {
-  return { since: dateParam(period.from, 'from'), until: dateParam(period.to, 'to') };
+function periodParams(period: Period, page: NestedPage) {
+  const { limit, offset } = pageParams(page.first, page.offset);
+  return { since: dateParam(period.from, 'from'), until: dateParam(period.to, 'to'), first: limit, offset };
 }
 
-/** Agreements in force at some time in the period. */
-export async function inForceAgreements(db: Database, period: Period): Promise<Agreement[]> {
-  const rows = await db.read(IN_FORCE_AGREEMENTS, periodParams(period));
+/** One page of the agreements in force at some time in the period (a checked page, see checkNestedPage). */
+export async function inForceAgreements(db: Database, period: Period, page: NestedPage): Promise<Agreement[]> {
+  const rows = await db.read(IN_FORCE_AGREEMENTS, periodParams(period, page));
   return rows.map((r) => toAgreement(r.n));
 }
 
-/** Activities held or ongoing at some time in the period. */
-export async function inForceActivities(db: Database, period: Period): Promise<Activity[]> {
-  const rows = await db.read(IN_FORCE_ACTIVITIES, periodParams(period));
+/** One page of the activities held or ongoing at some time in the period (a checked page). */
+export async function inForceActivities(db: Database, period: Period, page: NestedPage): Promise<Activity[]> {
+  const rows = await db.read(IN_FORCE_ACTIVITIES, periodParams(period, page));
   return rows.map((r) => toActivity(r.n));
 }
 

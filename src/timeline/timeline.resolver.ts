@@ -1,7 +1,9 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { LocalDateResolver } from 'graphql-scalars';
 import type { Context } from '../context';
 import { checkRange } from '../graphql/dates';
+import { NestedPageArgs } from '../graphql/nested-page';
+import { checkNestedPage, pageOf } from '../graphql/paging';
 import { resolveActor } from '../network/actor.repository';
 import { Activity } from '../activity/activity.type';
 import { Agreement } from '../agreement/agreement.type';
@@ -46,21 +48,22 @@ export class TimelineResolver {
 @Resolver(() => InForce)
 export class InForceResolver {
   @FieldResolver(() => [Agreement])
-  agreements(@Root() period: Period, @Ctx() ctx: Context) {
-    return inForceAgreements(ctx.db, period);
+  agreements(@Root() period: Period, @Args(() => NestedPageArgs) page: NestedPageArgs, @Ctx() ctx: Context) {
+    return inForceAgreements(ctx.db, period, checkNestedPage(page));
   }
 
   @FieldResolver(() => [Activity])
-  activities(@Root() period: Period, @Ctx() ctx: Context) {
-    return inForceActivities(ctx.db, period);
+  activities(@Root() period: Period, @Args(() => NestedPageArgs) page: NestedPageArgs, @Ctx() ctx: Context) {
+    return inForceActivities(ctx.db, period, checkNestedPage(page));
   }
 }
 
 @Resolver(() => TimelineEvent)
 export class TimelineEventResolver {
+  // The ids come with the event (the actor's own organisations in one item), so the page is cut from them.
   @FieldResolver(() => [Organization])
-  async organizations(@Root() event: TimelineEvent, @Ctx() ctx: Context) {
-    const orgs = await ctx.loaders.orgById.loadMany(event.organizationIds);
+  async organizations(@Root() event: TimelineEvent, @Args(() => NestedPageArgs) page: NestedPageArgs, @Ctx() ctx: Context) {
+    const orgs = await ctx.loaders.orgById.loadMany(pageOf(event.organizationIds, page));
     return orgs.filter((o): o is Organization => o !== null && !(o instanceof Error));
   }
 }

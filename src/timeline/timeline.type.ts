@@ -47,7 +47,7 @@ export class TimelineEvent {
   @Field(() => [String], { description: 'Every role the actor’s organisations hold in it' })
   roles!: string[];
 
-  @Field(() => [Organization], { description: 'The actor’s organisations taking part (several for an admin unit or region)' })
+  @Field(() => [Organization], { description: 'The actor’s organisations taking part (several for an admin unit or region), by id' })
   organizations!: Organization[];
 }
 

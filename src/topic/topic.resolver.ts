@@ -1,6 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../context';
 import { NotFoundError } from '../errors';
+import { NestedPageArgs } from '../graphql/nested-page';
 import { defineConnection, type ConnectionArgs } from '../graphql/connection';
 import { Activity } from '../activity/activity.type';
 import { Agreement } from '../agreement/agreement.type';
@@ -24,13 +25,13 @@ export class TopicResolver {
     return listTopics(ctx.db, TopicList.request(page));
   }
 
-  @FieldResolver(() => [Agreement])
-  agreements(@Root() t: Topic, @Ctx() ctx: Context) {
-    return ctx.loaders.topicAgreements.load(t.id);
+  @FieldResolver(() => [Agreement], { description: 'Agreements about it, by signing date (undated last), then id' })
+  agreements(@Root() t: Topic, @Args(() => NestedPageArgs) page: NestedPageArgs, @Ctx() ctx: Context) {
+    return ctx.loaders.topicAgreements.load(t.id, page);
   }
 
-  @FieldResolver(() => [Activity])
-  activities(@Root() t: Topic, @Ctx() ctx: Context) {
-    return ctx.loaders.topicActivities.load(t.id);
+  @FieldResolver(() => [Activity], { description: 'Activities about it, by start date (undated last), then id' })
+  activities(@Root() t: Topic, @Args(() => NestedPageArgs) page: NestedPageArgs, @Ctx() ctx: Context) {
+    return ctx.loaders.topicActivities.load(t.id, page);
   }
 }

@@ -1,11 +1,11 @@
 import { loadConfig, projectRoot } from '../../src/config';
-import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '../../src/embedded/launcher';
+import { startEmbeddedNeo4j, type EmbeddedNeo4j, type EmbeddedOptions } from '../../src/embedded/launcher';
 import type { Logger } from '../../src/logger';
 
-/** Starts a small throwaway embedded Neo4j on `dataDir` (any free port), as the tests size it. */
-export function startTestNeo4j(dataDir: string, log: Logger): Promise<EmbeddedNeo4j> {
+/** The options of a small throwaway embedded Neo4j on `dataDir` (any free port), as the tests size it. */
+export function testNeo4jOptions(dataDir: string, log: Logger): EmbeddedOptions {
   const config = loadConfig();
-  return startEmbeddedNeo4j({
+  return {
     projectRoot,
     dataDir,
     port: 0,
@@ -15,5 +15,10 @@ export function startTestNeo4j(dataDir: string, log: Logger): Promise<EmbeddedNe
     maven: config.maven,
     log,
     txLogRetention: '1 files',
-  });
+  };
+}
+
+/** Starts a small throwaway embedded Neo4j on `dataDir` (any free port), as the tests size it. */
+export function startTestNeo4j(dataDir: string, log: Logger): Promise<EmbeddedNeo4j> {
+  return startEmbeddedNeo4j(testNeo4jOptions(dataDir, log));
 }

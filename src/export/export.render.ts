@@ -1,0 +1,43 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import { DeadlineExceededError } from '../errors';
+import type { NetworkGraph } from '../network/network.type';
+import { currentScope, type RequestScope } from '../request-scope';
+import { exportFileInfo, exportParts, type ExportFile, type ExportFormat } from './export.format';
+
+/** Longest stretch, in milliseconds, that rendering holds the event loop before letting other work run. */
+export const RENDER_SLICE_MS = 10;
+
+// Parts written between two looks at the clock (a part is a node, an edge or a few hundred CSV rows).
+const PARTS_PER_CHECK = 32;
+
+function checkDeadline(scope: RequestScope | undefined): void {
+  if (scope && (scope.signal.aborted || Date.now() >= scope.deadline)) throw new DeadlineExceededError(scope.timeoutMs);
+}
+
+/**
+ * Renders a network like exportNetwork (the same bytes), without holding the event loop for more than about
+ * `sliceMs` at a time: it yields (setImmediate) between slices, so that other requests are served meanwhile.
+ * Inside a request it stops with DEADLINE_EXCEEDED once the request's deadline has passed or the request was
+ * abandoned; outside one it runs to the end.
+ */
+export async function renderExport(
+  graph: NetworkGraph,
+  format: ExportFormat,
+  baseName = 'network',
+  options: { sliceMs?: number } = {},
+): Promise<ExportFile> {
+  const sliceMs = options.sliceMs ?? RENDER_SLICE_MS;
+  const scope = currentScope();
+  checkDeadline(scope);
+  const parts: string[] = [];
+  let sliceStart = performance.now();
+  for (const part of exportParts(graph, format)) {
+    parts.push(part);
+    if (parts.length % PARTS_PER_CHECK === 0 && performance.now() - sliceStart >= sliceMs) {
+      await nextTurn();
+      checkDeadline(scope);
+      sliceStart = performance.now();
+    }
+  }
+  return { ...exportFileInfo(format, baseName), content: parts.join('') };
+}

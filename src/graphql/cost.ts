@@ -1,0 +1,282 @@
+import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
+import {
+  Kind,
+  getNamedType,
+  getNullableType,
+  isInterfaceType,
+  isLeafType,
+  isListType,
+  isObjectType,
+  type DocumentNode,
+  type FieldNode,
+  type FragmentDefinitionNode,
+  type GraphQLArgument,
+  type GraphQLField,
+  type GraphQLNamedType,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+  type SelectionSetNode,
+} from 'graphql';
+import { QueryTooCostlyError } from '../errors';
+
+/*
+ * The cost of an operation is the number of objects it may fetch. A field returning an object counts 1 per
+ * object; a list multiplies everything under it by its page size; scalars and enums count 0. The page size of
+ * a list is its `first` or `limit` argument (the literal, the variable's value, or the argument's default),
+ * never more than SIZE_CAPS (larger values are refused by the resolvers anyway). The `nodes` and `edges` of a
+ * connection take the connection field's `first`; a list without a size argument takes its bound from RULES
+ * or DEFAULT_LIST_SIZE. Expensive fields add a weight per object: the work they do in the database or in
+ * rendering, in objects. Introspection fields count 0 (the schema is small and fixed).
+ */
+
+/** Page size assumed for an object list that has no size argument and no rule (the nested page size). */
+export const DEFAULT_LIST_SIZE = 100;
+
+/** Largest value of a size argument the hub accepts anywhere; larger values are refused by the resolvers. */
+const SIZE_CAPS: Readonly<Record<string, number>> = { first: 1000, limit: 2000 };
+const SIZE_ARGS = Object.keys(SIZE_CAPS);
+
+/** Edges assumed per node of a network answer (its edges have no cap of their own). */
+const EDGES_PER_NODE = 4;
+/** Nodes of a network answer whose producing field has no limit (the default network limit). */
+const NETWORK_NODES = 500;
+/** Organisations on the longest route `paths` looks for (maxHops at most 10). */
+const ROUTE_NODES = 11;
+
+type IntArgs = Readonly<Record<string, number | undefined>>;
+
+/** How to count one field where the generic rule (size argument, connection, default) is not enough. */
+interface FieldRule {
+  /** Items of a list without a size argument, from the size of the enclosing field (undefined: none). */
+  size?: (enclosing: number | undefined) => number;
+  /**
+   * A list cut from what the parent already holds (one entry per source, per figure): it never has more
+   * items than this, whatever its `first`.
+   */
+  natural?: number;
+  /** Size the field's selections see as their enclosing size, when not its own size argument. */
+  childSize?: (enclosing: number | undefined) => number;
+  /** Extra work per object of the field, in objects, from its integer arguments and the enclosing size. */
+  weight?: (args: IntArgs, enclosing: number | undefined) => number;
+}
+
+const networkNodes = (enclosing: number | undefined) => enclosing ?? NETWORK_NODES;
+
+/**
+ * Rules by `Type.field`, or `*.field` for a field of that name on any type. Weights are rough equivalents of
+ * the work in objects: a whole-graph aggregate reads much of the graph, a network search visits up to its
+ * limit of organisations, an export renders every node and edge of its network.
+ */
+const RULES: Readonly<Record<string, FieldRule>> = {
+  'Query.cooperationNetwork': { weight: (a) => a.limit ?? NETWORK_NODES },
+  'Query.egoNetwork': { weight: (a) => (a.limit ?? 200) * (a.depth ?? 1) },
+  'Query.partners': { weight: (a) => ((a.hops ?? 1) > 1 ? 5000 : 500) },
+  'Query.paths': { weight: (a) => 200 * (a.maxHops ?? 6) },
+  'Query.regionMatrix': { weight: () => 10_000 },
+  'Query.crossRegionLinks': { weight: () => 5000 },
+  'Query.counts': { size: () => 100, weight: () => 2000 },
+  'Query.totals': { weight: () => 2000 },
+  'Query.ranking': { weight: () => 2000 },
+  'Query.timeline': { size: () => 500 },
+  'InForce.agreements': { size: () => 500 },
+  'InForce.activities': { size: () => 500 },
+  'NetworkGraph.nodes': { size: networkNodes },
+  'NetworkGraph.edges': { size: (e) => networkNodes(e) * EDGES_PER_NODE },
+  'NetworkGraph.export': { weight: (_a, e) => networkNodes(e) * (1 + EDGES_PER_NODE) },
+  'PartnerList.partners': { size: (e) => e ?? 100 },
+  'Partner.evidence': { size: () => 20 },
+  'OrganizationRanking.items': { size: (e) => e ?? 20 },
+  'PathResult.paths': { size: (e) => e ?? 10 },
+  'PathResult.graph': { childSize: (e) => (e ?? 10) * ROUTE_NODES },
+  'CooperationPath.organizations': { size: () => ROUTE_NODES },
+  'CooperationPath.steps': { size: () => ROUTE_NODES },
+  'RegionMatrix.cells': { size: () => 50 },
+  'RegionMatrix.regions': { size: () => 10 },
+  'TimelineEvent.organizations': { natural: 20 },
+  'Activity.figures': { natural: 10 },
+  '*.provenance': { natural: 5 },
+};
+
+/** One field path (field names, aliases merged) and the objects it fetches itself. */
+export interface CostContributor {
+  path: string;
+  cost: number;
+}
+
+export interface CostEstimate {
+  /** Objects the operation may fetch, weights included. */
+  cost: number;
+  /** The field path that fetches the most (aliases of one field in one selection summed). */
+  biggest: CostContributor;
+  /** Selections looked at: at most the selections of the document once per fragment and enclosing size. */
+  visited: number;
+}
+
+interface Part {
+  cost: number;
+  top: CostContributor | null;
+}
+
+const NOTHING: Part = { cost: 0, top: null };
+
+function ruleFor(type: GraphQLNamedType, field: string): FieldRule | undefined {
+  return RULES[`${type.name}.${field}`] ?? RULES[`*.${field}`];
+}
+
+class Estimator {
+  visited = 0;
+  private readonly fragments = new Map<string, FragmentDefinitionNode>();
+  private readonly memo = new Map<string, Part>();
+  private readonly variableDefaults = new Map<string, number>();
+
+  constructor(
+    private readonly schema: GraphQLSchema,
+    document: DocumentNode,
+    operation: OperationDefinitionNode,
+    private readonly variables: Readonly<Record<string, unknown>>,
+  ) {
+    for (const def of document.definitions) if (def.kind === Kind.FRAGMENT_DEFINITION) this.fragments.set(def.name.value, def);
+    for (const v of operation.variableDefinitions ?? []) {
+      if (v.defaultValue?.kind === Kind.INT) this.variableDefaults.set(v.variable.name.value, Number.parseInt(v.defaultValue.value, 10));
+    }
+  }
+
+  /** An integer argument: the literal, the variable's value (or its default), else the argument's default. */
+  private intArg(node: FieldNode, arg: GraphQLArgument): number | undefined {
+    const given = node.arguments?.find((a) => a.name.value === arg.name)?.value;
+    if (given?.kind === Kind.INT) return Number.parseInt(given.value, 10);
+    if (given?.kind === Kind.VARIABLE) {
+      const value = this.variables[given.name.value];
+      if (typeof value === 'number' && Number.isFinite(value)) return Math.trunc(value);
+      if (value === undefined && this.variableDefaults.has(given.name.value)) return this.variableDefaults.get(given.name.value);
+    }
+    return typeof arg.defaultValue === 'number' ? arg.defaultValue : undefined;
+  }
+
+  private intArgs(node: FieldNode, def: GraphQLField<unknown, unknown>): IntArgs {
+    const out: Record<string, number | undefined> = {};
+    for (const arg of def.args) out[arg.name] = this.intArg(node, arg);
+    return out;
+  }
+
+  /** The field's own page size (its `first` or `limit`, capped), or undefined when it has none. */
+  private ownSize(node: FieldNode, def: GraphQLField<unknown, unknown>): number | undefined {
+    const arg = def.args.find((a) => SIZE_ARGS.includes(a.name));
+    if (!arg) return undefined;
+    const value = this.intArg(node, arg);
+    return value === undefined ? undefined : Math.min(Math.max(value, 0), SIZE_CAPS[arg.name]);
+  }
+
+  private listSize(parent: GraphQLNamedType, field: string, own: number | undefined, rule: FieldRule | undefined, enclosing: number | undefined): number {
+    if (own !== undefined) return rule?.natural === undefined ? own : Math.min(own, rule.natural);
+    if (rule?.size) return rule.size(enclosing);
+    if (rule?.natural !== undefined) return rule.natural;
+    if (parent.name.endsWith('Connection') && (field === 'nodes' || field === 'edges')) return enclosing ?? DEFAULT_LIST_SIZE;
+    return DEFAULT_LIST_SIZE;
+  }
+
+  /** The cost of a fragment under an enclosing size, computed once per pair; a cycle counts nothing. */
+  private fragment(name: string, enclosing: number | undefined): Part {
+    const key = `${name}\u0000${enclosing ?? ''}`;
+    const known = this.memo.get(key);
+    if (known) return known;
+    this.memo.set(key, NOTHING);
+    const def = this.fragments.get(name);
+    const type = def && this.schema.getType(def.typeCondition.name.value);
+    const part = def && type ? this.selectionSet(def.selectionSet, type, enclosing) : NOTHING;
+    this.memo.set(key, part);
+    return part;
+  }
+
+  /** The cost per object of `type` of a selection set, and its biggest contributor (paths relative to it). */
+  selectionSet(set: SelectionSetNode, type: GraphQLNamedType, enclosing: number | undefined): Part {
+    const groups = new Map<string, { own: number; tops: Map<string, number> }>();
+    const spreadTops = new Map<string, number>();
+    let cost = 0;
+    const walk = (selections: SelectionSetNode, on: GraphQLNamedType) => {
+      for (const selection of selections.selections) {
+        this.visited++;
+        if (selection.kind === Kind.INLINE_FRAGMENT) {
+          const inner = selection.typeCondition ? this.schema.getType(selection.typeCondition.name.value) : on;
+          if (inner) walk(selection.selectionSet, inner);
+          continue;
+        }
+        if (selection.kind === Kind.FRAGMENT_SPREAD) {
+          const part = this.fragment(selection.name.value, enclosing);
+          cost += part.cost;
+          if (part.top) spreadTops.set(part.top.path, (spreadTops.get(part.top.path) ?? 0) + part.top.cost);
+          continue;
+        }
+        const name = selection.name.value;
+        if (name.startsWith('__') || !(isObjectType(on) || isInterfaceType(on))) continue;
+        const def = on.getFields()[name];
+        if (!def) continue;
+        const named = getNamedType(def.type);
+        if (isLeafType(named)) continue;
+        const rule = ruleFor(on, name);
+        const own = this.ownSize(selection, def);
+        const n = isListType(getNullableType(def.type)) ? this.listSize(on, name, own, rule, enclosing) : 1;
+        const weight = rule?.weight ? rule.weight(this.intArgs(selection, def), enclosing) : 0;
+        const childEnclosing = rule?.childSize ? rule.childSize(enclosing) : own;
+        const child = selection.selectionSet ? this.selectionSet(selection.selectionSet, named, childEnclosing) : NOTHING;
+        cost += n * (1 + weight + child.cost);
+        let group = groups.get(name);
+        if (!group) groups.set(name, (group = { own: 0, tops: new Map() }));
+        group.own += n * (1 + weight);
+        if (child.top) {
+          const path = `${name}.${child.top.path}`;
+          group.tops.set(path, (group.tops.get(path) ?? 0) + n * child.top.cost);
+        }
+      }
+    };
+    walk(set, type);
+
+    // Strictly greater wins, so the shallower of two equal contributors (the list, not its items) is named.
+    let top: CostContributor | null = null;
+    const consider = (path: string, value: number) => {
+      if (!top || value > top.cost) top = { path, cost: value };
+    };
+    for (const [name, group] of groups) {
+      consider(name, group.own);
+      for (const [path, value] of group.tops) consider(path, value);
+    }
+    for (const [path, value] of spreadTops) consider(path, value);
+    return { cost, top };
+  }
+}
+
+/**
+ * Estimates the cost of `operation` (see the comment at the top of this file) with the given variable values.
+ * Linear in the document: each fragment is costed once per enclosing page size and remembered; fragment cycles
+ * (which validation rejects) count nothing instead of looping.
+ */
+export function estimateCost(args: {
+  schema: GraphQLSchema;
+  document: DocumentNode;
+  operation: OperationDefinitionNode;
+  variables?: Readonly<Record<string, unknown>>;
+}): CostEstimate {
+  const estimator = new Estimator(args.schema, args.document, args.operation, args.variables ?? {});
+  const root = args.schema.getRootType(args.operation.operation);
+  const part = root ? estimator.selectionSet(args.operation.selectionSet, root, undefined) : NOTHING;
+  return { cost: part.cost, biggest: part.top ?? { path: '(none)', cost: 0 }, visited: estimator.visited };
+}
+
+/**
+ * An Apollo plugin refusing, before any resolver runs, an operation whose estimated cost is over `maxCost`,
+ * with QUERY_TOO_COSTLY (HTTP 400) stating the estimate, the budget and the biggest contributor. It runs once
+ * the operation is resolved, so variable values count; validation alone never sees them.
+ */
+export function costLimitPlugin<C extends BaseContext>(maxCost: number): ApolloServerPlugin<C> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ schema, document, operation, request }) {
+          if (!operation) return;
+          const estimate = estimateCost({ schema, document, operation, variables: request.variables ?? {} });
+          if (estimate.cost > maxCost) throw new QueryTooCostlyError(estimate.cost, maxCost, estimate.biggest);
+        },
+      };
+    },
+  };
+}
