@@ -60,7 +60,7 @@ const EnvSchema = z.object({
   PORT: boundedInt(0, 65535).default(4000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   GRAPHQL_MAX_DEPTH: boundedInt(2, 50).default(12),
-  GRAPHQL_MAX_COST: boundedInt(100, 100_000_000).default(100_000),
+  GRAPHQL_MAX_COST: boundedInt(100, 1_000_000_000).default(5_000_000),
   GRAPHQL_MAX_ALIASES: boundedInt(1, 1000).default(30),
   GRAPHQL_MAX_TOKENS: boundedInt(100, 100_000).default(5000),
   GRAPHQL_MAX_DIRECTIVES: boundedInt(1, 1000).default(50),

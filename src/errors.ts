@@ -138,7 +138,11 @@ export function formatError(formatted: GraphQLFormattedError, original: unknown)
     return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code } };
   }
   if (original instanceof GraphQLError && !original.originalError) {
-    const code = typeof formatted.extensions?.code === 'string' ? formatted.extensions.code : 'BAD_USER_INPUT';
+    // Without a path the error came before execution, from the request itself: graphql-js's own "Too many
+    // errors processing variables" carries no code, which Apollo would report as INTERNAL_SERVER_ERROR.
+    const given = formatted.extensions?.code;
+    const requestLevel = !formatted.path && (given === undefined || given === 'INTERNAL_SERVER_ERROR');
+    const code = requestLevel || typeof given !== 'string' ? 'BAD_USER_INPUT' : given;
     return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code } };
   }
   return {

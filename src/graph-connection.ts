@@ -34,7 +34,7 @@ export async function openGraph(config: Config, log: Logger, options: OpenGraphO
   const target = config.neo4j;
   if (target.mode === 'external') {
     log.info({ uri: target.uri }, 'Connecting to Neo4j');
-    return connect(new Database({ uri: target.uri, username: target.username, password: target.password, database: target.database }), undefined);
+    return connect(new Database({ uri: target.uri, username: target.username, password: target.password, database: target.database, log }), undefined);
   }
   const start: EmbeddedOptions = {
     projectRoot,
@@ -58,18 +58,18 @@ export async function openGraph(config: Config, log: Logger, options: OpenGraphO
       logsDir: path.join(target.dataDir, 'logs'),
     });
   }
-  return attachGraph(embedded, target.database);
+  return attachGraph(embedded, target.database, log);
 }
 
-/** The Database for an embedded JVM's URI, logged in with its credentials. */
-export function embeddedDatabase(embedded: EmbeddedNeo4j, database?: string): Database {
+/** The Database for an embedded JVM's URI, logged in with its credentials; `log` gets its outage lines. */
+export function embeddedDatabase(embedded: EmbeddedNeo4j, database?: string, log?: Logger): Database {
   const { username, password } = embedded.credentials;
-  return new Database({ uri: embedded.uri, username, password, database });
+  return new Database({ uri: embedded.uri, username, password, database, log });
 }
 
 /** Connects to a database already served by an embedded JVM; closing the connection stops that JVM. */
-export function attachGraph(embedded: EmbeddedNeo4j, database?: string): Promise<GraphConnection> {
-  return connect(embeddedDatabase(embedded, database), embedded);
+export function attachGraph(embedded: EmbeddedNeo4j, database?: string, log?: Logger): Promise<GraphConnection> {
+  return connect(embeddedDatabase(embedded, database, log), embedded);
 }
 
 async function connect(db: Database, embedded: EmbeddedNeo4j | undefined): Promise<GraphConnection> {

@@ -50,7 +50,17 @@ async function main(): Promise<void> {
     const seed = config.seedOnStart === 'always' || (config.seedOnStart === 'auto' && (await graphIsEmpty(graph.db)));
     if (seed) await importSeed(graph.db, config.seedDir, log);
     readiness.seedLoaded = true;
-    server = await startServer({ db: graph.db, log, host: config.host, port: config.port, maxQueryDepth: config.maxQueryDepth, readiness });
+    server = await startServer({
+      db: graph.db,
+      log,
+      host: config.host,
+      port: config.port,
+      maxQueryDepth: config.maxQueryDepth,
+      readiness,
+      limits: config.limits,
+      corsOrigins: config.corsOrigins,
+      trustProxy: config.trustProxy,
+    });
     log.info({ url: server.url, seconds: (Date.now() - started) / 1000 }, `coop-hub is ready at ${server.url}`);
   } catch (error) {
     if (error instanceof EmbeddedNeo4jError) log.fatal(error.message);

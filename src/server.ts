@@ -18,7 +18,7 @@ import { AdmissionControl } from './http/admission';
 import { addressKey, type ClientKey } from './http/client-key';
 import { createEdge } from './http/edge';
 import { errorHandler, methodNotAllowed, notFound } from './http/express-errors';
-import { compressionMiddleware } from './http/exposure';
+import { compressionMiddleware, documentSecurity } from './http/exposure';
 import { HubMetrics } from './http/metrics';
 import { operationNamePlugin } from './http/operation-name';
 import { responseCap } from './http/response-cap';
@@ -51,6 +51,9 @@ export interface ServerOptions {
   /** How long past its deadline a request may stay unanswered before the backstop answers it. */
   deadlineGraceMs?: number;
 }
+
+// Health, readiness and metrics answer however busy the hub is: they skip admission.
+const PROBES = new Set(['/health', '/livez', '/readyz', '/metrics']);
 
 /** Default of `deadlineGraceMs`: the database floor stops statements at the deadline, so this is rarely used. */
 export const DEADLINE_GRACE_MS = 1_000;
@@ -123,7 +126,8 @@ export function createApollo(options: {
  */
 export async function startServer(options: ServerOptions): Promise<HubServer> {
   const defaults = loadConfig({});
-  const limits: Limits = { ...defaults.limits, maxQueryDepth: options.maxQueryDepth, ...options.limits };
+  const given = Object.entries(options.limits ?? {}).filter(([, value]) => value !== undefined);
+  const limits: Limits = { ...defaults.limits, ...Object.fromEntries(given), maxQueryDepth: options.maxQueryDepth };
   const app = express();
   const httpServer = http.createServer();
   // Slow senders: headers must arrive within 10 s; admitted requests are bounded by their deadline.
@@ -146,7 +150,7 @@ export async function startServer(options: ServerOptions): Promise<HubServer> {
     deadlineGraceMs: options.deadlineGraceMs ?? DEADLINE_GRACE_MS,
     corsOrigins: options.corsOrigins ?? defaults.corsOrigins,
     clientKey: options.clientKey ?? addressKey(options.trustProxy ?? defaults.trustProxy),
-    exempt: new Set(['/health', '/livez', '/readyz', '/metrics']),
+    exempt: (path) => PROBES.has(path) || path.startsWith('/graphql/ide/'),
     log: options.log,
     metrics,
     admission,
@@ -157,6 +161,7 @@ export async function startServer(options: ServerOptions): Promise<HubServer> {
   );
 
   app.disable('x-powered-by');
+  app.use(documentSecurity());
   app.use(compressionMiddleware());
   app.get('/metrics', async (_req, res) => {
     res.set('cache-control', 'no-store').type(metrics.registry.contentType).send(await metrics.registry.metrics());
@@ -164,7 +169,10 @@ export async function startServer(options: ServerOptions): Promise<HubServer> {
   app.use(healthRouter({ db: options.db, readiness: options.readiness }));
   app.use('/graphql', ideRouter('/graphql'));
   // Exactly /graphql: deeper paths are not GraphQL and get 404.
-  app.all('/graphql', express.json({ limit: MAX_GRAPHQL_BODY }), graphqlExpressHandler(apollo, context, options.log, limits.maxResponseBytes));
+  const graphql = graphqlExpressHandler(apollo, context, options.log, limits.maxResponseBytes);
+  app.get('/graphql', graphql);
+  app.post('/graphql', express.json({ limit: MAX_GRAPHQL_BODY }), graphql);
+  app.all('/graphql', methodNotAllowed('GET, POST'));
   app.use('/export', responseCap(limits.maxResponseBytes), exportRouter(apolloExecutor(apollo, options.db), options.log));
   app.all('/export', methodNotAllowed('GET'));
   app.get('/', (_req, res) => res.redirect('/graphql'));

@@ -4,7 +4,13 @@ import path from 'node:path';
 import { EmbeddedNeo4jError } from '../src/embedded/classpath';
 import { PASSWORD_FILE, embeddedCredentials } from '../src/embedded/credentials';
 
-const fresh = () => path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'coop-cred-')), 'data');
+const made: string[] = [];
+function fresh(): string {
+  const home = fs.mkdtempSync(path.join(os.tmpdir(), 'coop-cred-'));
+  made.push(home);
+  return path.join(home, 'data');
+}
+afterAll(() => made.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
 const modeOf = (file: string) => fs.statSync(file).mode & 0o777;
 
 describe('embedded database credentials', () => {

@@ -1,4 +1,6 @@
+import type { IncomingMessage } from 'node:http';
 import { AdmissionControl, type Admission } from '../src/http/admission';
+import { addressKey } from '../src/http/client-key';
 
 const limits = { maxInFlight: 3, clientMaxInFlight: 2, rateLimitPerMinute: 0 };
 
@@ -55,5 +57,24 @@ describe('admission control', () => {
   test('a rate of 0 means no rate limit', async () => {
     const control = new AdmissionControl({ ...limits, rateLimitPerMinute: 0 });
     for (let i = 0; i < 1000; i++) admitted(await control.admit('a')).release();
+  });
+});
+
+describe('the client key', () => {
+  const request = (remoteAddress: string, forwarded?: string | string[]) =>
+    ({ socket: { remoteAddress }, headers: forwarded === undefined ? {} : { 'x-forwarded-for': forwarded } }) as unknown as IncomingMessage;
+
+  test('is the peer address, IPv4-mapped addresses under their IPv4 form, and ignores X-Forwarded-For by default', () => {
+    const key = addressKey(false);
+    expect(key(request('::ffff:10.0.0.7', '1.2.3.4'))).toBe('10.0.0.7');
+    expect(key(request('2001:db8::1'))).toBe('2001:db8::1');
+  });
+
+  test('behind a trusted proxy is the entry the proxy appended, whatever the client put before it', () => {
+    const key = addressKey(true);
+    expect(key(request('10.0.0.1', '203.0.113.9'))).toBe('203.0.113.9');
+    expect(key(request('10.0.0.1', 'spoofed-1, 203.0.113.9'))).toBe('203.0.113.9');
+    expect(key(request('10.0.0.1', ['spoofed', '203.0.113.9']))).toBe('203.0.113.9');
+    expect(key(request('10.0.0.1'))).toBe('10.0.0.1');
   });
 });

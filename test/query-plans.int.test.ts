@@ -1,6 +1,6 @@
 import { ACTOR_ORGS } from '../src/network/actor.repository';
 import { COOPERATION_EDGES, DIRECT_PARTNERS, DIRECT_PARTNERS_WITH_EVIDENCE, NETWORK_ORGS, NEXT_LEVEL, SHORTEST_PATH, ALL_SHORTEST_PATHS, LINKED_ORGS } from '../src/network/network.repository';
-import { ORGS_BY_ID, UNIT_ORGS_WITH_PREDECESSORS, ORG_LOCATION } from '../src/organization/organization.repository';
+import { ORGS_BY_ID, ORG_RELATIONS, UNIT_ORGS_WITH_PREDECESSORS, ORG_LOCATION } from '../src/organization/organization.repository';
 import { AGREEMENT_PARTIES, ORG_AGREEMENTS } from '../src/agreement/agreement.repository';
 import { ACTIVITY_PARTICIPANTS, ORG_ACTIVITIES } from '../src/activity/activity.repository';
 import { UNIT_CURRENT } from '../src/geography/geography.repository';
@@ -14,18 +14,21 @@ const db = openTestDb();
 afterAll(() => db.close());
 
 const LINK = { periodFrom: null, periodTo: null, linkKinds: null, partnerKinds: null, topic: null };
+// Nested lists read one page per parent.
+const PAGE = { first: intParam(100), offset: intParam(0) };
 const PARTNER_PAGE = { orgIds: ['org-most'], includeInternal: false, cap: intParam(10), offset: intParam(0), first: intParam(5), allIds: false };
 
 /** Hot statements with representative parameters; each must start from an index, never from every node. */
 const HOT: Record<string, [string, Record<string, unknown>]> = {
   ORGS_BY_ID: [ORGS_BY_ID, { keys: ['org-most'] }],
   ORG_LOCATION: [ORG_LOCATION, { keys: ['org-most'] }],
-  ORG_AGREEMENTS: [ORG_AGREEMENTS, { keys: ['org-most'] }],
-  ORG_ACTIVITIES: [ORG_ACTIVITIES, { keys: ['org-most'] }],
-  AGREEMENT_PARTIES: [AGREEMENT_PARTIES, { keys: ['agr-x'] }],
-  ACTIVITY_PARTICIPANTS: [ACTIVITY_PARTICIPANTS, { keys: ['act-x'] }],
+  ORG_AGREEMENTS: [ORG_AGREEMENTS, { keys: ['org-most'], ...PAGE }],
+  ORG_ACTIVITIES: [ORG_ACTIVITIES, { keys: ['org-most'], ...PAGE }],
+  AGREEMENT_PARTIES: [AGREEMENT_PARTIES, { keys: ['agr-x'], ...PAGE }],
+  ACTIVITY_PARTICIPANTS: [ACTIVITY_PARTICIPANTS, { keys: ['act-x'], ...PAGE }],
+  ORG_RELATIONS: [ORG_RELATIONS, { keys: ['org-most'], ...PAGE }],
   UNIT_CURRENT: [UNIT_CURRENT, { keys: ['prov-can-tho'] }],
-  UNIT_ORGS_WITH_PREDECESSORS: [UNIT_ORGS_WITH_PREDECESSORS, { keys: ['prov-can-tho-2025'] }],
+  UNIT_ORGS_WITH_PREDECESSORS: [UNIT_ORGS_WITH_PREDECESSORS, { keys: ['prov-can-tho-2025'], ...PAGE }],
   ACTOR_ORGS: [ACTOR_ORGS, { actor: 'prov-can-tho-2025' }],
   DIRECT_PARTNERS: [DIRECT_PARTNERS.filtered, { ...LINK, ...PARTNER_PAGE }],
   DIRECT_PARTNERS_WITH_EVIDENCE: [DIRECT_PARTNERS_WITH_EVIDENCE.filtered, { ...LINK, ...PARTNER_PAGE }],

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { loadConfig } from '../src/config';
 import { createLogger } from '../src/logger';
 import type { Database } from '../src/neo4j';
-import { importSeedBulk } from '../src/seed/seed.bulk';
+import { ImportRefusedError, importSeedBulk } from '../src/seed/seed.bulk';
 import { importSeed } from '../src/seed/seed.importer';
 import { mergeSeed } from '../src/seed/seed.merge';
 import { SeedError } from '../src/seed/seed.problem';
@@ -14,6 +14,9 @@ import { buildSeedRows } from '../src/seed/seed.rows';
 import { generateSynth, SYNTH_FILES } from '../src/synth/synth.generate';
 import { readSynthReference } from '../src/synth/synth.reference';
 import { openTestDb } from './helpers/graph';
+
+// Each import stages, then publishes: several transactions more than a plain write, slow on a busy machine.
+jest.setTimeout(300_000);
 
 const db = openTestDb();
 const log = createLogger(process.env.BULK_TEST_LOG ?? 'silent');
@@ -166,6 +169,14 @@ describe('bulk seed import', () => {
     expect(await counts()).toEqual(before);
   });
 
+  test('an import larger than one publishing transaction may write is refused before anything is written', async () => {
+    const before = await counts();
+    const error = await importSeedBulk(db, [synthDir], log, { curatedDir: seedDir, maxPublish: 1000 }).then(() => null, (e: unknown) => e);
+    expect(error).toBeInstanceOf(ImportRefusedError);
+    expect((error as Error).message).toMatch(/would publish \d+ nodes and relationships in one transaction, over the limit of 1000 .*; the graph was not changed/);
+    expect(await counts()).toEqual(before);
+  });
+
   test('a failure midway deletes what the run created and leaves the graph counts unchanged', async () => {
     const fresh = path.join(tmp, 'fresh');
     await generateSynth({ orgs: 60, links: 200, seed: 99, outDir: path.join(fresh, 'net') }, readSynthReference(seedDir));
@@ -175,7 +186,7 @@ describe('bulk seed import', () => {
       fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace(/-syn-/g, '-synx-'));
     }
     const before = await counts();
-    // Bulk participation statements come last: nodes and party relationships are already committed by then.
+    // Bulk participation statements come last: nodes and party relationships are already staged (committed) by then.
     const failing = Object.create(db) as Database;
     let bulkStatements = 0;
     failing.runIn = (tx, cypher, params) => {
@@ -185,7 +196,7 @@ describe('bulk seed import', () => {
       return db.runIn(tx, cypher, params);
     };
     await expect(importSeedBulk(failing, [path.join(fresh, 'net')], log, { curatedDir: seedDir, batchSize: 50 })).rejects.toThrow('injected failure');
-    // Several batches (nodes, then party relationships) were committed before the failure.
+    // Several batches (nodes, then party relationships) were staged before the failure.
     expect(bulkStatements).toBeGreaterThan(5);
     expect(await counts()).toEqual(before);
     const [left] = await db.read(`MATCH (o:Organization) WHERE o.id STARTS WITH 'org-synx-' RETURN count(o) AS n`);

@@ -102,11 +102,13 @@ describe('input checks', () => {
     expect(codeOf(() => checkGrouping(CountTarget.ORGANIZATIONS, GroupKey.AGREEMENT_KIND))).toBeUndefined();
   });
 
-  test('a window is 1 to 500 items from offset 0 or more', () => {
+  test('a window is 1 to 500 items from offset 0 to 100000', () => {
     expect(checkWindow(500, 0)).toEqual({ limit: 500, offset: 0 });
+    expect(checkWindow(1, 100000)).toEqual({ limit: 1, offset: 100000 });
+    expect(() => checkWindow(10, 100001)).toThrow('offset must be between 0 and 100000 (got 100001)');
     expect(() => checkWindow(501, 0)).toThrow('first must be between 1 and 500 (got 501)');
     expect(() => checkWindow(0, 0)).toThrow('first must be between 1 and 500 (got 0)');
-    expect(() => checkWindow(10, -1)).toThrow('offset must be 0 or more (got -1)');
+    expect(() => checkWindow(10, -1)).toThrow('offset must be between 0 and 100000 (got -1)');
   });
 });
 

@@ -112,7 +112,8 @@ async function run(): Promise<number> {
       await startNodeProcess({
         name: 'hub',
         script: path.join(projectRoot, 'dist', 'src', 'main.js'),
-        env: childEnv({ NEO4J_URI: uri, ...login, HOST: '127.0.0.1', PORT: '0', SEED_ON_START: 'never', LOG_LEVEL: 'info' }),
+        // One client asks everything here: the per-client rate and in-flight caps would measure themselves.
+        env: childEnv({ NEO4J_URI: uri, ...login, HOST: '127.0.0.1', PORT: '0', SEED_ON_START: 'never', LOG_LEVEL: 'info', RATE_LIMIT_PER_MINUTE: '0', CLIENT_MAX_IN_FLIGHT: '10000' }),
         ready: /coop-hub is ready at (http[^"\s]+)/,
       }),
     );

@@ -10,6 +10,11 @@ const { values } = parseArgs({ options: { dir: { type: 'string' } } });
 const dir = values.dir ? path.resolve(values.dir) : loadConfig().seedDir;
 const set = mergeSeed(readSeedDir(dir));
 const problems = validateSeed(set, dir);
+if (!problems.length && !set.nodes.size && !set.edges.length) {
+  // The import refuses such a folder; the check says so first.
+  process.stderr.write(`No seed records in ${dir} (no *.jsonl file below it holds a record).\n`);
+  process.exit(1);
+}
 if (problems.length) {
   for (const p of problems) process.stderr.write(`${formatProblem(p)}\n`);
   process.stderr.write(`\n${problems.length} problem(s) in ${set.files.length} seed files.\n`);

@@ -4,7 +4,7 @@ import { loadConfig, projectRoot } from '../config';
 import { applyGraphSchema } from '../graph-schema';
 import { attachGraph, openGraph } from '../graph-connection';
 import { createLogger } from '../logger';
-import { ImportRefusedError, PUBLISH_LIMIT, importSeedBulk, recoverImports, type BulkResult } from '../seed/seed.bulk';
+import { ImportRefusedError, PUBLISH_BYTES_PER_ENTITY, importSeedBulk, recoverImports, type BulkResult } from '../seed/seed.bulk';
 import { importSeedStore } from '../seed/seed.store';
 import { importSeed } from '../seed/seed.importer';
 import { EmptySeedError, SeedError } from '../seed/seed.problem';
@@ -25,8 +25,9 @@ const USAGE = `Usage: npm run seed -- [--dir DIR] [--reset] [--bulk EXTRA_DIR ..
   --batch N      records per batch: rows per statement when writing in transactions (default 10000),
                  records per step of the CSV files for the offline importer (default 250)
   --writers N    write transactions in flight at once when writing in transactions (default 2)
-  --max-publish N  most nodes plus relationships the publishing transaction may write (default ${PUBLISH_LIMIT},
-                 the old graph's included with --reset); a larger import is refused before writing
+  --max-publish N  most nodes and relationships the publishing transaction may touch (the old graph's
+                 included with --reset); by default what the server's transaction memory holds at
+                 ${PUBLISH_BYTES_PER_ENTITY / 1024} KB each. A larger import is refused (before staging when the checks foresee it)
   --recover      remove the staged data of import runs that never published (killed, or their database
                  was), even one that looks alive: use it only when no import is running`;
 

@@ -125,8 +125,12 @@ function edgesCsvParts(graph: NetworkGraph): Generator<string> {
 // Characters XML 1.0 cannot hold (controls other than tab, newline and return; lone surrogates; U+FFFE/FFFF).
 const NOT_XML_CHAR = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
 
+// Anything xmlText may change; most values hold none of it and are taken as they are.
+const NEEDS_ESCAPE = /[&<>"\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
+
 /** Text for an XML attribute value or element: invalid characters become U+FFFD, markup is escaped. */
 function xmlText(value: string, attribute: boolean): string {
+  if (!NEEDS_ESCAPE.test(value)) return value;
   const text = value.replace(NOT_XML_CHAR, '\uFFFD').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
   return attribute ? text.replace(/"/g, '&quot;') : text;
 }

@@ -47,8 +47,8 @@ export function tokenLimitParseOptions(maxTokens: number): ParseOptions {
   return { maxTokens };
 }
 
-// graphql-js's message when the token limit stops the parser ("more that" is its spelling).
-const TOKEN_LIMIT = /^Syntax Error: Document contains more th[ae]n \d+ tokens/;
+// graphql-js's message when the token limit stops the parser ("more that" is its spelling; "than" if it is fixed).
+const TOKEN_LIMIT = /^Syntax Error: Document contains more th(?:at|an) \d+ tokens/;
 
 /** The error behind what Apollo reports, when the error is a parse failure at the token limit. */
 function isTokenLimit(error: unknown): boolean {

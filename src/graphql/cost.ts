@@ -18,30 +18,49 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 import { QueryTooCostlyError } from '../errors';
+import { LIMITS as NETWORK_LIMITS } from '../network/network.service';
+import { MAX_SEARCH_RESULTS } from '../search/search.query';
+import { MAX_NESTED_PAGE_SIZE, MAX_PAGE_SIZE, NESTED_PAGE_SIZE } from './paging';
 
 /*
  * The cost of an operation is the number of objects it may fetch. A field returning an object counts 1 per
- * object; a list multiplies everything under it by its page size; scalars and enums count 0. The page size of
- * a list is its `first` or `limit` argument (the literal, the variable's value, or the argument's default),
- * never more than SIZE_CAPS (larger values are refused by the resolvers anyway). The `nodes` and `edges` of a
- * connection take the connection field's `first`; a list without a size argument takes its bound from RULES
- * or DEFAULT_LIST_SIZE. Expensive fields add a weight per object: the work they do in the database or in
- * rendering, in objects. Introspection fields count 0 (the schema is small and fixed).
+ * object; a list multiplies everything under it by its page size; scalars and enums count 0. The page size
+ * of a list is its `first` or `limit` argument (the literal, the variable's value, or the argument's
+ * default), never more than its cap in SIZE_CAPS (larger values are refused by the resolvers anyway). The
+ * `nodes` and `edges` of a connection take the connection field's `first`; a list without a size argument
+ * takes its bound from RULES or DEFAULT_LIST_SIZE. Expensive fields add a weight each time they are
+ * resolved: the work they do in the database or in rendering, in objects. Introspection fields count 0 (the
+ * schema is small and fixed). See the README's "Limits".
  */
 
-/** Page size assumed for an object list that has no size argument and no rule (the nested page size). */
-export const DEFAULT_LIST_SIZE = 100;
+/** Page size assumed for an object list that has no size argument and no rule: the nested lists' default. */
+export const DEFAULT_LIST_SIZE = NESTED_PAGE_SIZE;
 
-/** Largest value of a size argument the hub accepts anywhere; larger values are refused by the resolvers. */
-const SIZE_CAPS: Readonly<Record<string, number>> = { first: 1000, limit: 2000 };
-const SIZE_ARGS = Object.keys(SIZE_CAPS);
+/**
+ * Largest value of a size argument, by `Type.field.argument`, `Type.*.argument` or `*.argument`: what the
+ * resolvers accept (they refuse larger values with BAD_USER_INPUT, so the estimate never needs more).
+ */
+const SIZE_CAPS: Readonly<Record<string, number>> = {
+  'Query.search.first': MAX_SEARCH_RESULTS,
+  'Query.paths.limit': NETWORK_LIMITS.maxPaths,
+  'Query.*.first': MAX_PAGE_SIZE,
+  '*.first': MAX_NESTED_PAGE_SIZE,
+  '*.limit': NETWORK_LIMITS.maxNetworkNodes,
+};
+const SIZE_ARGS = ['first', 'limit'];
+
+function sizeCap(type: string, field: string, arg: string): number {
+  return SIZE_CAPS[`${type}.${field}.${arg}`] ?? SIZE_CAPS[`${type}.*.${arg}`] ?? SIZE_CAPS[`*.${arg}`];
+}
 
 /** Edges assumed per node of a network answer (its edges have no cap of their own). */
 const EDGES_PER_NODE = 4;
 /** Nodes of a network answer whose producing field has no limit (the default network limit). */
 const NETWORK_NODES = 500;
-/** Organisations on the longest route `paths` looks for (maxHops at most 10). */
-const ROUTE_NODES = 11;
+/** Organisations on the longest route `paths` looks for. */
+const ROUTE_NODES = NETWORK_LIMITS.maxPathHops + 1;
+/** Weight of a question that reads much of the graph (a whole-graph count, ranking or matrix). */
+const WHOLE_GRAPH = 100_000;
 
 type IntArgs = Readonly<Record<string, number | undefined>>;
 
@@ -56,35 +75,34 @@ interface FieldRule {
   natural?: number;
   /** Size the field's selections see as their enclosing size, when not its own size argument. */
   childSize?: (enclosing: number | undefined) => number;
-  /** Extra work per object of the field, in objects, from its integer arguments and the enclosing size. */
+  /** Extra work of the field (once, not per item of a list), in objects, from its integer arguments and enclosing size. */
   weight?: (args: IntArgs, enclosing: number | undefined) => number;
 }
 
 const networkNodes = (enclosing: number | undefined) => enclosing ?? NETWORK_NODES;
 
 /**
- * Rules by `Type.field`, or `*.field` for a field of that name on any type. Weights are rough equivalents of
- * the work in objects: a whole-graph aggregate reads much of the graph, a network search visits up to its
- * limit of organisations, an export renders every node and edge of its network.
+ * Rules by `Type.field`, or `*.field` for a field of that name on any type. Weights stand for the objects the
+ * database reads to answer: a whole-graph aggregate reads much of the graph, a network search visits up to
+ * its limit of organisations and their links, a route search expands level by level; an export renders
+ * every node and edge of its network.
  */
 const RULES: Readonly<Record<string, FieldRule>> = {
-  'Query.cooperationNetwork': { weight: (a) => a.limit ?? NETWORK_NODES },
-  'Query.egoNetwork': { weight: (a) => (a.limit ?? 200) * (a.depth ?? 1) },
-  'Query.partners': { weight: (a) => ((a.hops ?? 1) > 1 ? 5000 : 500) },
-  'Query.paths': { weight: (a) => 200 * (a.maxHops ?? 6) },
-  'Query.regionMatrix': { weight: () => 10_000 },
-  'Query.crossRegionLinks': { weight: () => 5000 },
-  'Query.counts': { size: () => 100, weight: () => 2000 },
-  'Query.totals': { weight: () => 2000 },
-  'Query.ranking': { weight: () => 2000 },
+  'Query.cooperationNetwork': { weight: (a) => 100 * (a.limit ?? NETWORK_NODES) },
+  'Query.egoNetwork': { weight: (a) => 10 * (a.limit ?? 200) * (a.depth ?? 1) },
+  'Query.partners': { weight: (a) => ((a.hops ?? 1) > 1 ? 10 * NETWORK_LIMITS.searchCap : 5000) },
+  'Query.paths': { weight: (a) => 10_000 * (a.maxHops ?? 6) },
+  'Query.regionMatrix': { weight: () => 5 * WHOLE_GRAPH },
+  'Query.crossRegionLinks': { weight: () => 2 * WHOLE_GRAPH },
+  'Query.counts': { size: () => 100, weight: () => WHOLE_GRAPH },
+  'Query.totals': { weight: () => WHOLE_GRAPH },
+  'Query.ranking': { weight: () => WHOLE_GRAPH },
+  'Query.search': { weight: () => 1000 },
   'Query.timeline': { size: () => 500 },
-  'InForce.agreements': { size: () => 500 },
-  'InForce.activities': { size: () => 500 },
   'NetworkGraph.nodes': { size: networkNodes },
   'NetworkGraph.edges': { size: (e) => networkNodes(e) * EDGES_PER_NODE },
   'NetworkGraph.export': { weight: (_a, e) => networkNodes(e) * (1 + EDGES_PER_NODE) },
   'PartnerList.partners': { size: (e) => e ?? 100 },
-  'Partner.evidence': { size: () => 20 },
   'OrganizationRanking.items': { size: (e) => e ?? 20 },
   'PathResult.paths': { size: (e) => e ?? 10 },
   'PathResult.graph': { childSize: (e) => (e ?? 10) * ROUTE_NODES },
@@ -146,7 +164,7 @@ class Estimator {
     const given = node.arguments?.find((a) => a.name.value === arg.name)?.value;
     if (given?.kind === Kind.INT) return Number.parseInt(given.value, 10);
     if (given?.kind === Kind.VARIABLE) {
-      const value = this.variables[given.name.value];
+      const value = Object.hasOwn(this.variables, given.name.value) ? this.variables[given.name.value] : undefined;
       if (typeof value === 'number' && Number.isFinite(value)) return Math.trunc(value);
       if (value === undefined && this.variableDefaults.has(given.name.value)) return this.variableDefaults.get(given.name.value);
     }
@@ -160,11 +178,11 @@ class Estimator {
   }
 
   /** The field's own page size (its `first` or `limit`, capped), or undefined when it has none. */
-  private ownSize(node: FieldNode, def: GraphQLField<unknown, unknown>): number | undefined {
+  private ownSize(on: GraphQLNamedType, node: FieldNode, def: GraphQLField<unknown, unknown>): number | undefined {
     const arg = def.args.find((a) => SIZE_ARGS.includes(a.name));
     if (!arg) return undefined;
     const value = this.intArg(node, arg);
-    return value === undefined ? undefined : Math.min(Math.max(value, 0), SIZE_CAPS[arg.name]);
+    return value === undefined ? undefined : Math.min(Math.max(value, 0), sizeCap(on.name, def.name, arg.name));
   }
 
   private listSize(parent: GraphQLNamedType, field: string, own: number | undefined, rule: FieldRule | undefined, enclosing: number | undefined): number {
@@ -214,15 +232,15 @@ class Estimator {
         const named = getNamedType(def.type);
         if (isLeafType(named)) continue;
         const rule = ruleFor(on, name);
-        const own = this.ownSize(selection, def);
+        const own = this.ownSize(on, selection, def);
         const n = isListType(getNullableType(def.type)) ? this.listSize(on, name, own, rule, enclosing) : 1;
         const weight = rule?.weight ? rule.weight(this.intArgs(selection, def), enclosing) : 0;
         const childEnclosing = rule?.childSize ? rule.childSize(enclosing) : own;
         const child = selection.selectionSet ? this.selectionSet(selection.selectionSet, named, childEnclosing) : NOTHING;
-        cost += n * (1 + weight + child.cost);
+        cost += weight + n * (1 + child.cost);
         let group = groups.get(name);
         if (!group) groups.set(name, (group = { own: 0, tops: new Map() }));
-        group.own += n * (1 + weight);
+        group.own += weight + n;
         if (child.top) {
           const path = `${name}.${child.top.path}`;
           group.tops.set(path, (group.tops.get(path) ?? 0) + n * child.top.cost);

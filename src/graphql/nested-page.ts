@@ -1,3 +1,4 @@
+import 'reflect-metadata';
 import { ArgsType, Field, Int } from 'type-graphql';
 import { MAX_NESTED_PAGE_SIZE, MAX_OFFSET, NESTED_PAGE_SIZE, type NestedPage } from './paging';
 

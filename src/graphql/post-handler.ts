@@ -102,8 +102,8 @@ export function graphqlPostHandler<C extends BaseContext>(apollo: ApolloServer<C
 }
 
 /**
- * The GraphQL endpoint for what the lean path leaves to Express (GET, chunked or compressed bodies, other
- * methods): `req.body` as Express's JSON parser left it, answered the same way as the lean path.
+ * The GraphQL endpoint for the GETs and POSTs the lean path leaves to Express (chunked or compressed bodies,
+ * other content types): `req.body` as Express's JSON parser left it, answered the same way as the lean path.
  */
 export function graphqlExpressHandler<C extends BaseContext>(apollo: ApolloServer<C>, context: () => Promise<C>, log: Logger, maxResponseBytes: number) {
   return (req: IncomingMessage & { body?: unknown }, res: ServerResponse): void => {

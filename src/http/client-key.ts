@@ -13,16 +13,17 @@ function normalise(address: string | undefined): string {
 }
 
 /**
- * Keys a request by the client's address: the socket's peer, or with `trustProxy` the first hop of
- * X-Forwarded-For (the address the proxy saw). Only trust the header behind a proxy that sets it, as any
- * client can send one.
+ * Keys a request by the client's address: the socket's peer, or with `trustProxy` the hop nearest to the hub
+ * in X-Forwarded-For (its last entry: the address the proxy itself saw; the entries before it are whatever
+ * the client sent, and would let a client pick a new key per request). Only for a hub behind one proxy that
+ * appends to the header.
  */
 export function addressKey(trustProxy: boolean): ClientKey {
   if (!trustProxy) return (req) => normalise(req.socket.remoteAddress);
   return (req) => {
     const header = req.headers['x-forwarded-for'];
-    const value = Array.isArray(header) ? header[0] : header;
-    const first = value?.split(',')[0].trim();
-    return normalise(first || req.socket.remoteAddress);
+    const value = Array.isArray(header) ? header.join(',') : header;
+    const nearest = value?.slice(value.lastIndexOf(',') + 1).trim();
+    return normalise(nearest || req.socket.remoteAddress);
   };
 }

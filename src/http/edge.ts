@@ -2,11 +2,11 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { DeadlineExceededError } from '../errors';
 import type { Logger } from '../logger';
 import { runInScope, type RequestScope } from '../request-scope';
-import { accessLog } from './access-log';
+import { writeAccessLine } from './access-log';
 import { AdmissionControl, type AdmissionLimits } from './admission';
 import type { ClientKey } from './client-key';
 import { openRequestScope, sealResponse } from './deadline';
-import { corsMiddleware, securityHeaders } from './exposure';
+import { apiSecurityHeaders, corsMiddleware } from './exposure';
 import { sendHubError } from './json-error';
 import type { HubMetrics } from './metrics';
 import { outcomeOf, setOutcome } from './outcome';
@@ -18,8 +18,11 @@ export interface EdgeOptions {
   deadlineGraceMs: number;
   corsOrigins: readonly string[];
   clientKey: ClientKey;
-  /** Paths that skip admission and get no request scope: health, readiness and metrics. */
-  exempt: ReadonlySet<string>;
+  /**
+   * Paths that skip admission, get no request scope and log at debug: health, readiness and metrics (which
+   * must answer however busy the hub is) and the IDE's static assets (served from memory).
+   */
+  exempt(path: string): boolean;
   log: Logger;
   metrics: HubMetrics;
   admission: AdmissionControl;
@@ -29,11 +32,10 @@ export interface EdgeOptions {
 interface EdgeRecord {
   started: number;
   bytesBefore: number;
+  /** A health probe, metrics scrape or IDE asset: not admitted, not scoped, logged at debug. */
+  exempt?: boolean;
   scope?: RequestScope;
 }
-
-const RECORD = Symbol('edgeRecord');
-const recordOf = (req: IncomingMessage) => (req as unknown as Record<symbol, EdgeRecord>)[RECORD];
 
 function pathOf(url = ''): string {
   const query = url.indexOf('?');
@@ -42,31 +44,31 @@ function pathOf(url = ''): string {
 
 /**
  * The hub's HTTP edge, in front of both the lean GraphQL path and Express: a request id (kept from a sane
- * X-Request-Id, else new; echoed back), security and CORS headers (preflights end here), an access-log line
+ * X-Request-Id, else new; echoed back), a JSON answer's security headers and CORS (preflights end here), an access-log line
  * and metrics per request, admission (global and per-client caps, rate limit) and a request scope with a
  * deadline, whose backstop answers DEADLINE_EXCEEDED for a request still unanswered after it. `handler`
  * runs inside the scope once the request is admitted.
  */
 export function createEdge(options: EdgeOptions) {
-  const headers = securityHeaders();
+  const headers = apiSecurityHeaders();
   const cors = corsMiddleware(options.corsOrigins);
   const { metrics, admission, limits } = options;
-  const log = accessLog(options.log, (req, res) => {
-    const record = recordOf(req);
-    return {
-      operation: record.scope?.operationName,
-      outcome: outcomeOf(res),
-      statements: record.scope?.statements,
-      databaseMs: record.scope?.databaseMs,
-      bytes: req.socket.bytesWritten - record.bytesBefore,
-    };
-  });
-
-  const finished = (req: IncomingMessage, res: ServerResponse) => {
-    const record = recordOf(req);
+  // Metrics and the access-log line, once the response is over (finished, or cut off when the client left).
+  const finished = (req: IncomingMessage, res: ServerResponse, id: string, record: EdgeRecord) => {
     const outcome = outcomeOf(res);
+    const ms = performance.now() - record.started;
+    const scope = record.scope;
     if (outcome === 'response_too_large') metrics.rejection('response_size');
-    metrics.request({ operation: record.scope?.operationName, outcome, seconds: (performance.now() - record.started) / 1000 });
+    metrics.request({ operation: scope?.operationName, outcome, seconds: ms / 1000 });
+    writeAccessLine(options.log, req, res, {
+      requestId: id,
+      responseTime: Math.round(ms * 10) / 10,
+      operation: scope?.operationName,
+      outcome,
+      statements: scope?.statements,
+      databaseMs: scope ? Math.round(scope.databaseMs * 10) / 10 : undefined,
+      bytes: req.socket.bytesWritten - record.bytesBefore,
+    }, record.exempt);
   };
 
   const overdue = (res: ServerResponse) => {
@@ -77,30 +79,29 @@ export function createEdge(options: EdgeOptions) {
     sealResponse(res);
   };
 
-  const admit = async (req: IncomingMessage, res: ServerResponse, record: EdgeRecord, handler: () => void) => {
+  const admit = async (req: IncomingMessage, res: ServerResponse, id: string, record: EdgeRecord, handler: () => void) => {
     const decision = await admission.admit(options.clientKey(req));
     if (!decision.admitted) {
       metrics.rejection(decision.reason);
+      setOutcome(res, 'rejected');
       return sendHubError(res, decision.error);
     }
     res.once('close', decision.release);
-    const scope = openRequestScope((req as IncomingMessage & { id: string }).id, res, limits.requestTimeoutMs, options.deadlineGraceMs, () => overdue(res));
+    const scope = openRequestScope(id, res, limits.requestTimeoutMs, options.deadlineGraceMs, () => overdue(res));
     record.scope = scope;
     runInScope(scope, handler);
   };
 
   return (req: IncomingMessage, res: ServerResponse, handler: () => void): void => {
     const record: EdgeRecord = { started: performance.now(), bytesBefore: req.socket.bytesWritten };
-    (req as unknown as Record<symbol, EdgeRecord>)[RECORD] = record;
     const id = requestId(req.headers['x-request-id']);
-    (req as IncomingMessage & { id: string }).id = id;
     res.setHeader('X-Request-Id', id);
     for (const [name, value] of headers) res.setHeader(name, value);
-    log(req, res);
-    res.once('close', () => finished(req, res));
+    res.once('close', () => finished(req, res, id, record));
     cors(req, res, () => {
-      if (options.exempt.has(pathOf(req.url))) return handler();
-      admit(req, res, record, handler).catch((error: unknown) => {
+      record.exempt = options.exempt(pathOf(req.url));
+      if (record.exempt) return handler();
+      admit(req, res, id, record, handler).catch((error: unknown) => {
         options.log.error({ err: error }, 'Admission failed');
         res.destroy();
       });

@@ -7,6 +7,7 @@ export type Outcome =
   | 'client_error'
   | 'server_error'
   | 'rejected'
+  | 'unavailable'
   | 'deadline'
   | 'response_too_large'
   | 'aborted';
@@ -25,7 +26,8 @@ export function outcomeOf(res: ServerResponse): Outcome {
   if (!res.writableFinished) return 'aborted';
   const status = res.statusCode;
   if (status < 400) return 'ok';
-  if (status === 429 || status === 503) return 'rejected';
+  if (status === 429) return 'rejected';
+  if (status === 503) return 'unavailable';
   if (status === 504) return 'deadline';
   return status < 500 ? 'client_error' : 'server_error';
 }

@@ -29,16 +29,23 @@ export async function sendGraphQLResponse(req: IncomingMessage, res: ServerRespo
     return;
   }
   const text = response.body.string;
-  // Apollo writes `errors` first, so a prefix test tells whether there are any.
-  if (text.startsWith('{"errors"')) setOutcome(res, 'graphql_error');
+  const status = response.status ?? 200;
+  // A 200 that carries errors (Apollo writes `errors` first, so a prefix test tells); other statuses say it.
+  if (status < 400 && text.startsWith('{"errors"')) setOutcome(res, 'graphql_error');
   const bytes = Buffer.byteLength(text);
   if (bytes > maxBytes) {
     setOutcome(res, 'response_too_large');
     return sendHubError(res, new ResponseTooLargeError(bytes, maxBytes));
   }
   for (const [key, value] of response.headers) res.setHeader(key, value);
-  res.statusCode = response.status ?? 200;
-  const encoding = bytes > COMPRESS_THRESHOLD ? chooseEncoding(req.headers['accept-encoding']) : undefined;
+  res.statusCode = status;
+  if (bytes <= COMPRESS_THRESHOLD) {
+    res.setHeader('content-length', bytes);
+    res.end(text);
+    return;
+  }
+  res.appendHeader('vary', 'Accept-Encoding');
+  const encoding = chooseEncoding(req.headers['accept-encoding']);
   if (!encoding) {
     res.setHeader('content-length', bytes);
     res.end(text);
@@ -46,7 +53,6 @@ export async function sendGraphQLResponse(req: IncomingMessage, res: ServerRespo
   }
   const body = await compress(Buffer.from(text), encoding);
   if (res.headersSent) return;
-  res.appendHeader('vary', 'Accept-Encoding');
   res.setHeader('content-encoding', encoding);
   res.setHeader('content-length', body.length);
   res.end(body);

@@ -1,5 +1,7 @@
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import express, { type Router } from 'express';
+import express, { type Response, type Router } from 'express';
+import { chooseEncoding, compress } from '../http/exposure';
 
 // Packages' export maps hide their browser bundles, so locate each package by its package.json.
 const packageFile = (pkg: string, file: string) => path.join(path.dirname(require.resolve(`${pkg}/package.json`)), file);
@@ -64,21 +66,20 @@ const PAGE_CSS = 'html, body, #ide { height: 100%; margin: 0; }\n';
 /**
  * The in-browser GraphQL IDE (GraphiQL), served from the hub's own node_modules: no request leaves the
  * machine. Mount it at the GraphQL path; it answers browser GETs that accept HTML, opening `?query=` links
- * with their operation filled in.
+ * with their operation filled in, and serves the page's assets under `ide/` (compressed when accepted).
  */
 export function ideRouter(endpoint: string): Router {
   const router = express.Router();
-  for (const [name, file] of Object.entries(ASSETS)) {
-    router.get(`/ide/${name}`, (_req, res) => {
-      res.setHeader('Cache-Control', 'public, max-age=86400');
-      res.sendFile(path.resolve(file));
-    });
-  }
-  const generated: Record<string, [string, string]> = { 'boot.js': ['js', BOOT], 'page.css': ['css', PAGE_CSS] };
-  for (const [name, [type, body]] of Object.entries(generated)) {
-    router.get(`/ide/${name}`, (_req, res) => {
-      res.setHeader('Cache-Control', 'public, max-age=86400');
-      res.type(type).send(body);
+  const sources: Record<string, () => Promise<Buffer>> = {
+    ...Object.fromEntries(Object.entries(ASSETS).map(([name, file]) => [name, () => readFile(file)])),
+    'boot.js': async () => Buffer.from(BOOT),
+    'page.css': async () => Buffer.from(PAGE_CSS),
+  };
+  for (const [name, source] of Object.entries(sources)) {
+    router.get(`/ide/${name}`, async (req, res) => {
+      const asset = await loadAsset(name, source);
+      const encoding = chooseEncoding(req.headers['accept-encoding']);
+      send(res, name, encoding ? asset[encoding] : asset.plain, encoding);
     });
   }
   const html = page(endpoint);
@@ -88,4 +89,36 @@ export function ideRouter(endpoint: string): Router {
     res.type('html').send(html);
   });
   return router;
+}
+
+/** An asset as served: as it is, and compressed both ways. */
+interface Asset {
+  plain: Buffer;
+  gzip: Buffer;
+  br: Buffer;
+}
+
+// Assets are compressed once per process, not per request: graphiql.js is megabytes, and asking for it
+// again and again must cost the hub no more than copying it out. The IDE's assets pass admission
+// (a browser loads six at once, over a client's in-flight cap), so they must stay this cheap.
+const assets = new Map<string, Promise<Asset>>();
+
+function loadAsset(name: string, source: () => Promise<Buffer>): Promise<Asset> {
+  let asset = assets.get(name);
+  if (!asset) {
+    asset = source().then(async (plain) => ({ plain, gzip: await compress(plain, 'gzip'), br: await compress(plain, 'br') }));
+    assets.set(name, asset);
+    asset.catch(() => assets.delete(name));
+  }
+  return asset;
+}
+
+function send(res: Response, name: string, body: Buffer, encoding: 'gzip' | 'br' | undefined): void {
+  res.type(path.extname(name));
+  res.setHeader('Cache-Control', 'public, max-age=86400');
+  res.setHeader('Vary', 'Accept-Encoding');
+  if (encoding) res.setHeader('Content-Encoding', encoding);
+  res.setHeader('Content-Length', body.length);
+  // res.end, not res.send: Express would hash megabytes for an ETag on every request.
+  res.end(body);
 }

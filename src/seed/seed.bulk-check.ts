@@ -136,6 +136,8 @@ export interface Checked {
   /** Bulk nodes (curated ids aside) and the relationships their fields and the relationship records give. */
   nodes: number;
   relationships: number;
+  /** Of those relationships, the ones with an end among the curated ids. */
+  curatedRelationships: number;
   /** Records per file (as SeedFile.file names it). */
   recordsByFile: Map<string, number>;
 }
@@ -157,6 +159,7 @@ async function checkBulk(files: SeedFile[], curated: Map<string, NodeType>, prog
   const nodeFiles = new Set<string>();
   let records = 0;
   let relationships = 0;
+  let curatedRelationships = 0;
   let lastRepeatAt = 0;
   const recordsByFile = new Map<string, number>();
   const typeOf = (id: string) => curated.get(id) ?? ids.get(id)?.type;
@@ -219,12 +222,17 @@ async function checkBulk(files: SeedFile[], curated: Map<string, NodeType>, prog
       refs(fields, NODE_REFS[node.type], file, line);
       for (const field of Object.keys(NODE_REFS[node.type])) {
         const value = fields[field];
-        if (value !== undefined) relationships += Array.isArray(value) ? value.length : 1;
+        if (value === undefined) continue;
+        const targets = Array.isArray(value) ? value : [value];
+        relationships += targets.length;
+        curatedRelationships += targets.filter((id) => curated.has(String(id))).length;
       }
       provenanceRefs(node.provenance, file, line);
     }
     if (edge) {
       relationships++;
+      const ends = edge as unknown as Record<string, unknown>;
+      if (Object.keys(EDGE_REFS[edge.type]).some((field) => field !== 'onBehalfOf' && curated.has(String(ends[field])))) curatedRelationships++;
       refs(edge as unknown as Record<string, unknown>, EDGE_REFS[edge.type], file, line);
       provenanceRefs(edge.provenance, file, line);
       const identity = edgeKey(edge);
@@ -239,7 +247,7 @@ async function checkBulk(files: SeedFile[], curated: Map<string, NodeType>, prog
     if (type === undefined) report({ file: p.file, line: p.line, field: p.field, message: `refers to '${p.id}', which no seed record defines` });
     else if (type !== p.want) report({ file: p.file, line: p.line, field: p.field, message: `'${p.id}' is a ${type}, expected ${p.want}` });
   }
-  return { problems, overlap, records, repeatCandidates, lastRepeatAt, nodeFiles, nodes: ids.size, relationships, recordsByFile };
+  return { problems, overlap, records, repeatCandidates, lastRepeatAt, nodeFiles, nodes: ids.size, relationships, curatedRelationships, recordsByFile };
 }
 
 /** Candidates at most for which pass 1b looks for their first ids in the raw text before parsing a line. */

@@ -48,8 +48,8 @@ export interface BulkOptions {
   /** Replace the whole graph (needs curatedDir): the old graph is deleted in the publishing transaction. */
   reset?: boolean;
   /**
-   * Most nodes and relationships the publishing transaction may write (default PUBLISH_LIMIT); a larger
-   * run is refused before anything is written.
+   * Most entities the publishing transaction may touch (see publishLimit; by default what the server's
+   * transaction memory holds); a larger run is refused, before staging when the checks foresee it.
    */
   maxPublish?: number;
 }
@@ -70,14 +70,17 @@ export interface BulkResult {
 }
 
 /**
- * Nodes plus relationships one publishing transaction may write by default. The small synthetic network
- * (about 37,000 nodes and 203,000 relationships) publishes in one transaction within the embedded
- * database's default 512 MB heap; see README, Scale.
+ * Transaction memory Neo4j holds per entity the publish touches (a staged node relabelled, a relationship
+ * given its real type, a patch applied, an old node or relationship deleted on a reset): measured about
+ * 3.4 KB on the small synthetic network, where the reader labels' indexes (the full-text one included)
+ * take most of it; rounded up.
  */
-export const PUBLISH_LIMIT = 400_000;
+export const PUBLISH_BYTES_PER_ENTITY = 4096;
+/** The limit when the server's transaction memory cannot be read: about what a 512 MB heap holds. */
+export const PUBLISH_LIMIT_FALLBACK = 90_000;
 
 /** Entities deleted per transaction when a run's staged data is removed. */
-const REMOVE_BATCH = 20_000;
+const REMOVE_BATCH = 5_000;
 /** How often a run refreshes its heartbeat, and after how long without one it counts as abandoned. */
 const HEARTBEAT_EVERY_MS = 10_000;
 export const ABANDONED_AFTER_SECONDS = 60;
@@ -179,6 +182,8 @@ interface WriteContext {
   reset: boolean;
   /** Ids of the run (curated or bulk) that the graph held before it: they are patched, not staged. */
   existing: Set<string>;
+  /** Entities the publish will touch so far, and their limit. */
+  publish: { entities: number; limit: number };
 }
 
 type Tx = Parameters<Parameters<Database['writeTx']>[0]>[0];
@@ -219,6 +224,7 @@ const ALL_GROUPS: NodeGroupLabels[] = [
 async function stageNodeRows(ctx: WriteContext, rows: SeedRows, curated: boolean): Promise<void> {
   const { db, run, batch } = ctx;
   const groups = nodeGroups(rows);
+  countPublish(ctx, groups.reduce((n, g) => n + g.rows.length, 0));
   const found = await db.writeTx(async (tx) => {
     const seen: string[] = [];
     const statements: Statement[] = [];
@@ -252,6 +258,7 @@ async function stageRelRows(ctx: WriteContext, set: SeedSet, curated: boolean): 
   const bulkNew = (id: string) => !curatedIds.has(id) && !existing.has(id);
   const statements: Statement[] = [];
   let count = 0;
+  let published = 0;
   for (const [spec, list] of Object.entries(buildSeedRows(set).rels) as Array<[RelSpec, RelRow[]]>) {
     const buckets = new Map<string, RelRow[]>();
     for (const row of list) {
@@ -262,13 +269,30 @@ async function stageRelRows(ctx: WriteContext, set: SeedSet, curated: boolean): 
     }
     for (const [key, rows] of buckets) {
       const [fromStaged, toStaged] = [key[1] === '1', key[2] === '1'];
+      if (key[0] === 'm' || !fromStaged || !toStaged) published += rows.length;
       if (key[0] === 'c') statements.push(createRelStatement(stageCreateRels(spec, fromStaged, toStaged), spec, rows));
       else statements.push({ cypher: stageMergeRels(spec, fromStaged, toStaged, curated), rows });
     }
     count += list.length;
   }
+  countPublish(ctx, published);
   await ctx.db.writeTx((tx) => runStatements(ctx.db, tx, statements, ctx.run, ctx.batch));
   return count;
+}
+
+function tooLarge(entities: number, limit: number, reset: boolean, staging: boolean): ImportRefusedError {
+  return new ImportRefusedError(
+    `the import would publish ${staging ? 'at least ' : ''}${entities} nodes and relationships${reset ? ' (the old graph included)' : ''} in one transaction, ` +
+      `over the limit of ${limit} (Neo4j holds about ${PUBLISH_BYTES_PER_ENTITY / 1024} KB of transaction memory for each); the graph was not changed. ` +
+      `Give Neo4j more heap (NEO4J_HEAP for the embedded one; its transaction memory is 70% of the heap), import the folders in parts, ` +
+      `use --max-publish N if the server has the memory, or, into an empty embedded store, use --reset without --online (the offline store import)`,
+  );
+}
+
+/** Adds to the entities the publish will touch; refuses the run once they pass the limit. */
+function countPublish(ctx: WriteContext, entities: number): void {
+  ctx.publish.entities += entities;
+  if (ctx.publish.entities > ctx.publish.limit) throw tooLarge(ctx.publish.entities, ctx.publish.limit, ctx.reset, true);
 }
 
 /** Stages the curated set (small): its nodes in one transaction, then its relationships in another. */
@@ -298,7 +322,8 @@ async function stageBulkRelationships(ctx: WriteContext): Promise<void> {
   const { curated, batch, progress } = ctx;
   const candidates = ctx.checked.repeatCandidates;
   const write = async (set: SeedSet, records: number) => {
-    progress.relationships += await stageRelRows(ctx, set, false);
+    const count = await stageRelRows(ctx, set, false);
+    progress.relationships += count;
     progress.records += records;
     progress.tick();
   };
@@ -347,8 +372,11 @@ async function publish(ctx: WriteContext): Promise<number> {
       await db.runIn(tx, PUBLISH_RUN_DONE, { run });
     });
   } catch (error) {
-    // A unique id taken by another writer since the run looked it up: nothing was published.
-    throw new Error(`publishing the import failed, nothing of it was published (did the graph change while it ran? run it again): ${(error as Error).message}`);
+    // Whatever failed (Neo4j's transaction memory, a unique id another writer took since the run looked it
+    // up), the transaction rolled back: nothing was published.
+    const message = (error as Error).message;
+    const hint = /already exists|unique key/i.test(message) ? ' (the graph changed while the import ran: run it again)' : '';
+    throw new Error(`publishing the import failed and nothing of it was published${hint}: ${message}`);
   }
   const seconds = (Date.now() - started) / 1000;
   ctx.log.info({ run, seconds }, 'Bulk import: published');
@@ -388,7 +416,10 @@ export interface UnpublishedRun {
  */
 export async function recoverImports(db: Database, log: Logger, options: { force?: boolean } = {}): Promise<UnpublishedRun[]> {
   for (const statement of STAGING_SCHEMA) await db.write(statement);
-  const runs = (await db.read(UNPUBLISHED_RUNS)).map((r) => ({ id: String(r.id), started: String(r.started), idle: Number(r.idle) }));
+  const runs = (await db.read(UNPUBLISHED_RUNS))
+    // A run node deleted by its publish while this statement read it has no properties left.
+    .filter((r) => r.id !== null && r.id !== undefined)
+    .map((r) => ({ id: String(r.id), started: String(r.started), idle: Number(r.idle) }));
   const live = runs.filter((r) => r.idle < ABANDONED_AFTER_SECONDS);
   if (live.length && !options.force) {
     throw new ImportRefusedError(
@@ -401,11 +432,41 @@ export async function recoverImports(db: Database, log: Logger, options: { force
   return runs;
 }
 
-/** Nodes and relationships the publishing transaction writes: the run's, plus the old graph's on a reset. */
-async function publishSize(db: Database, checked: Checked, curatedSet: SeedSet | undefined, reset: boolean): Promise<number> {
+/** Bytes of the least non-zero transaction memory limit the server sets, or undefined (none, or not readable). */
+async function transactionMemory(db: Database): Promise<number | undefined> {
+  const UNITS: Record<string, number> = { B: 1, KiB: 1024, MiB: 1024 ** 2, GiB: 1024 ** 3, TiB: 1024 ** 4 };
+  try {
+    const rows = await db.read(`SHOW SETTINGS YIELD name, value WHERE name IN $names RETURN value`, {
+      names: ['dbms.memory.transaction.total.max', 'db.memory.transaction.total.max', 'db.memory.transaction.max'],
+    });
+    const bytes = rows
+      .map((r) => /^([\d.]+)\s*([KMGT]iB|B)$/.exec(String(r.value)))
+      .map((m) => (m ? Number(m[1]) * UNITS[m[2]] : 0))
+      .filter((b) => b > 0);
+    return bytes.length ? Math.min(...bytes) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Entities one publishing transaction may touch: `maxPublish` when given, else what the server's
+ * transaction memory holds at PUBLISH_BYTES_PER_ENTITY each, else PUBLISH_LIMIT_FALLBACK.
+ */
+export async function publishLimit(db: Database, maxPublish?: number): Promise<number> {
+  if (maxPublish !== undefined) return maxPublish;
+  const bytes = await transactionMemory(db);
+  return bytes === undefined ? PUBLISH_LIMIT_FALLBACK : Math.floor(bytes / PUBLISH_BYTES_PER_ENTITY);
+}
+
+/**
+ * What pass 1 foresees the publish touches: every node, the relationships with a curated end (a node that
+ * may exist), the curated set, and the old graph on a reset. Relationships between two nodes the graph
+ * held before are counted while staging.
+ */
+function foreseenPublish(checked: Checked, curatedSet: SeedSet | undefined): number {
   const curated = curatedSet ? curatedSet.nodes.size + Object.values(buildSeedRows(curatedSet).rels).reduce((n, r) => n + r.length, 0) : 0;
-  const old = reset ? await entityCounts(db) : { nodes: 0, relationships: 0 };
-  return checked.nodes + checked.relationships + curated + old.nodes + old.relationships;
+  return checked.nodes + checked.curatedRelationships + curated;
 }
 
 /**
@@ -432,18 +493,13 @@ export async function importSeedBulk(db: Database, dirs: string[], log: Logger, 
   const writers = Math.max(1, options.writers ?? 2);
   const reset = options.reset ?? false;
   if (reset && !options.curatedDir) throw new Error('reset needs the curated folder (curatedDir)');
-  const { files, curated, checked, repeats, curatedSet, progress } = await planBulk(dirs, log, options.curatedDir);
-
+  // Before pass 1, so that a run that must wait for another is refused at once.
   await recoverImports(db, log);
-  const size = await publishSize(db, checked, curatedSet, reset);
-  const limit = options.maxPublish ?? PUBLISH_LIMIT;
-  if (size > limit) {
-    throw new ImportRefusedError(
-      `the import would publish ${size} nodes and relationships${reset ? ' (the old graph included)' : ''} in one transaction, ` +
-        `over the limit of ${limit}; the graph was not changed. Raise it with --max-publish N (Neo4j needs roughly 1.5 KB of heap per entity), ` +
-        `import the folders in parts, or, for an empty embedded store, use --reset without --online (the offline store import)`,
-    );
-  }
+  const { files, curated, checked, repeats, curatedSet, progress } = await planBulk(dirs, log, options.curatedDir);
+  const limit = await publishLimit(db, options.maxPublish);
+  const old = reset ? await entityCounts(db) : { nodes: 0, relationships: 0 };
+  const foreseen = foreseenPublish(checked, curatedSet) + old.nodes + old.relationships;
+  if (foreseen > limit) throw tooLarge(foreseen, limit, reset, false);
   await db.write(AWAIT_STAGING_SCHEMA);
 
   const run = `bulk-${new Date().toISOString()}-${randomBytes(4).toString('hex')}`;
@@ -452,7 +508,8 @@ export async function importSeedBulk(db: Database, dirs: string[], log: Logger, 
   heartbeat.unref();
   const timer = setInterval(() => progress.tick(), PROGRESS_EVERY_MS);
   timer.unref();
-  const ctx: WriteContext = { db, log, files, curated, run, batch, writers, progress, checked, repeats, reset, existing: new Set() };
+  const publishing = { entities: old.nodes + old.relationships, limit };
+  const ctx: WriteContext = { db, log, files, curated, run, batch, writers, progress, checked, repeats, reset, existing: new Set(), publish: publishing };
   let publishSeconds: number;
   try {
     if (curatedSet) await stageCurated(ctx, curatedSet);
@@ -469,7 +526,8 @@ export async function importSeedBulk(db: Database, dirs: string[], log: Logger, 
   } catch (error) {
     log.error({ run, error: (error as Error).message }, 'Bulk import failed: removing its staged data (readers never saw it)');
     try {
-      const deleted = await removeStaged(db);
+      // A publish that failed on Neo4j's transaction memory limit holds that memory until it has rolled back.
+      const deleted = await removeStaged(db).catch(() => new Promise((r) => setTimeout(r, 5000)).then(() => removeStaged(db)));
       log.error({ run, deleted }, 'Bulk import removed');
     } catch (cleanup) {
       // The original error is the one to report; the next run, or --recover, removes the rest.

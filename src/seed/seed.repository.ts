@@ -110,59 +110,6 @@ export const UPSERT_REL: Record<RelSpec, string> = Object.fromEntries(
   (Object.keys(REL_SPECS) as RelSpec[]).map((spec) => [spec, upsertRels(spec)]),
 ) as Record<RelSpec, string>;
 
-// Bulk variants: like the statements above, but a node or relationship this statement creates keeps
-// `importRun: $run` (a pre-existing one keeps the tag it had, usually none), so a failed bulk run can
-// delete exactly what it created.
-function bulkUpsertNodes(label: string, extraLabel?: string, removeLabels?: string): string {
-  return `UNWIND $rows AS row
-MERGE (n:${label} {id: row.id})
-ON CREATE SET n.importRun = $run
-WITH n, row, n.importRun AS run
-SET n = row.props, n.importRun = run${removeLabels ? `\nREMOVE n:${removeLabels}` : ''}${extraLabel ? `\nSET n:${extraLabel}` : ''}`;
-}
-
-function bulkUpsertRels(spec: RelSpec): string {
-  const [from, to] = REL_SPECS[spec];
-  return `UNWIND $rows AS row
-MATCH (a:${from} {id: row.from})
-MATCH (b:${to} {id: row.to})
-MERGE (a)-[r:${REL_TYPE[spec]} {key: row.key}]->(b)
-ON CREATE SET r.importRun = $run
-WITH r, row, r.importRun AS run
-SET r = row.props, r.importRun = run`;
-}
-
-export const BULK_UPSERT_NODE: Record<keyof typeof NODE_LABEL, string> = Object.fromEntries(
-  Object.entries(NODE_LABEL).map(([type, label]) => [type, bulkUpsertNodes(label)]),
-) as Record<keyof typeof NODE_LABEL, string>;
-
-export const BULK_UPSERT_ORGANIZATION_OF_KIND: Record<keyof typeof ORG_KIND_LABEL, string> = Object.fromEntries(
-  Object.entries(ORG_KIND_LABEL).map(([kind, label]) => [kind, bulkUpsertNodes('Organization', label, ALL_ORG_KIND_LABELS)]),
-) as Record<keyof typeof ORG_KIND_LABEL, string>;
-
-export const BULK_UPSERT_UNIT_OF_LEVEL: Record<keyof typeof UNIT_LEVEL_LABEL, string> = Object.fromEntries(
-  Object.entries(UNIT_LEVEL_LABEL).map(([level, label]) => [level, bulkUpsertNodes('AdminUnit', label, ALL_UNIT_LEVEL_LABELS)]),
-) as Record<keyof typeof UNIT_LEVEL_LABEL, string>;
-
-export const BULK_UPSERT_REL: Record<RelSpec, string> = Object.fromEntries(
-  (Object.keys(REL_SPECS) as RelSpec[]).map((spec) => [spec, bulkUpsertRels(spec)]),
-) as Record<RelSpec, string>;
-
-// Create variants for the bulk path, used only where nothing can exist yet: a node whose id the graph
-// did not hold before the run, a relationship with at least one end created by the run (pass 1 merged
-// repeated relationship records). Rows are compact lists; the provenance properties, the same for many
-// rows, travel once per statement in $shared, keyed by the row's provenance key. A created relationship
-// carries no run tag: a rollback deletes it with the tagged node at its end (DETACH DELETE), and the
-// tag would be the largest property it stores.
-
-/** Node row: [provenance key, properties without sources and provenance]. */
-function bulkCreateNodes(labels: string): string {
-  return `UNWIND $rows AS row
-WITH row, $shared[row[0]] AS s
-CREATE (n:${labels})
-SET n = row[1], n.sources = s.sources, n.provenance = s.provenance, n.importRun = $run`;
-}
-
 /** The property that repeats a relationship's key (the role of a participation, the title of a position...). */
 export const REL_KEY_ALIAS: Partial<Record<RelSpec, string>> = {
   PARTY_TO: 'role',
@@ -175,55 +122,6 @@ export const REL_KEY_ALIAS: Partial<Record<RelSpec, string>> = {
 /** Relationship specs with optional properties besides key, alias and provenance. */
 export const REL_EXTRA_SPECS: ReadonlySet<RelSpec> = new Set<RelSpec>(['HOLDS_POSITION', 'SIGNED_AGREEMENT', 'SIGNED_DOCUMENT', 'RELATED_TO', 'SUCCEEDED_BY']);
 
-/** Relationship row: [from id, to id, key, provenance key, extra properties (specs of REL_EXTRA_SPECS only)]. */
-function bulkCreateRels(spec: RelSpec): string {
-  const [from, to] = REL_SPECS[spec];
-  const alias = REL_KEY_ALIAS[spec];
-  return `UNWIND $rows AS row
-MATCH (a:${from} {id: row[0]})
-MATCH (b:${to} {id: row[1]})
-WITH a, b, row, $shared[row[3]] AS s
-CREATE (a)-[r:${REL_TYPE[spec]} {key: row[2]${alias ? `, ${alias}: row[2]` : ''}, sources: s.sources, provenance: s.provenance}]->(b)${
-    REL_EXTRA_SPECS.has(spec) ? '\nSET r += row[4]' : ''
-  }`;
-}
-
-export const BULK_CREATE_NODE: Record<keyof typeof NODE_LABEL, string> = Object.fromEntries(
-  Object.entries(NODE_LABEL).map(([type, label]) => [type, bulkCreateNodes(label)]),
-) as Record<keyof typeof NODE_LABEL, string>;
-
-export const BULK_CREATE_ORGANIZATION_OF_KIND: Record<keyof typeof ORG_KIND_LABEL, string> = Object.fromEntries(
-  Object.entries(ORG_KIND_LABEL).map(([kind, label]) => [kind, bulkCreateNodes(`Organization:${label}`)]),
-) as Record<keyof typeof ORG_KIND_LABEL, string>;
-
-export const BULK_CREATE_UNIT_OF_LEVEL: Record<keyof typeof UNIT_LEVEL_LABEL, string> = Object.fromEntries(
-  Object.entries(UNIT_LEVEL_LABEL).map(([level, label]) => [level, bulkCreateNodes(`AdminUnit:${label}`)]),
-) as Record<keyof typeof UNIT_LEVEL_LABEL, string>;
-
-export const BULK_CREATE_REL: Record<RelSpec, string> = Object.fromEntries(
-  (Object.keys(REL_SPECS) as RelSpec[]).map((spec) => [spec, bulkCreateRels(spec)]),
-) as Record<RelSpec, string>;
-
-/** Per seed type: which of the ids in $ids the graph already holds, as rows of `id`. */
-export const BULK_EXISTING_IDS: Record<keyof typeof NODE_LABEL, string> = Object.fromEntries(
-  Object.entries(NODE_LABEL).map(([type, label]) => [type, `UNWIND $ids AS id MATCH (n:${label} {id: id}) RETURN n.id AS id`]),
-) as Record<keyof typeof NODE_LABEL, string>;
-
-/** Deletes up to $limit nodes of the whole graph, with their relationships; returns `deleted`. */
-export const BULK_RESET_NODES = `MATCH (n) WITH n LIMIT $limit DETACH DELETE n RETURN count(*) AS deleted`;
-
-const BULK_REL_TYPES = [...new Set(Object.values(REL_TYPE))];
-
-/** Per relationship type: deletes up to $limit relationships tagged with $run; returns `deleted`. */
-export const DELETE_RUN_RELS: Record<string, string> = Object.fromEntries(
-  BULK_REL_TYPES.map((type) => [type, `MATCH ()-[r:${type}]->() WHERE r.importRun = $run WITH r LIMIT $limit DELETE r RETURN count(*) AS deleted`]),
-);
-
-/** Per node label: deletes up to $limit nodes tagged with $run (and their relationships); returns `deleted`. */
-export const DELETE_RUN_NODES: Record<string, string> = Object.fromEntries(
-  Object.values(NODE_LABEL).map((label) => [label, `MATCH (n:${label}) WHERE n.importRun = $run WITH n LIMIT $limit DETACH DELETE n RETURN count(*) AS deleted`]),
-);
-
 export const DELETE_EVERYTHING = `MATCH (n) DETACH DELETE n`;
 
 export const GRAPH_COUNTS = `CALL () {
@@ -234,7 +132,12 @@ CALL () {
 }
 RETURN nodes, rels, nodeProps + relProps AS properties`;
 
-export const COUNT_NODES = `MATCH (n) RETURN count(n) AS nodes`;
+/** Nodes readers can see: all, less those an unpublished bulk run staged (see seed.staging); from the count store. */
+export const COUNT_NODES = `CALL () { MATCH (n) RETURN count(n) AS total }
+CALL () { MATCH (n:ImportStaged) RETURN count(n) AS staged }
+CALL () { MATCH (n:ImportPatch) RETURN count(n) AS patches }
+CALL () { MATCH (n:ImportRun) RETURN count(n) AS runs }
+RETURN total - staged - patches - runs AS nodes`;
 
 /** Read from the count store: no scan. */
 export const COUNT_ENTITIES = `CALL () { MATCH (n) RETURN count(n) AS nodes }
@@ -260,7 +163,7 @@ export async function graphCounts(db: Database): Promise<GraphCounts> {
   return { nodes: Number(row.nodes), relationships: Number(row.rels), properties: Number(row.properties ?? 0) };
 }
 
-/** Whether the graph holds no node at all. */
+/** Whether the graph holds no node that readers see (staged data of an unpublished import aside). */
 export async function graphIsEmpty(db: Database): Promise<boolean> {
   const [row] = await db.read(COUNT_NODES);
   return Number(row.nodes) === 0;

@@ -1,11 +1,11 @@
 import { NODE_LABEL, ORG_KIND_LABEL, REL_EXTRA_SPECS, REL_KEY_ALIAS, REL_SPECS, REL_TYPE, UNIT_LEVEL_LABEL, type RelSpec } from './seed.repository';
 
 // Cypher of the staged (all-or-nothing) online import. A run writes its batches under labels and
-// relationship types that no reader statement matches: readers anchor on `:Organization`, `:Agreement`, ...
-// and name their relationship types, and the full-text index covers only the reader labels. One final
-// write transaction (the publish) turns the staged entities into real ones, so readers see the whole
-// run or none of it. Labels and types below come from the constant tables of seed.repository, never
-// from input.
+// relationship types that no reader statement matches: readers anchor every pattern on `:Organization`,
+// `:Agreement`, ... (or an index of those labels) and name their relationship types, and the full-text index
+// covers only the reader labels. One final write transaction (the publish) turns the staged entities into
+// real ones, so readers see the whole run or none of it. Labels and types below come from the constant
+// tables of seed.repository, never from input.
 
 /** Every node a run creates carries this label until the run is published. */
 export const STAGED = 'ImportStaged';
@@ -18,7 +18,7 @@ export const RUN = 'ImportRun';
 
 /** The staging label standing for a reader label. */
 export const stagedLabel = (label: string) => `Staged${label}`;
-/** The relationship type of a staged relationship created at publish (one end is new). */
+/** The relationship type of a staged relationship created at publish (one end is new, the other a node of the graph). */
 export const stagedType = (type: string) => `STAGED_${type}`;
 /** The relationship type of a staged relationship merged at publish (both ends may exist already). */
 export const stagedMergeType = (type: string) => `STAGED_MERGE_${type}`;
@@ -78,18 +78,22 @@ SET p = row.props, p.importRun = $run`;
 const end = (name: string, label: string, staged: boolean, id: string) => `MATCH (${name}:${staged ? STAGED : label} {id: ${id}})`;
 
 /**
- * Stages relationships with a new end (created at publish), from compact rows [from, to, key, provenance
- * key, extra properties (specs of REL_EXTRA_SPECS only)]. `fromStaged`/`toStaged`: whether that end is
- * a node of this run.
+ * Creates relationships with a new end, from compact rows [from, to, key, provenance key, extra properties
+ * (specs of REL_EXTRA_SPECS only)]. `fromStaged`/`toStaged`: whether that end is a node of this run.
+ * Between two staged nodes a relationship gets its real type at once: no reader can reach it, as readers
+ * start from nodes with reader labels (or their indexes) and a staged node has none until the publish, when
+ * both ends get theirs together; this spares the publish a copy of most relationships. A relationship
+ * touching a node of the graph gets a staged type, as a reader could walk it from that node.
  */
 export function stageCreateRels(spec: RelSpec, fromStaged: boolean, toStaged: boolean): string {
   const [from, to] = REL_SPECS[spec];
   const alias = REL_KEY_ALIAS[spec];
+  const type = fromStaged && toStaged ? REL_TYPE[spec] : stagedType(REL_TYPE[spec]);
   return `UNWIND $rows AS row
 ${end('a', from, fromStaged, 'row[0]')}
 ${end('b', to, toStaged, 'row[1]')}
 WITH a, b, row, $shared[row[3]] AS s
-CREATE (a)-[r:${stagedType(REL_TYPE[spec])} {key: row[2]${alias ? `, ${alias}: row[2]` : ''}, sources: s.sources, provenance: s.provenance}]->(b)${
+CREATE (a)-[r:${type} {key: row[2]${alias ? `, ${alias}: row[2]` : ''}, sources: s.sources, provenance: s.provenance}]->(b)${
     REL_EXTRA_SPECS.has(spec) ? '\nSET r += row[4]' : ''
   }`;
 }
