@@ -18,8 +18,8 @@ export interface GqlResult<T = Record<string, any>> {
 }
 
 /** A GraphQL client running operations in-process against the hub's real schema and the given database. */
-export function gqlClient(db: Database, maxQueryDepth = loadConfig().maxQueryDepth, plugins: ApolloServerPlugin<Context>[] = []) {
-  const apollo: ApolloServer<Context> = createApollo({ maxQueryDepth, log: createLogger('silent'), plugins });
+export function gqlClient(db: Database, maxQueryDepth = loadConfig().maxQueryDepth, plugins: ApolloServerPlugin<Context>[] = [], maxQueryCost?: number) {
+  const apollo: ApolloServer<Context> = createApollo({ maxQueryDepth, log: createLogger('silent'), plugins, ...(maxQueryCost ? { limits: { maxQueryCost } } : {}) });
   return async function gql<T = Record<string, any>>(query: string, variables: Record<string, unknown> = {}): Promise<GqlResult<T>> {
     const response = await apollo.executeOperation({ query, variables }, { contextValue: createContext(db) });
     if (response.body.kind !== 'single') throw new Error('unexpected incremental response');
