@@ -22,7 +22,22 @@ export interface OpenGraphOptions {
 }
 
 /** The port a bolt://host:port URI names. */
-function portOf(uri: string): number {
+/** The launcher options for the configured embedded database: one mapping from config, used by the hub and `npm run neo4j`. */
+export function embeddedStartOptions(config: Config, target: Extract<Config['neo4j'], { mode: 'embedded' }>, log: Logger): EmbeddedOptions {
+  return {
+    projectRoot,
+    dataDir: target.dataDir,
+    port: target.port,
+    heap: target.heap,
+    pageCacheMb: target.pageCacheMb,
+    java: config.java,
+    maven: config.maven,
+    log,
+  };
+}
+
+/** The port of a bolt:// URI. */
+export function portOf(uri: string): number {
   return Number(new URL(uri.replace(/^bolt/, 'http')).port);
 }
 
@@ -36,16 +51,7 @@ export async function openGraph(config: Config, log: Logger, options: OpenGraphO
     log.info({ uri: target.uri }, 'Connecting to Neo4j');
     return connect(new Database({ uri: target.uri, username: target.username, password: target.password, database: target.database, log }), undefined);
   }
-  const start: EmbeddedOptions = {
-    projectRoot,
-    dataDir: target.dataDir,
-    port: target.port,
-    heap: target.heap,
-    pageCacheMb: target.pageCacheMb,
-    java: config.java,
-    maven: config.maven,
-    log,
-  };
+  const start = embeddedStartOptions(config, target, log);
   let embedded = await startEmbeddedNeo4j(start);
   const { onEmbeddedGiveUp } = options;
   if (onEmbeddedGiveUp) {

@@ -1,8 +1,9 @@
 import path from 'node:path';
-import { loadConfig, projectRoot } from '../config';
+import { loadConfig } from '../config';
 import { EmbeddedNeo4jError } from '../embedded/classpath';
-import { startEmbeddedNeo4j, type EmbeddedOptions } from '../embedded/launcher';
+import { startEmbeddedNeo4j } from '../embedded/launcher';
 import { superviseEmbedded } from '../embedded/supervisor';
+import { embeddedStartOptions, portOf } from '../graph-connection';
 import { createLogger } from '../logger';
 
 // Runs the embedded Neo4j alone (for cypher-shell, a Neo4j desktop client or a second hub process),
@@ -25,18 +26,9 @@ async function run(): Promise<void> {
   };
   process.on('SIGINT', () => void stop());
   process.on('SIGTERM', () => void stop());
-  const start: EmbeddedOptions = {
-    projectRoot,
-    dataDir: target.dataDir,
-    port: target.port,
-    heap: target.heap,
-    pageCacheMb: target.pageCacheMb,
-    java: config.java,
-    maven: config.maven,
-    log,
-  };
+  const start = embeddedStartOptions(config, target, log);
   const first = await startEmbeddedNeo4j(start);
-  const port = Number(new URL(first.uri.replace(/^bolt/, 'http')).port);
+  const port = portOf(first.uri);
   const embedded = superviseEmbedded(first, {
     log,
     restart: () => startEmbeddedNeo4j({ ...start, port }),
