@@ -16,6 +16,7 @@ export class CircuitBreaker {
   private lastCause = '';
   private lastProbeAt = 0;
   private probing = false;
+  private readonly openListeners = new Set<() => void>();
 
   constructor(
     private readonly events: BreakerEvents = {},
@@ -46,6 +47,18 @@ export class CircuitBreaker {
     // The next probe waits a full interval: the failure itself was the first check.
     this.lastProbeAt = this.openedAt;
     this.events.onOpen?.(cause);
+    const listeners = [...this.openListeners];
+    this.openListeners.clear();
+    for (const listener of listeners) listener();
+  }
+
+  /**
+   * Calls `listener` once, when the breaker next opens (statements waiting on a database that stopped answering give
+   * up then, rather than at their deadline). Returns the function that unsubscribes; call it when done waiting.
+   */
+  whenOpen(listener: () => void): () => void {
+    this.openListeners.add(listener);
+    return () => void this.openListeners.delete(listener);
   }
 
   /** Records that the database answered; closes the breaker (and reports the outage) if it was open. */

@@ -31,6 +31,11 @@ export interface Limits {
   clientMaxInFlight: number;
   /** Requests one client may start per minute (0: no rate limit); more are answered 429 with Retry-After. */
   rateLimitPerMinute: number;
+  /** Estimated cost from which a request is heavy: at most `maxHeavyInFlight` of those run at once (more: 503). */
+  heavyQueryCost: number;
+  maxHeavyInFlight: number;
+  /** Estimated cost one client may spend per second, in bursts up to `maxQueryCost` (0: no limit); more: 429. */
+  clientCostPerSecond: number;
   /** Largest response body in bytes; a larger answer is replaced by a RESPONSE_TOO_LARGE error. */
   maxResponseBytes: number;
 }
@@ -66,8 +71,11 @@ const EnvSchema = z.object({
   GRAPHQL_MAX_DIRECTIVES: boundedInt(1, 1000).default(50),
   REQUEST_TIMEOUT_MS: boundedInt(100, 600_000).default(10_000),
   MAX_IN_FLIGHT: boundedInt(1, 10_000).default(64),
-  CLIENT_MAX_IN_FLIGHT: boundedInt(1, 10_000).default(4),
+  CLIENT_MAX_IN_FLIGHT: boundedInt(1, 10_000).default(2),
   RATE_LIMIT_PER_MINUTE: boundedInt(0, 1_000_000).default(1200),
+  HEAVY_QUERY_COST: boundedInt(1, 1_000_000_000).default(1_000_000),
+  MAX_HEAVY_IN_FLIGHT: boundedInt(1, 10_000).default(1),
+  CLIENT_COST_PER_SECOND: boundedInt(0, 1_000_000_000).default(1_000_000),
   MAX_RESPONSE_BYTES: boundedInt(1024, 1024 * 1024 * 1024).default(32 * 1024 * 1024),
   CORS_ORIGINS: z
     .string()
@@ -139,6 +147,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxInFlight: e.MAX_IN_FLIGHT,
       clientMaxInFlight: e.CLIENT_MAX_IN_FLIGHT,
       rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+      heavyQueryCost: e.HEAVY_QUERY_COST,
+      maxHeavyInFlight: e.MAX_HEAVY_IN_FLIGHT,
+      clientCostPerSecond: e.CLIENT_COST_PER_SECOND,
       maxResponseBytes: e.MAX_RESPONSE_BYTES,
     },
     corsOrigins: e.CORS_ORIGINS === 'none' ? [] : e.CORS_ORIGINS.split(',').map((o) => o.trim()),

@@ -3,6 +3,7 @@ import { createActivityLoaders } from './activity/activity.loaders';
 import { createAgreementLoaders } from './agreement/agreement.loaders';
 import { createGeographyLoaders } from './geography/geography.loaders';
 import { createOrganizationLoaders } from './organization/organization.loaders';
+import { createPartLoaders } from './part/part.loaders';
 import { createPersonLoaders } from './person/person.loaders';
 import { createSourceLoaders } from './source/source.loaders';
 import { createTopicLoaders } from './topic/topic.loaders';
@@ -12,6 +13,7 @@ const DOMAINS: ReadonlyArray<(db: Database) => object> = [
   createOrganizationLoaders,
   createAgreementLoaders,
   createActivityLoaders,
+  createPartLoaders,
   createPersonLoaders,
   createSourceLoaders,
   createTopicLoaders,
@@ -21,6 +23,7 @@ export type Loaders = ReturnType<typeof createGeographyLoaders> &
   ReturnType<typeof createOrganizationLoaders> &
   ReturnType<typeof createAgreementLoaders> &
   ReturnType<typeof createActivityLoaders> &
+  ReturnType<typeof createPartLoaders> &
   ReturnType<typeof createPersonLoaders> &
   ReturnType<typeof createSourceLoaders> &
   ReturnType<typeof createTopicLoaders>;

@@ -33,6 +33,8 @@ export interface DatabaseOptions {
   acquisitionTimeoutMs?: number;
   /** Milliseconds between checks of an unreachable database. */
   probeIntervalMs?: number;
+  /** Milliseconds a request's statement may go unanswered before the database is checked (a frozen server). */
+  stallCheckMs?: number;
 }
 
 // Outside a request (start-up, seeding, tools) statements keep the driver's own policy for managed
@@ -42,6 +44,12 @@ const CONNECTION_TIMEOUT_MS = 3_000;
 const ACQUISITION_TIMEOUT_MS = 5_000;
 /** How long `ping` (the health endpoints) and the outage probe wait for an answer. */
 export const PING_TIMEOUT_MS = 2_000;
+// A server that accepts connections but answers nothing (a frozen or stopped process) raises no error: a
+// statement unanswered this long makes the hub ask the server a trivial question on a connection of its own,
+// which must answer within STALL_CHECK_TIMEOUT_MS. That is longer than a ping's 2 s: a server busy with heavy
+// statements on a loaded machine answered RETURN 1 in over 2 s, and must not count as gone.
+const STALL_CHECK_MS = 1_500;
+const STALL_CHECK_TIMEOUT_MS = 5_000;
 
 const UNAVAILABLE_CODES = new Set(['ServiceUnavailable', 'SessionExpired', 'Neo.TransientError.General.DatabaseUnavailable']);
 // Codes of a transaction that Neo4j ended because its timeout passed (the second only while waiting on a lock).
@@ -108,14 +116,22 @@ function jittered(delay: number): number {
 /**
  * Settles as `work` does, or rejects with DeadlineExceededError when the request's deadline passes or its
  * signal aborts first: a statement stuck on a database that no longer answers cannot hold a request past its
- * deadline. The abandoned work still settles later; its outcome is dropped.
+ * deadline. Rejects with ServiceUnavailableError as soon as the breaker opens, and calls `onStall` once if
+ * the work is still unsettled after `stallMs`. The abandoned work still settles later; its outcome is dropped.
  */
-function beforeDeadline<T>(work: Promise<T>, scope: RequestScope): Promise<T> {
+function beforeDeadline<T>(work: Promise<T>, scope: RequestScope, breaker: CircuitBreaker, onStall: () => void, stallMs: number): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const stop = () => {
       clearTimeout(timer);
+      clearTimeout(stall);
+      unsubscribe();
       scope.signal.removeEventListener('abort', expire);
     };
+    const unsubscribe = breaker.whenOpen(() => {
+      stop();
+      reject(new ServiceUnavailableError());
+    });
+    const stall = setTimeout(onStall, stallMs);
     const expire = () => {
       stop();
       reject(new DeadlineExceededError(scope.timeoutMs));
@@ -150,6 +166,11 @@ export class Database {
   onStatement?: StatementObserver;
   private readonly log?: Logger;
   private probeTimer?: NodeJS.Timeout;
+  // Health checks, outage probes and stall checks get connections of their own: a pool busy with long
+  // statements must not make a live server look dead.
+  private readonly probeDriver: Driver;
+  private readonly stallCheckMs: number;
+  private stallCheck?: Promise<void>;
 
   constructor(options: DatabaseOptions) {
     const auth =
@@ -161,6 +182,14 @@ export class Database {
       connectionAcquisitionTimeout: options.acquisitionTimeoutMs ?? ACQUISITION_TIMEOUT_MS,
       userAgent: 'coop-hub',
     });
+    this.probeDriver = neo4j.driver(options.uri, auth, {
+      disableLosslessIntegers: true,
+      maxConnectionPoolSize: 4,
+      connectionTimeout: STALL_CHECK_TIMEOUT_MS,
+      connectionAcquisitionTimeout: STALL_CHECK_TIMEOUT_MS,
+      userAgent: 'coop-hub (health)',
+    });
+    this.stallCheckMs = options.stallCheckMs ?? STALL_CHECK_MS;
     this.database = options.database;
     this.log = options.log;
     const probeIntervalMs = options.probeIntervalMs ?? 1_000;
@@ -327,7 +356,7 @@ export class Database {
       if (this.breaker.isOpen) throw new ServiceUnavailableError();
       const started = performance.now();
       try {
-        return await beforeDeadline(attempt(Math.ceil(left)), scope);
+        return await beforeDeadline(attempt(Math.ceil(left)), scope, this.breaker, () => this.checkStalled(), this.stallCheckMs);
       } catch (error) {
         if (error instanceof HubError) throw error;
         const mapped = mapDriverError(error, scope);
@@ -360,9 +389,23 @@ export class Database {
     if (this.log?.isLevelEnabled('debug')) this.log.debug({ cypher, ms: Math.round(ms * 10) / 10, outcome, requestId: currentScope()?.id }, 'Cypher statement');
   }
 
+  /**
+   * A request's statement has gone unanswered for a while: asks the server a trivial question (one check at a
+   * time) and opens the breaker if it does not answer, so that waiting and later requests get 503 at once.
+   */
+  private checkStalled(): void {
+    if (this.stallCheck || this.breaker.isOpen) return;
+    this.stallCheck = this.trivialStatement(STALL_CHECK_TIMEOUT_MS)
+      .then(
+        () => this.breaker.recordSuccess(),
+        (error: unknown) => this.breaker.recordFailure(`a statement got no answer for ${this.stallCheckMs} ms, nor did a check within ${STALL_CHECK_TIMEOUT_MS} ms: ${describe(error)}`),
+      )
+      .finally(() => (this.stallCheck = undefined));
+  }
+
   /** RETURN 1 with a server-side and a client-side timeout; throws what the driver throws. */
   private async trivialStatement(timeoutMs: number): Promise<void> {
-    const session = this.session('READ');
+    const session = this.probeDriver.session({ database: this.database, defaultAccessMode: neo4j.session.READ });
     let timer: NodeJS.Timeout | undefined;
     try {
       // Not in statementCount: health checks and probes are not statements any request asked for.
@@ -434,6 +477,6 @@ export class Database {
 
   async close(): Promise<void> {
     this.stopProbing();
-    await this.driver.close();
+    await Promise.all([this.driver.close(), this.probeDriver.close()]);
   }
 }

@@ -121,6 +121,7 @@ describe('the export field of NetworkGraph', () => {
       name: 'Sở Khoa học và Công nghệ thành phố Cần Thơ',
       location: 'prov-can-tho',
       distance: '1',
+      truncated: 'false',
     });
   });
 
@@ -128,7 +129,19 @@ describe('the export field of NetworkGraph', () => {
     const rows = parseCsv((await exportField('CSV_EDGES')).content, { columns: true }) as Record<string, string>[];
     expect(rows).toHaveLength(8);
     // Cần Thơ's department is both signatory and coordinator.
-    expect(rows.find((r) => r.source === 'org-dost-can-tho')).toEqual({ source: 'org-dost-can-tho', target: AGREEMENT, type: 'PARTY_TO', weight: '2', evidence: AGREEMENT });
+    expect(rows.find((r) => r.source === 'org-dost-can-tho')).toEqual({
+      source: 'org-dost-can-tho',
+      target: AGREEMENT,
+      type: 'PARTY_TO',
+      weight: '2',
+      count: '1',
+      tieKind: '',
+      countsByKind: '',
+      firstDate: '',
+      lastDate: '',
+      evidence: AGREEMENT,
+      truncated: 'false',
+    });
     expect(rows.find((r) => r.source === 'org-dost-ca-mau')?.weight).toBe('1');
   });
 
@@ -146,9 +159,20 @@ describe('the export field of NetworkGraph', () => {
 
   test('JSON is node-link data with every field', async () => {
     const parsed = JSON.parse((await exportField('JSON')).content);
-    expect(parsed).toMatchObject({ directed: true, multigraph: false, graph: { truncated: false } });
+    expect(parsed).toMatchObject({ directed: true, multigraph: false, graph: { truncated: false, mode: 'ONE_MODE' } });
     expect(parsed.nodes).toHaveLength(9);
-    expect(parsed.edges).toContainEqual({ source: 'org-dost-an-giang-office', target: AGREEMENT, type: 'PARTY_TO', weight: 1, evidence: [AGREEMENT] });
+    expect(parsed.edges).toContainEqual({
+      source: 'org-dost-an-giang-office',
+      target: AGREEMENT,
+      type: 'PARTY_TO',
+      weight: 1,
+      count: 1,
+      tieKind: null,
+      countsByKind: null,
+      firstDate: null,
+      lastDate: null,
+      evidence: [AGREEMENT],
+    });
   });
 
   test('exporting costs no database statement', async () => {

@@ -60,6 +60,67 @@ describe('admission control', () => {
   });
 });
 
+describe('cost admission', () => {
+  const costLimits = { ...limits, maxInFlight: 10, clientMaxInFlight: 10, maxQueryCost: 1000, clientCostPerSecond: 100, heavyQueryCost: 500, maxHeavyInFlight: 1 };
+  const clock = () => {
+    let now = 1_000_000;
+    return { now: () => now, advance: (ms: number) => (now += ms) };
+  };
+  const costRefusal = (gate: ReturnType<typeof admitted>['admitCost'], cost: number) => {
+    const refusal = gate(cost);
+    if (!refusal) throw new Error('admitted');
+    return refusal;
+  };
+
+  test('a client that spent its cost allowance gets 429 with the seconds until it has enough, while other clients run', async () => {
+    const time = clock();
+    const control = new AdmissionControl(costLimits, time.now);
+    expect(admitted(await control.admit('a')).admitCost(400)).toBeUndefined();
+    expect(admitted(await control.admit('a')).admitCost(400)).toBeUndefined();
+    const refusal = costRefusal(admitted(await control.admit('a')).admitCost, 400);
+    expect(refusal.reason).toBe('cost_rate');
+    expect(refusal.error.extensions).toMatchObject({ code: 'TOO_MANY_REQUESTS', http: { status: 429 } });
+    // 200 left, 400 asked, 100 a second: 2 s.
+    expect((refusal.error.extensions.http as { headers: Map<string, string> }).headers.get('retry-after')).toBe('2');
+    expect(admitted(await control.admit('b')).admitCost(400)).toBeUndefined();
+    time.advance(2000);
+    expect(admitted(await control.admit('a')).admitCost(400)).toBeUndefined();
+  });
+
+  test('a refused request spends nothing of its client allowance', async () => {
+    const time = clock();
+    const control = new AdmissionControl(costLimits, time.now);
+    expect(admitted(await control.admit('a')).admitCost(900)).toBeUndefined();
+    for (let i = 0; i < 5; i++) expect(costRefusal(admitted(await control.admit('a')).admitCost, 300).reason).toBe('cost_rate');
+    time.advance(2000);
+    expect(admitted(await control.admit('a')).admitCost(300)).toBeUndefined();
+  });
+
+  test('only maxHeavyInFlight heavy requests run at once; others get 503 until one ends, and cheap ones still run', async () => {
+    const control = new AdmissionControl({ ...costLimits, clientCostPerSecond: 0 });
+    const first = admitted(await control.admit('a'));
+    expect(first.admitCost(600)).toBeUndefined();
+    expect(control.heavyInFlight).toBe(1);
+    const refusal = costRefusal(admitted(await control.admit('b')).admitCost, 500);
+    expect(refusal.reason).toBe('heavy_in_flight');
+    expect(refusal.error.extensions).toMatchObject({ code: 'SERVICE_UNAVAILABLE', http: { status: 503 } });
+    expect(admitted(await control.admit('c')).admitCost(499)).toBeUndefined();
+    first.release();
+    first.release();
+    expect(control.heavyInFlight).toBe(0);
+    expect(admitted(await control.admit('b')).admitCost(500)).toBeUndefined();
+  });
+
+  test('without cost limits every cost within the budget is admitted', async () => {
+    const control = new AdmissionControl(limits);
+    for (let i = 0; i < 100; i++) {
+      const request = admitted(await control.admit('a'));
+      expect(request.admitCost(1_000_000)).toBeUndefined();
+      request.release();
+    }
+  });
+});
+
 describe('the client key', () => {
   const request = (remoteAddress: string, forwarded?: string | string[]) =>
     ({ socket: { remoteAddress }, headers: forwarded === undefined ? {} : { 'x-forwarded-for': forwarded } }) as unknown as IncomingMessage;

@@ -22,4 +22,10 @@ describe('the unfiltered statements', () => {
     expect(filtered).toEqual(plain);
     expect(JSON.stringify(plain).length).toBeGreaterThan(100);
   });
+
+  test.each(Object.keys(queries))('%s: the default tie selection is the same as asking for it', async (name) => {
+    const plain = await data(gql(queries[name]('')));
+    const asked = await data(gql(queries[name](`, filter: { ties: [COUNTERPARTIES, CO_PARTIES, CO_ORGANISERS, ORGANISER_PARTICIPANT], includeIntended: false, rollUpSubUnits: false }`)));
+    expect(asked).toEqual(plain);
+  });
 });

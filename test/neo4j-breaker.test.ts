@@ -20,6 +20,19 @@ describe('circuit breaker', () => {
     expect(events).toEqual([]);
   });
 
+  test('tells those waiting when it opens, once per subscription, and not after they unsubscribed', () => {
+    const { breaker } = fakeBreaker();
+    const told: string[] = [];
+    breaker.whenOpen(() => told.push('waiting'));
+    const unsubscribe = breaker.whenOpen(() => told.push('gone'));
+    unsubscribe();
+    breaker.recordFailure('no answer');
+    expect(told).toEqual(['waiting']);
+    breaker.recordSuccess();
+    breaker.recordFailure('no answer again');
+    expect(told).toEqual(['waiting']);
+  });
+
   test('a connection failure opens it, and an episode is reported once however many failures follow', () => {
     const { breaker, events, advance } = fakeBreaker();
     breaker.recordFailure('connection refused');

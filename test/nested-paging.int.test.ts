@@ -49,7 +49,10 @@ const LISTS: Record<string, { parent: string; root: string; field: string; items
   'Agreement.topics': { parent: 'MATCH (p:Agreement)-[:ABOUT]->(:Topic)', root: 'agreement', field: 'topics', items: '{ id }' },
   'Activity.participants': { parent: 'MATCH (p:Activity)<-[:PARTICIPATED_IN]-(:Organization)', root: 'activity', field: 'participants', items: '{ role organization { id } }' },
   'Activity.attendances': { parent: 'MATCH (p:Activity)<-[:ATTENDED]-(:Person)', root: 'activity', field: 'attendances', items: '{ role person { id } }' },
-  'Activity.parts': { parent: 'MATCH (p:Activity)<-[:PART_OF]-(:Activity)', root: 'activity', field: 'parts', items: '{ id }' },
+  'Activity.subEvents': { parent: 'MATCH (p:Activity)<-[:PART_OF]-(:Activity)', root: 'activity', field: 'subEvents', items: '{ id }' },
+  'Activity.parts': { parent: 'MATCH (p:Activity)-[:HAS_PART]->(:Part)', root: 'activity', field: 'parts', items: '{ id }' },
+  'Agreement.parts': { parent: 'MATCH (p:Agreement)-[:HAS_PART]->(:Part)', root: 'agreement', field: 'parts', items: '{ id }' },
+  'Part.topics': { parent: 'MATCH (p:Part)-[:ABOUT]->(:Topic)', root: 'part', field: 'topics', items: '{ id }' },
 };
 
 /** The parent with the most items of a list (one per row of `match`, which binds the parent as `p`), and how many it has. */

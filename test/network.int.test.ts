@@ -8,8 +8,8 @@ afterAll(() => db.close());
 const PARTNERS = `query($actor: ID!, $hops: Int, $filter: LinkFilter) {
   partners(actor: $actor, hops: $hops, filter: $filter) {
     actorKind actorOrganizations totalCount truncated
-    partners { distance strength organization { id } via { id }
-      evidence { kind id date actorRole partnerRole actorOrganization { id } agreement { id } activity { id startDate } } }
+    partners { distance strength count weight countsByKind { kind count } firstDate organization { id } via { id }
+      evidence { kind id date tieKind actorRole partnerRole actorOrganization { id } agreement { id } activity { id startDate } } }
   }
 }`;
 
@@ -19,35 +19,56 @@ async function partners(actor: string, hops = 1, filter?: Record<string, unknown
     actorKind: string;
     actorOrganizations: number;
     totalCount: number;
-    partners: Array<{ distance: number; strength: number; organization: { id: string }; via: { id: string } | null; evidence: any[] }>;
+    partners: Array<{
+      distance: number;
+      strength: number;
+      count: number;
+      weight: number;
+      countsByKind: Array<{ kind: string; count: number }>;
+      firstDate: string | null;
+      organization: { id: string };
+      via: { id: string } | null;
+      evidence: any[];
+    }>;
   };
 }
 
 const ids = (list: Array<{ organization: { id: string } }>) => list.map((p) => p.organization.id);
 
 describe('partners', () => {
-  test('the HCMC Department of S&T’s strongest partner is the Victorian government, through the 2024 visit and the proposed directions', async () => {
+  test('the HCMC Department of S&T’s partners come by fractional weight; Victoria is tied by the 2024 visit', async () => {
     const r = await partners('org-dost-ho-chi-minh');
     expect(r.actorKind).toBe('Organization');
-    expect(r.partners[0]).toMatchObject({ distance: 1, strength: 14, organization: { id: 'org-gov-au-vic' } });
-    const visit = r.partners[0].evidence.find((e) => e.kind === 'ACTIVITY');
-    expect(visit).toMatchObject({
-      id: 'act-hcmc-dost-victoria-delegation-2024-10-24',
-      date: '2024-10-24',
-      actorRole: 'HOST',
-      partnerRole: 'PARTICIPANT',
-      actorOrganization: { id: 'org-dost-ho-chi-minh' },
-      activity: { id: 'act-hcmc-dost-victoria-delegation-2024-10-24', startDate: '2024-10-24' },
-      agreement: null,
-    });
+    const order = r.partners.map((p) => [-p.weight, -p.count, p.organization.id] as const);
+    expect(order).toEqual([...order].sort((a, b) => a[0] - b[0] || a[1] - b[1] || (a[2] < b[2] ? -1 : 1)));
+    expect(r.partners[0]).toMatchObject({ distance: 1, organization: { id: 'org-dost-soc-trang' } });
+    const victoria = r.partners.find((p) => p.organization.id === 'org-gov-au-vic')!;
+    expect(victoria).toMatchObject({ count: 1, strength: 1, weight: 1, countsByKind: [{ kind: 'ORGANISER_PARTICIPANT', count: 1 }], firstDate: '2024-10-24' });
+    expect(victoria.evidence).toEqual([
+      {
+        kind: 'ACTIVITY',
+        id: 'act-hcmc-dost-victoria-delegation-2024-10-24',
+        date: '2024-10-24',
+        tieKind: 'ORGANISER_PARTICIPANT',
+        actorRole: 'HOST',
+        partnerRole: 'PARTICIPANT',
+        actorOrganization: { id: 'org-dost-ho-chi-minh' },
+        activity: { id: 'act-hcmc-dost-victoria-delegation-2024-10-24', startDate: '2024-10-24' },
+        agreement: null,
+      },
+    ]);
+    const intended = await partners('org-dost-ho-chi-minh', 1, { includeIntended: true });
+    expect(intended.partners.find((p) => p.organization.id === 'org-gov-au-vic')!.count).toBeGreaterThanOrEqual(1);
+    expect(intended.totalCount).toBeGreaterThanOrEqual(r.totalCount);
     expect(ids(r.partners)).toEqual(expect.arrayContaining(['org-dost-soc-trang', 'org-csiro', 'org-uts', 'org-griffith-university']));
     expect(r.totalCount).toBe(r.partners.length);
   });
 
-  test('a period keeps only the links in force or held in it', async () => {
+  test('a period keeps only the ties through instruments in force or held in it', async () => {
     const r = await partners('org-dost-ho-chi-minh', 1, { from: '2024-01-01', to: '2024-12-31' });
-    expect(ids(r.partners)).toEqual(['org-gov-au-vic']);
-    expect(r.partners[0].strength).toBe(1);
+    expect(ids(r.partners)).toContain('org-gov-au-vic');
+    expect(ids(r.partners)).not.toContain('org-dost-soc-trang');
+    expect(r.partners.find((p) => p.organization.id === 'org-gov-au-vic')!.count).toBe(1);
     const old = await partners('org-dost-ho-chi-minh', 1, { from: '2019-01-01', to: '2020-12-31' });
     expect(ids(old.partners)).toContain('org-dost-soc-trang');
     expect(ids(old.partners)).not.toContain('org-gov-au-vic');
@@ -57,14 +78,14 @@ describe('partners', () => {
     const universities = await partners('org-dost-ho-chi-minh', 1, { partnerKinds: ['UNIVERSITY'] });
     expect(ids(universities.partners).sort()).toEqual(['org-griffith-university', 'org-uts', 'org-vnu-hcm-hcmut']);
     const viaActivities = await partners('org-dost-ho-chi-minh', 1, { linkKinds: ['ACTIVITY'] });
-    expect(viaActivities.partners.find((p) => p.organization.id === 'org-gov-au-vic')?.strength).toBe(1);
+    expect(viaActivities.partners.find((p) => p.organization.id === 'org-gov-au-vic')?.count).toBe(1);
     for (const p of viaActivities.partners) for (const e of p.evidence) expect(e.kind).toBe('ACTIVITY');
   });
 
   test('further hops reach partners of partners, with a neighbour on the way', async () => {
     const r = await partners('org-dost-binh-thuan', 3);
     const fund = r.partners.find((p) => p.organization.id === 'org-hcmc-youth-startup-fund');
-    expect(fund).toMatchObject({ distance: 2, strength: 0, via: { id: 'org-pc-ho-chi-minh' }, evidence: [] });
+    expect(fund).toMatchObject({ distance: 2, count: 0, weight: 0, via: { id: 'org-pc-ho-chi-minh' }, evidence: [] });
     const direct = r.partners.filter((p) => p.distance === 1);
     expect(direct.map((p) => p.organization.id)).toContain('org-vnu-hcm-inst-nano');
     expect(r.partners.map((p) => p.distance)).toEqual([...r.partners.map((p) => p.distance)].sort());
@@ -139,11 +160,11 @@ describe('partner pages', () => {
 });
 
 const EGO = `query($actor: ID!, $depth: Int, $limit: Int) {
-  egoNetwork(actor: $actor, depth: $depth, limit: $limit) { truncated nodes { id type kind label location distance } edges { source target type weight evidence } }
+  egoNetwork(actor: $actor, depth: $depth, limit: $limit) { truncated nodes { id type kind label location distance } edges { source target type weight count countsByKind { kind count } firstDate lastDate evidence } }
 }`;
 
 describe('ego network', () => {
-  test('Sóc Trăng’s department reaches the Australian partners of HCMC at depth 2, with weighted edges', async () => {
+  test('Sóc Trăng’s department reaches the Australian partners of HCMC at depth 2, with typed, weighted edges', async () => {
     const { egoNetwork: g } = await data(gql(EGO, { actor: 'org-dost-soc-trang', depth: 2 }));
     expect(g.truncated).toBe(false);
     expect(g.nodes[0]).toMatchObject({ id: 'org-dost-soc-trang', distance: 0, type: 'Organization', kind: 'GOVERNMENT', location: 'prov-soc-trang' });
@@ -151,7 +172,9 @@ describe('ego network', () => {
     expect(byId['org-dost-ho-chi-minh'].distance).toBe(1);
     expect(byId['org-csiro'].distance).toBe(2);
     const hcmc = g.edges.find((e: any) => e.source === 'org-dost-ho-chi-minh' && e.target === 'org-dost-soc-trang');
-    expect(hcmc).toMatchObject({ type: 'COOPERATES_WITH', weight: 9 });
+    // The memorandum and the joint activity, each between the two departments alone; its planned contents are not ties.
+    expect(hcmc).toMatchObject({ type: 'COOPERATES_WITH', weight: 2, count: 2, firstDate: '2019' });
+    expect(hcmc.countsByKind).toContainEqual({ kind: 'COUNTERPARTIES', count: 1 });
     expect(hcmc.evidence).toContain('agr-dost-hcm-soc-trang-2019-2020');
     for (const e of g.edges) expect(byId[e.source] && byId[e.target]).toBeTruthy();
   });
@@ -171,7 +194,7 @@ describe('ego network', () => {
 const PATHS = `query($from: ID!, $to: ID!, $all: Boolean) {
   paths(from: $from, to: $to, all: $all) {
     found length
-    paths { length organizations { id } steps { from { id } to { id } kind fromRole toRole agreement { id } activity { id } } }
+    paths { length organizations { id } steps { from { id } to { id } kind tieKind instrumentId fromRole toRole agreement { id } activity { id } } }
     graph { nodes { id distance } edges { source target weight evidence } }
   }
 }`;
@@ -186,6 +209,8 @@ describe('paths', () => {
       from: { id: 'org-dost-ho-chi-minh' },
       to: { id: 'org-csiro' },
       kind: 'ACTIVITY',
+      tieKind: 'CO_ORGANISERS',
+      instrumentId: 'act-shtp-rdc-csiro-gold-nanocomposite',
       activity: { id: 'act-shtp-rdc-csiro-gold-nanocomposite' },
       agreement: null,
       fromRole: 'ORGANISER',
@@ -221,13 +246,17 @@ describe('paths', () => {
 describe('cooperation network of a scope', () => {
   test('the Mekong Delta’s organisations and the links among them', async () => {
     const { cooperationNetwork: g } = await data(
-      gql(`{ cooperationNetwork(scope: "region-mekong-delta") { truncated nodes { id location } edges { source target weight } } }`),
+      gql(`{ cooperationNetwork(scope: "region-mekong-delta") { truncated nodes { id location } edges { source target weight count countsByKind { kind count } } } }`),
     );
     const nodeIds = g.nodes.map((n: any) => n.id);
     expect(nodeIds).toEqual(expect.arrayContaining(['org-dost-an-giang', 'org-dost-ca-mau', 'org-dost-can-tho', 'org-dost-kien-giang', 'org-dost-soc-trang']));
     expect(nodeIds).not.toContain('org-dost-ho-chi-minh');
     const edge = g.edges.find((e: any) => e.source === 'org-dost-an-giang' && e.target === 'org-dost-ca-mau');
-    expect(edge.weight).toBe(10);
+    // The four departments' programme (nine organisations: 1/8) and its signing ceremony (five: 1/4).
+    expect(edge).toMatchObject({ count: 2, countsByKind: [{ kind: 'CO_PARTIES', count: 1 }, { kind: 'ORGANISER_PARTICIPANT', count: 1 }] });
+    expect(edge.weight).toBeCloseTo(0.375, 6);
+    // No department is tied to its own office by default.
+    for (const e of g.edges) expect(e.target).not.toBe(`${e.source}-office`);
   });
 });
 

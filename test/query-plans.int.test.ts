@@ -1,19 +1,20 @@
 import { ACTOR_ORGS } from '../src/network/actor.repository';
-import { COOPERATION_EDGES, DIRECT_PARTNERS, DIRECT_PARTNERS_WITH_EVIDENCE, NETWORK_ORGS, NEXT_LEVEL, SHORTEST_PATH, ALL_SHORTEST_PATHS, LINKED_ORGS } from '../src/network/network.repository';
+import { COOPERATION_EDGES, DIRECT_PARTNERS, DIRECT_PARTNERS_WITH_EVIDENCE, FAMILIES, NETWORK_ORGS, NEXT_LEVEL, SHORTEST_PATH, ALL_SHORTEST_PATHS, LINKED_ORGS } from '../src/network/network.repository';
 import { ORGS_BY_ID, ORG_RELATIONS, UNIT_ORGS_WITH_PREDECESSORS, ORG_LOCATION } from '../src/organization/organization.repository';
 import { AGREEMENT_PARTIES, ORG_AGREEMENTS } from '../src/agreement/agreement.repository';
 import { ACTIVITY_PARTICIPANTS, ORG_ACTIVITIES } from '../src/activity/activity.repository';
 import { UNIT_CURRENT } from '../src/geography/geography.repository';
 import { intParam } from '../src/neo4j';
 import { SEARCH } from '../src/search/search.repository';
-import { CROSS_REGION_LINKS, REGION_MATRIX } from '../src/stats/region.repository';
+import { CROSS_REGION_LINKS, REGION_MATRIX, regionParams } from '../src/stats/region.repository';
 import { TIMELINE_ITEMS } from '../src/timeline/timeline.repository';
 import { openTestDb } from './helpers/graph';
 
 const db = openTestDb();
 afterAll(() => db.close());
 
-const LINK = { periodFrom: null, periodTo: null, linkKinds: null, partnerKinds: null, topic: null };
+const TIES = { tieKinds: ['COUNTERPARTIES', 'CO_PARTIES', 'CO_ORGANISERS', 'ORGANISER_PARTICIPANT'], includeIntended: false };
+const LINK = { periodFrom: null, periodTo: null, linkKinds: null, partnerKinds: null, topic: null, ...TIES };
 // Nested lists read one page per parent.
 const PAGE = { first: intParam(100), offset: intParam(0) };
 const PARTNER_PAGE = { orgIds: ['org-most'], includeInternal: false, cap: intParam(10), offset: intParam(0), first: intParam(5), allIds: false };
@@ -38,14 +39,20 @@ const HOT: Record<string, [string, Record<string, unknown>]> = {
   SHORTEST_PATH: [SHORTEST_PATH[6].filtered, { ...LINK, from: 'org-most', to: 'org-csiro' }],
   ALL_SHORTEST_PATHS: [ALL_SHORTEST_PATHS[6].filtered, { ...LINK, from: 'org-most', to: 'org-csiro', cap: intParam(5) }],
   LINKED_ORGS_IN_SCOPE: [LINKED_ORGS.filtered, { ...LINK, orgIds: ['org-most'], cap: intParam(10) }],
-  DIRECT_PARTNERS_UNFILTERED: [DIRECT_PARTNERS.plain, { ...PARTNER_PAGE, partnerKinds: null }],
-  NEXT_LEVEL_UNFILTERED: [NEXT_LEVEL.plain, { frontier: ['org-most'], visited: ['org-most'], nextKinds: null, cap: intParam(10) }],
-  COOPERATION_EDGES_UNFILTERED: [COOPERATION_EDGES.plain, { ids: ['org-most'] }],
-  SHORTEST_PATH_UNFILTERED: [SHORTEST_PATH[10].plain, { from: 'org-most', to: 'org-csiro' }],
+  DIRECT_PARTNERS_UNFILTERED: [DIRECT_PARTNERS.plain, { ...PARTNER_PAGE, partnerKinds: null, ...TIES }],
+  NEXT_LEVEL_UNFILTERED: [NEXT_LEVEL.plain, { frontier: ['org-most'], visited: ['org-most'], nextKinds: null, cap: intParam(10), ...TIES }],
+  COOPERATION_EDGES_UNFILTERED: [COOPERATION_EDGES.plain, { ids: ['org-most'], ...TIES }],
+  SHORTEST_PATH_UNFILTERED: [SHORTEST_PATH[10].plain, { from: 'org-most', to: 'org-csiro', ...TIES }],
+  FAMILIES: [FAMILIES, { orgIds: ['org-most-natec'] }],
+  DIRECT_PARTNERS_ROLLED_UP: [DIRECT_PARTNERS_WITH_EVIDENCE.rolledUp, { ...LINK, ...PARTNER_PAGE }],
+  NEXT_LEVEL_ROLLED_UP: [NEXT_LEVEL.rolledUp, { ...LINK, frontier: ['org-most'], visited: ['org-most'], nextKinds: null, cap: intParam(10) }],
+  COOPERATION_EDGES_ROLLED_UP: [COOPERATION_EDGES.rolledUp, { ...LINK, ids: ['org-most'] }],
+  SHORTEST_PATH_ROLLED_UP: [SHORTEST_PATH[6].rolledUp, { ...LINK, from: 'org-most', to: 'org-csiro' }],
+  LINKED_ORGS_ROLLED_UP: [LINKED_ORGS.rolledUp, { ...LINK, orgIds: ['org-most'], cap: intParam(10) }],
   SEARCH: [SEARCH, { query: '"can tho"', kinds: null, limit: intParam(10), candidates: intParam(10) }],
   TIMELINE_ITEMS: [TIMELINE_ITEMS, { orgIds: ['org-most'], from: null, to: null }],
-  REGION_MATRIX: [REGION_MATRIX, { scheme: 'SOCIO_ECONOMIC_6', from: null, to: null }],
-  CROSS_REGION_LINKS: [CROSS_REGION_LINKS, { scheme: 'SOCIO_ECONOMIC_6', from: null, to: null, limit: intParam(10), offset: intParam(0) }],
+  REGION_MATRIX: [REGION_MATRIX, regionParams('SOCIO_ECONOMIC_6', null, null, { includeNational: true, includeForeign: true }).params],
+  CROSS_REGION_LINKS: [CROSS_REGION_LINKS, { ...regionParams('SOCIO_ECONOMIC_6', null, null, null).params, limit: intParam(10), offset: intParam(0) }],
 };
 
 describe('hot statements use indexes', () => {

@@ -74,8 +74,9 @@ const QUERIES = [
   `{ regions { ${page(`id ${PROV} members { id }`)} } }`,
   `{ agreements(first: 500) { ${page(`id ${PROV} signedAt { id } implements { id } implementations { id } topics { id }
       parties { role organization { id } agreement { id } } activities { id }
-      signatures { ${PROV} person { id } agreement { id } document { id } onBehalfOf { id } }`)} } }`,
-  `{ activities(first: 500) { ${page(`id ${PROV} figures { name value unit } place { id } agreement { id } partOf { id } parts { id } topics { id }
+      signatures { ${PROV} person { id } agreement { id } document { id } onBehalfOf { id } }
+      parts { id ${PROV} instrument { __typename } topics { id } activities { id } actors { role ${PROV} organization { id } part { id } } }`)} } }`,
+  `{ activities(first: 500) { ${page(`id ${PROV} figures { name value unit } place { id } agreement { id } partOf { id } subEvents { id } part { id } parts { id } topics { id }
       participants { role organization { id } activity { id } }
       attendances { role ${PROV} person { id } activity { id } }`)} } }`,
   `{ people(first: 500) { ${page(`id ${PROV} positions { title organization { id } person { id } }

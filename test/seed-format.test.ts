@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { mergeSeed, validateSeed } from '../src/seed/seed.merge';
 import { parseSeedLine, readSeedDir } from '../src/seed/seed.read';
-import { toDate } from '../src/seed/seed.rows';
+import { buildSeedRows, toDate } from '../src/seed/seed.rows';
 import { loadConfig } from '../src/config';
 
 function seedDir(files: Record<string, string>): string {
@@ -88,6 +88,59 @@ describe('seed records', () => {
     expect(toDate('2024-02', 'end').toString()).toBe('2024-02-29');
     expect(toDate('2019', 'start').toString()).toBe('2019-01-01');
     expect(toDate('2018-10-26', 'end').toString()).toBe('2018-10-26');
+  });
+});
+
+describe('parts of an instrument', () => {
+  const text = 'Sở X ký với Công ty Y. Y đề xuất nội dung 1.';
+  const base = [
+    doc,
+    unit,
+    { type: 'organization', id: 'org-x', kind: 'GOVERNMENT', name: 'X', provenance: quote('Sở X') },
+    { type: 'organization', id: 'org-y', kind: 'COMPANY', name: 'Y', provenance: quote('Công ty Y') },
+    { type: 'organization', id: 'org-z', kind: 'COMPANY', name: 'Z', provenance: quote('Sở X') },
+    { type: 'agreement', id: 'agr-a', kind: 'MEMORANDUM', title: 'A', provenance: quote('X ký với') },
+    { type: 'party', organization: 'org-x', agreement: 'agr-a', role: 'SIGNATORY', provenance: quote('X ký với') },
+    { type: 'party', organization: 'org-y', agreement: 'agr-a', role: 'SIGNATORY', provenance: quote('X ký với') },
+  ];
+  const part = {
+    type: 'part', id: 'part-a-1', of: 'agr-a', kind: 'PROPOSED_DIRECTION', ordinal: 1, title: 'Nội dung 1', status: 'PROPOSED',
+    startDate: '2024', actors: [{ organization: 'org-y', role: 'PROPOSER' }], provenance: quote('Y đề xuất nội dung 1'),
+  };
+
+  test('a part hangs from its instrument and names its actors', () => {
+    const dir = seedDir({ 'doc.txt': text, 'a.jsonl': lines(...base, part) });
+    const set = mergeSeed(readSeedDir(dir));
+    expect(validateSeed(set, dir)).toEqual([]);
+    const rows = buildSeedRows(set);
+    expect(rows.rels.AGREEMENT_HAS_PART).toEqual([expect.objectContaining({ from: 'agr-a', to: 'part-a-1' })]);
+    expect(rows.rels.PART_ACTOR).toEqual([expect.objectContaining({ from: 'org-y', to: 'part-a-1', key: 'PROPOSER' })]);
+    const props = rows.nodes.part[0].props;
+    expect(props).toMatchObject({ kind: 'PROPOSED_DIRECTION', title: 'Nội dung 1' });
+    expect(props).not.toHaveProperty('of');
+    expect(props).not.toHaveProperty('actors');
+  });
+
+  test('an actor that is no party of the instrument, or an unknown kind, is reported', () => {
+    const stray = { ...part, actors: [{ organization: 'org-z', role: 'PROPOSER' }] };
+    const dir = seedDir({ 'doc.txt': text, 'a.jsonl': lines(...base, stray) });
+    const set = mergeSeed(readSeedDir(dir));
+    expect(validateSeed(set, dir)).toEqual([expect.objectContaining({ field: 'actors.0.organization', message: expect.stringMatching(/no party/) })]);
+    expect(parseSeedLine(JSON.stringify({ ...part, kind: 'CHAPTER' }), 'f.jsonl', 1).problems[0]).toMatchObject({ field: 'kind' });
+  });
+
+  test('an activity may implement a part of its own agreement only', () => {
+    const act = { type: 'activity', id: 'act-b', kind: 'MEETING', title: 'B', part: 'part-a-1', provenance: quote('Sở X') };
+    const dir = seedDir({
+      'doc.txt': text,
+      'a.jsonl': lines(...base, part, { type: 'agreement', id: 'agr-c', kind: 'PLAN', title: 'C', provenance: quote('Sở X') }, { ...act, agreement: 'agr-c' }),
+    });
+    const set = mergeSeed(readSeedDir(dir));
+    expect(validateSeed(set, dir)).toEqual([expect.objectContaining({ field: 'part' })]);
+    const fine = seedDir({ 'doc.txt': text, 'a.jsonl': lines(...base, part, { ...act, agreement: 'agr-a' }) });
+    const ok = mergeSeed(readSeedDir(fine));
+    expect(validateSeed(ok, fine)).toEqual([]);
+    expect(buildSeedRows(ok).rels.UNDER_PART).toEqual([expect.objectContaining({ from: 'act-b', to: 'part-a-1' })]);
   });
 });
 

@@ -28,6 +28,30 @@ describe('seed import', () => {
     expect(after).toEqual(before);
   });
 
+  test('parts land as Part nodes hanging from their instrument, with their actors, topics and the activities that carry them out', async () => {
+    const [row] = await db.read(
+      `MATCH (p:Part {id: $id})
+       OPTIONAL MATCH (i)-[:HAS_PART]->(p)
+       OPTIONAL MATCH (o:Organization)-[a:PART_ACTOR]->(p)
+       OPTIONAL MATCH (p)-[:ABOUT]->(t:Topic)
+       RETURN p.kind AS kind, p.ordinal AS ordinal, p.status AS status, labels(i) AS instrumentLabels, i.id AS instrument,
+              collect(DISTINCT o.id + ':' + a.role) AS actors, collect(DISTINCT t.id) AS topics`,
+      { id: 'part-ho-chi-minh-binh-thuan-2024-2025-bme10' },
+    );
+    expect(row).toMatchObject({ kind: 'PROPOSED_DIRECTION', status: 'PROPOSED', instrumentLabels: ['Agreement'], instrument: 'agr-ho-chi-minh-binh-thuan-2024-2025' });
+    expect(Number(row.ordinal)).toBe(1);
+    expect(row.actors).toEqual(['org-dost-binh-thuan:PROPOSER']);
+    expect(row.topics).toEqual(expect.arrayContaining(['topic-biomedical-engineering']));
+    const [round] = await db.read('MATCH (c:Activity)-[:HAS_PART]->(p:Part {id: $id}) RETURN c.id AS competition', {
+      id: 'part-binh-thuan-startup-competition-2022-2024-final',
+    });
+    expect(round).toEqual({ competition: 'act-binh-thuan-startup-competition-2022-2024' });
+    const carried = await db.read('MATCH (a:Activity)-[:UNDER_PART]->(:Part {id: $id}) RETURN a.id AS id ORDER BY id', {
+      id: 'part-dost-hcm-soc-trang-2019-2020-research-idea-scouting',
+    });
+    expect(carried.map((r) => r.id)).toEqual(['act-soc-trang-startup-idea-competition', 'act-soc-trang-stem-day', 'act-techfest-soctrang']);
+  });
+
   test('a broken seed file stops the import naming file, record and field, and changes nothing', async () => {
     const before = await graphState(db);
     const dir = copyOfSeeds();

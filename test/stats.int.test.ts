@@ -1,14 +1,12 @@
 import { intParam } from '../src/neo4j';
 import { countsCypher, totalsCypher } from '../src/stats/stats.repository';
 import { rankingCypher } from '../src/stats/ranking.repository';
-import { CROSS_REGION_LINKS_DATED, REGION_MATRIX, REGION_MATRIX_DATED } from '../src/stats/region.repository';
+import { CROSS_REGION_LINKS_DATED, REGION_MATRIX, REGION_MATRIX_DATED, regionParams } from '../src/stats/region.repository';
 import { filterParams, type Anchor } from '../src/stats/stats.filter';
 import { CountTarget, GroupKey, ProvinceMode, RankingDirection, RankingMetric } from '../src/stats/stats.type';
 import { data, gqlClient, openTestDb } from './helpers/graph';
 import { selectionFields, statementsOf as runCounted } from './helpers/statements';
 
-// Expected values are read off the seed files (seeds/organizations.jsonl, seeds/documents/*.jsonl,
-// seeds/geography/provinces.jsonl): parties, participations, locations and the regions of each unit.
 
 const db = openTestDb();
 const gql = gqlClient(db, 20);
@@ -29,147 +27,145 @@ async function errorOf(query: string, variables: Record<string, unknown> = {}) {
   return { code: r.errors![0].extensions?.code, message: r.errors![0].message, extensions: r.errors![0].extensions };
 }
 
-describe('counts by region', () => {
-  test('agreements per planning region: 10 in the Mekong Delta (the two 2018 key-zone agreements and the eight HCMC–Sóc Trăng ones)', async () => {
-    expect(await counts('of: AGREEMENTS, groupBy: REGION')).toEqual([
-      { key: 'region-southeast', label: 'Southeast', count: 26 },
-      { key: 'region-mekong-delta', label: 'Mekong Delta', count: 10 },
-      { key: 'region-north-central-coast', label: 'North Central and Central Coast', count: 4 },
-    ]);
+// The seed is curated by hand and grows; these tests check the counting rules on it against hand-written
+// Cypher or against each other, and the figures the analysts asked about. Exact answers per rule are in
+// test/stats-ties.int.test.ts, on fixtures of their own.
+
+type Counted = Bucket & { fractionalCount: number; total: number };
+async function counted(args: string): Promise<Counted[]> {
+  const d = await data<{ counts: Counted[] }>(gql(`{ counts(${args}) { key label count fractionalCount total } }`));
+  return d.counts;
+}
+
+/** Every bucket states the same distinct total, which the fractional counts sum to and no count exceeds. */
+function expectConsistent(buckets: Counted[]): number {
+  const total = buckets[0]?.total ?? 0;
+  for (const b of buckets) {
+    expect(b.total).toBe(total);
+    expect(b.count).toBeLessThanOrEqual(total);
+    expect(b.fractionalCount).toBeLessThanOrEqual(b.count);
+  }
+  expect(buckets.reduce((n, b) => n + b.fractionalCount, 0)).toBeCloseTo(total, 6);
+  expect(buckets.reduce((n, b) => n + b.count, 0)).toBeGreaterThanOrEqual(total);
+  return total;
+}
+
+async function cypherCounts(cypher: string, params: Record<string, unknown> = {}): Promise<Array<[string, number]>> {
+  const rows = await db.read(cypher, params);
+  return rows.map((r) => [String(r.key), Number(r.count)]);
+}
+
+describe('counts by region and province', () => {
+  test('agreements per region: once in each region of their tied parties, once in the distinct total', async () => {
+    const buckets = await counted('of: AGREEMENTS, groupBy: REGION');
+    expect(buckets.length).toBeGreaterThan(1);
+    const total = expectConsistent(buckets);
+    const all = (await data(gql(`{ totals { agreements } }`))).totals.agreements;
+    expect(total).toBeLessThanOrEqual(all);
+    // Proposals and plans count only when asked.
+    expect(expectConsistent(await counted('of: AGREEMENTS, groupBy: REGION, filter: { includeIntended: true }'))).toBeGreaterThanOrEqual(total);
   });
 
-  test('another scheme groups by its own regions: two agreements in the Mekong key economic zone', async () => {
-    expect(pairs(await counts('of: AGREEMENTS, groupBy: REGION, regionScheme: KEY_ECONOMIC_ZONE'))).toEqual([['region-mekong-kez', 2]]);
+  test('another scheme groups by its own regions only', async () => {
+    const buckets = await counted('of: AGREEMENTS, groupBy: REGION, regionScheme: KEY_ECONOMIC_ZONE');
+    expect(buckets.map((b) => b.key)).toEqual(['region-mekong-kez']);
+    expect(buckets[0].count).toBeGreaterThan(0);
   });
 
   test('organisations per region leave out those with no region (national bodies, foreign bodies)', async () => {
     const buckets = await counts('of: ORGANIZATIONS, groupBy: REGION');
-    expect(pairs(buckets)).toEqual([
-      ['region-mekong-delta', 14],
-      ['region-southeast', 14],
-      ['region-north-central-coast', 11],
-      ['region-red-river-delta', 5],
-    ]);
-    // 68 organisations, 44 of them in a unit with a planning region.
-    expect(buckets.reduce((n, b) => n + b.count, 0)).toBe(44);
+    expect(pairs(buckets)).toEqual(
+      await cypherCounts(`MATCH (o:Organization)-[:LOCATED_IN]->(:AdminUnit)-[:IN_REGION]->(r:Region {scheme: 'SOCIO_ECONOMIC_6'})
+        RETURN r.id AS key, count(DISTINCT o) AS count ORDER BY count DESC, key`),
+    );
+    for (const id of ['org-most', 'org-gov-au-vic']) {
+      const [row] = await db.read(`MATCH (o:Organization {id: $id}) RETURN EXISTS { (o)-[:LOCATED_IN]->()-[:IN_REGION]->() } AS has`, { id });
+      expect(row.has).toBe(false);
+    }
   });
 
-  test('a link counts in the region of each of its two organisations, once per pair and evidence', async () => {
-    expect(pairs(await counts('of: LINKS, groupBy: REGION'))).toEqual([
-      ['region-mekong-delta', 97],
-      ['region-southeast', 56],
-      ['region-north-central-coast', 47],
-      ['region-red-river-delta', 10],
-    ]);
-  });
-});
-
-describe('counts by province: CURRENT and HISTORICAL', () => {
-  test('CURRENT counts Sóc Trăng’s two organisations under today’s Cần Thơ (3 + 2)', async () => {
-    const buckets = await counts('of: ORGANIZATIONS, groupBy: PROVINCE');
-    expect(buckets.find((b) => b.key === 'prov-can-tho-2025')).toEqual({ key: 'prov-can-tho-2025', label: 'Can Tho City', count: 5 });
-    expect(buckets.map((b) => b.key)).not.toContain('prov-soc-trang');
-    expect(pairs(buckets)).toEqual([
-      ['prov-ho-chi-minh-2025', 14],
-      ['prov-an-giang-2025', 6],
-      ['prov-can-tho-2025', 5],
-      ['prov-hai-phong-2025', 5],
-      ['prov-lam-dong-2025', 5],
-      ['prov-da-nang-2025', 4],
-      ['prov-ca-mau-2025', 3],
-      ['prov-khanh-hoa-2025', 2],
-    ]);
+  test('a tie counts in the region of each of its two organisations, once in the total', async () => {
+    const buckets = await counted('of: LINKS, groupBy: REGION');
+    const total = expectConsistent(buckets);
+    expect(total).toBeLessThanOrEqual((await data(gql(`{ totals { links } }`))).totals.links);
   });
 
-  test('HISTORICAL counts them under Sóc Trăng as it was', async () => {
-    const buckets = await counts('of: ORGANIZATIONS, groupBy: PROVINCE, provinceMode: HISTORICAL');
-    expect(buckets.find((b) => b.key === 'prov-soc-trang')).toEqual({ key: 'prov-soc-trang', label: 'Soc Trang Province', count: 2 });
-    expect(buckets.find((b) => b.key === 'prov-can-tho')?.count).toBe(3);
-    expect(buckets.map((b) => b.key)).not.toContain('prov-can-tho-2025');
-    expect(buckets).toHaveLength(10);
+  test('CURRENT counts Sóc Trăng’s organisations under today’s Cần Thơ, HISTORICAL under Sóc Trăng as it was', async () => {
+    const current = await counts('of: ORGANIZATIONS, groupBy: PROVINCE');
+    const historical = await counts('of: ORGANIZATIONS, groupBy: PROVINCE, provinceMode: HISTORICAL');
+    const of = (buckets: Bucket[], key: string) => buckets.find((b) => b.key === key)?.count ?? 0;
+    expect(current.map((b) => b.key)).not.toContain('prov-soc-trang');
+    expect(historical.map((b) => b.key)).not.toContain('prov-can-tho-2025');
+    expect(of(historical, 'prov-soc-trang')).toBeGreaterThan(0);
+    expect(of(current, 'prov-can-tho-2025')).toBe(of(historical, 'prov-can-tho') + of(historical, 'prov-soc-trang') + of(historical, 'prov-hau-giang'));
+    expect(current.find((b) => b.key === 'prov-can-tho-2025')?.label).toBe('Can Tho City');
   });
 
-  test('an agreement counts once per province however many of its parties sit there', async () => {
-    // The 2018 DOST programme has eight parties in four provinces: it counts once in each.
-    expect(pairs(await counts('of: AGREEMENTS, groupBy: PROVINCE, provinceMode: HISTORICAL, filter: { region: "region-mekong-delta" }'))).toEqual([
-      ['prov-ho-chi-minh', 8],
-      ['prov-soc-trang', 8],
-      ['prov-an-giang', 2],
-      ['prov-ca-mau', 2],
-      ['prov-can-tho', 2],
-      ['prov-kien-giang', 2],
-    ]);
-    expect(pairs(await counts('of: AGREEMENTS, groupBy: PROVINCE, filter: { region: "region-mekong-delta" }'))).toEqual([
-      ['prov-can-tho-2025', 10],
-      ['prov-ho-chi-minh-2025', 8],
-      ['prov-an-giang-2025', 2],
-      ['prov-ca-mau-2025', 2],
-    ]);
+  test('an agreement counts once per province however many of its tied parties sit there', async () => {
+    const historical = await counted('of: AGREEMENTS, groupBy: PROVINCE, provinceMode: HISTORICAL, filter: { region: "region-mekong-delta" }');
+    const current = await counted('of: AGREEMENTS, groupBy: PROVINCE, filter: { region: "region-mekong-delta" }');
+    expect(expectConsistent(current)).toBe(expectConsistent(historical));
+    const of = (buckets: Counted[], key: string) => buckets.find((b) => b.key === key)?.count ?? 0;
+    // Merged units hold at most the sum of their parts: an agreement tied in both counts once.
+    expect(of(current, 'prov-can-tho-2025')).toBeLessThanOrEqual(of(historical, 'prov-can-tho') + of(historical, 'prov-soc-trang'));
+    expect(of(current, 'prov-can-tho-2025')).toBeGreaterThanOrEqual(Math.max(of(historical, 'prov-can-tho'), of(historical, 'prov-soc-trang')));
   });
 
   test('a province filter gathers the units that became part of it', async () => {
     const q = `query($p: ID!) { totals(filter: { province: $p }) { organizations agreements activities links } }`;
-    expect((await data(gql(q, { p: 'prov-can-tho-2025' }))).totals).toEqual({ organizations: 5, agreements: 10, activities: 10, links: 52 });
-    expect((await data(gql(q, { p: 'prov-can-tho' }))).totals).toEqual({ organizations: 3, agreements: 2, activities: 9, links: 43 });
-    expect((await data(gql(q, { p: 'prov-soc-trang' }))).totals).toEqual({ organizations: 2, agreements: 8, activities: 1, links: 9 });
+    const merged = (await data(gql(q, { p: 'prov-can-tho-2025' }))).totals;
+    const canTho = (await data(gql(q, { p: 'prov-can-tho' }))).totals;
+    const socTrang = (await data(gql(q, { p: 'prov-soc-trang' }))).totals;
+    expect(merged.organizations).toBeGreaterThanOrEqual(canTho.organizations + socTrang.organizations);
+    for (const k of ['agreements', 'activities', 'links']) expect(merged[k]).toBeGreaterThanOrEqual(Math.max(canTho[k], socTrang[k]));
   });
 });
 
 describe('counts by year, kind and topic', () => {
-  test('YEAR uses the signing date of agreements and the start date of activities; undated ones are left out', async () => {
-    expect(await counts('of: AGREEMENTS, groupBy: YEAR')).toEqual([
-      { key: '2018', label: '2018', count: 2 },
-      { key: '2023', label: '2023', count: 2 },
-    ]);
-    expect(pairs(await counts('of: ACTIVITIES, groupBy: YEAR'))).toEqual([
-      ['2023', 12],
-      ['2018', 3],
-      ['2022', 2],
-      ['2024', 2],
-    ]);
+  test('YEAR uses the signing date of agreements and the start date of activities; intentions count only when asked', async () => {
+    const statuses = `$intended OR NOT coalesce(i.status, '') IN ['PROPOSED', 'PLANNED']`;
+    for (const intended of [false, true]) {
+      const filter = intended ? ', filter: { includeIntended: true }' : '';
+      expect(pairs(await counts(`of: AGREEMENTS, groupBy: YEAR${filter}`))).toEqual(
+        await cypherCounts(`MATCH (i:Agreement) WHERE i.signedOn IS NOT NULL AND (${statuses})
+          RETURN toString(i.signedOn.year) AS key, count(*) AS count ORDER BY count DESC, key`, { intended }),
+      );
+      expect(pairs(await counts(`of: ACTIVITIES, groupBy: YEAR${filter}`))).toEqual(
+        await cypherCounts(`MATCH (i:Activity) WHERE i.startDate IS NOT NULL AND (${statuses})
+          RETURN toString(i.startDate.year) AS key, count(*) AS count ORDER BY count DESC, key`, { intended }),
+      );
+    }
   });
 
-  test('from and to are inclusive: four activities started on 9 June 2023 in Đà Nẵng', async () => {
-    expect(pairs(await counts('of: ACTIVITIES, groupBy: YEAR, filter: { from: "2023-06-09", to: "2023-06-09" }'))).toEqual([['2023', 4]]);
+  test('from and to are inclusive: activities held on 9 June 2023 in Đà Nẵng, and those dated only by their year or month', async () => {
+    const buckets = await counts('of: ACTIVITIES, groupBy: YEAR, filter: { from: "2023-06-09", to: "2023-06-09" }');
+    expect(pairs(buckets)).toEqual(
+      await cypherCounts(`MATCH (i:Activity) WHERE NOT coalesce(i.status, '') IN ['PROPOSED', 'PLANNED'] AND (
+          i.startDate = date('2023-06-09')
+          OR (i.startDatePrecision = 'YEAR' AND i.startDate.year = 2023)
+          OR (i.startDatePrecision = 'MONTH' AND i.startDate.year = 2023 AND i.startDate.month = 6))
+        RETURN toString(i.startDate.year) AS key, count(*) AS count`),
+    );
+    expect(buckets[0].count).toBeGreaterThanOrEqual(4);
   });
 
   test('organisations by kind, with readable labels', async () => {
     const buckets = await counts('of: ORGANIZATIONS, groupBy: ORGANIZATION_KIND');
-    expect(pairs(buckets)).toEqual([
-      ['GOVERNMENT', 40],
-      ['FOREIGN_BODY', 8],
-      ['NETWORK', 7],
-      ['UNIVERSITY', 7],
-      ['RESEARCH_INSTITUTE', 3],
-      ['COMPANY', 2],
-      ['HOSPITAL', 1],
-    ]);
-    expect(buckets[1].label).toBe('Foreign body');
+    expect(pairs(buckets)).toEqual(await cypherCounts(`MATCH (o:Organization) RETURN o.kind AS key, count(*) AS count ORDER BY count DESC, key`));
+    expect(buckets.find((b) => b.key === 'FOREIGN_BODY')?.label).toBe('Foreign body');
   });
 
-  test('agreements by kind and by topic', async () => {
-    expect(pairs(await counts('of: AGREEMENTS, groupBy: AGREEMENT_KIND'))).toEqual([
-      ['PROPOSAL', 21],
-      ['AGREEMENT', 3],
-      ['PROGRAMME', 3],
-      ['MEMORANDUM', 1],
-      ['PLAN', 1],
-    ]);
-    const topics = await counts('of: AGREEMENTS, groupBy: TOPIC');
-    expect(topics.slice(0, 2)).toEqual([
-      { key: 'topic-startup', label: 'Startups', count: 17 },
-      { key: 'topic-innovation', label: 'Innovation', count: 16 },
-    ]);
+  test('agreements by topic: an agreement on two topics counts in both, half in each fractionally', async () => {
+    const topics = await counted('of: AGREEMENTS, groupBy: TOPIC');
+    expect(topics.length).toBeGreaterThan(2);
+    expectConsistent(topics);
   });
 
-  test('links by activity kind leave agreement links out', async () => {
-    const buckets = await counts('of: LINKS, groupBy: ACTIVITY_KIND');
-    expect(buckets.slice(0, 3).map((b) => [b.key, b.count])).toEqual([
-      ['WORKSHOP', 36],
-      ['OTHER', 21],
-      ['COLLABORATION', 16],
-    ]);
-    expect(buckets.reduce((n, b) => n + b.count, 0)).toBe(136);
+  test('ties by activity kind leave agreement ties out', async () => {
+    const buckets = await counted('of: LINKS, groupBy: ACTIVITY_KIND');
+    expect(expectConsistent(buckets)).toBe(buckets.reduce((n, b) => n + b.count, 0));
+    const all = await counted('of: LINKS, groupBy: YEAR, filter: { includeIntended: true, ties: [COUNTERPARTIES, CO_PARTIES, CO_ORGANISERS, ORGANISER_PARTICIPANT, CO_PARTICIPANTS, PARENT_SUBUNIT] }');
+    expect(expectConsistent(all)).toBeGreaterThan(0);
   });
 
   test('an activity kind filter counts no agreement', async () => {
@@ -178,87 +174,124 @@ describe('counts by year, kind and topic', () => {
 });
 
 describe('totals', () => {
-  test('the whole seed graph', async () => {
+  test('the whole seed graph: intentions and co-attendance only when asked', async () => {
     const d = await data(gql(`{ current: totals { organizations agreements activities links people provinces }
-      historical: totals(provinceMode: HISTORICAL) { provinces } }`));
-    // 11 people hold a post, signed an agreement or attended an activity (the author of a news item does none).
-    expect(d.current).toEqual({ organizations: 68, agreements: 29, activities: 67, links: 209, people: 11, provinces: 8 });
-    expect(d.historical.provinces).toBe(10);
+      historical: totals(provinceMode: HISTORICAL) { provinces }
+      everything: totals(filter: { includeIntended: true, ties: [COUNTERPARTIES, CO_PARTIES, CO_ORGANISERS, ORGANISER_PARTICIPANT, CO_PARTICIPANTS, PARENT_SUBUNIT] }) { agreements activities links } }`));
+    const [graph] = await db.read(`RETURN COUNT { (:Organization) } AS organizations, COUNT { (:Agreement) } AS agreements, COUNT { (:Activity) } AS activities`);
+    expect(d.current.organizations).toBe(Number(graph.organizations));
+    expect(d.everything.agreements).toBe(Number(graph.agreements));
+    expect(d.everything.activities).toBe(Number(graph.activities));
+    expect(d.current.agreements).toBeLessThan(d.everything.agreements);
+    expect(d.current.links).toBeLessThan(d.everything.links);
+    expect(d.historical.provinces).toBeGreaterThan(d.current.provinces);
   });
 
-  test('a date filter keeps organisations active then: one link in 2024 and later (HCMC DOST hosting Victoria)', async () => {
-    const d = await data(gql(`{ totals(filter: { from: "2024-01-01" }) { organizations agreements activities links people provinces } }`));
-    expect(d.totals).toEqual({ organizations: 2, agreements: 0, activities: 2, links: 1, people: 2, provinces: 1 });
+  test('a date filter keeps organisations active then: in 2024 and later, HCMC DOST hosting Victoria', async () => {
+    const d = await data(gql(`{ totals(filter: { from: "2024-01-01" }) { organizations links } ranking(by: PARTNERS, filter: { from: "2024-01-01" }) { items { organization { id } } } }`));
+    expect(d.totals.links).toBeGreaterThan(0);
+    expect(d.ranking.items.map((i: any) => i.organization.id)).toEqual(expect.arrayContaining(['org-dost-ho-chi-minh', 'org-gov-au-vic']));
   });
 });
 
 describe('rankings', () => {
-  test('by partners: Đà Nẵng DOST and NATEC tie at 11 (ordered by id), HCMC DOST is fifth with 8', async () => {
-    const d = await data(gql(`{ ranking(by: PARTNERS, first: 5) { totalCount items { rank value organization { id name } } } }`));
-    expect(d.ranking.totalCount).toBe(56);
-    expect(d.ranking.items.map((i: any) => [i.rank, i.organization.id, i.value])).toEqual([
-      [1, 'org-dost-da-nang', 11],
-      [2, 'org-most-natec', 11],
-      [3, 'org-dost-binh-thuan', 10],
-      [4, 'org-vufo', 9],
-      [5, 'org-dost-ho-chi-minh', 8],
-    ]);
-    expect(d.ranking.items[4].organization.name).toBe('Sở Khoa học và Công nghệ Thành phố Hồ Chí Minh');
+  const EMBASSIES = ['org-embassy-br', 'org-embassy-ca', 'org-embassy-ch', 'org-embassy-fi', 'org-embassy-it'];
+  const MEKONG_DOSTS = ['org-dost-an-giang', 'org-dost-ca-mau', 'org-dost-can-tho', 'org-dost-kien-giang'];
+
+  async function values(by: string, filter = ''): Promise<Map<string, { rank: number; value: number; strength: number }>> {
+    const d = await data(gql(`{ ranking(by: ${by}, first: 500${filter ? `, filter: { ${filter} }` : ''}) { items { rank value strength organization { id } } } }`));
+    return new Map(d.ranking.items.map((i: any) => [i.organization.id, { rank: i.rank, value: i.value, strength: i.strength }]));
+  }
+
+  test('by agreements each instrument counts once: Victoria and Sóc Trăng DOST come to a handful', async () => {
+    const byAgreements = await values('AGREEMENTS');
+    for (const id of ['org-gov-au-vic', 'org-dost-soc-trang']) expect(byAgreements.get(id)?.value ?? 0).toBeLessThanOrEqual(5);
+    const [most] = await db.read(`MATCH (o:Organization)-[:PARTY_TO]->(a:Agreement) RETURN count(DISTINCT a) AS n ORDER BY n DESC LIMIT 1`);
+    for (const v of byAgreements.values()) expect(v.value).toBeLessThanOrEqual(Number(most.n));
   });
 
-  test('by agreements HCMC DOST leads with 21; offset continues the ranks', async () => {
-    const d = await data(gql(`{ top: ranking(by: AGREEMENTS, first: 1) { totalCount items { rank value organization { id } } }
-      next: ranking(by: AGREEMENTS, first: 2, offset: 1) { items { rank value organization { id } } } }`));
-    expect(d.top.totalCount).toBe(25);
-    expect(d.top.items).toEqual([{ rank: 1, value: 21, organization: { id: 'org-dost-ho-chi-minh' } }]);
-    expect(d.next.items.map((i: any) => [i.rank, i.organization.id, i.value])).toEqual([
-      [2, 'org-gov-au-vic', 13],
-      [3, 'org-dost-soc-trang', 8],
-    ]);
+  test('by fractional strength HCMC DOST ranks above every embassy and every Mekong DOST', async () => {
+    const strength = await values('STRENGTH');
+    const hcmc = strength.get('org-dost-ho-chi-minh')!;
+    expect(hcmc).toBeDefined();
+    for (const id of [...EMBASSIES, ...MEKONG_DOSTS]) expect(strength.get(id)?.value ?? 0).toBeLessThan(hcmc.value);
+    // The value ranked by is the strength itself, and every other ranking gives it too.
+    for (const v of strength.values()) expect(v.value).toBe(v.strength);
+    expect((await values('PARTNERS')).get('org-dost-ho-chi-minh')?.strength).toBeCloseTo(hcmc.value, 9);
   });
 
-  test('ascending puts the fewest first, ties by id', async () => {
-    const d = await data(gql(`{ ranking(by: PARTNERS, first: 2, direction: ASC) { items { value organization { id } } } }`));
-    expect(d.ranking.items).toEqual([
-      { value: 1, organization: { id: 'org-da-nang-central-innovation-network' } },
-      { value: 1, organization: { id: 'org-dost-soc-trang' } },
-    ]);
+  test('by default no embassy is tied to another; co-attendance ties them', async () => {
+    const q = (ties: string) =>
+      data(gql(`{ crossRegionLinks(first: 500, filter: { includeForeign: true, includeNational: true${ties} }) { a { id } b { id } } }`));
+    const embassyPairs = (links: Array<{ a: { id: string }; b: { id: string } }>) =>
+      links.filter((l) => EMBASSIES.includes(l.a.id) && EMBASSIES.includes(l.b.id));
+    expect(embassyPairs((await q('')).crossRegionLinks)).toEqual([]);
+    expect(embassyPairs((await q(', ties: [CO_PARTICIPANTS]')).crossRegionLinks).length).toBeGreaterThan(0);
+  });
+
+  test('offset continues the ranks; ascending puts the fewest first, ties by id', async () => {
+    const d = await data(gql(`{ top: ranking(by: PARTNERS, first: 3) { totalCount items { rank value organization { id } } }
+      next: ranking(by: PARTNERS, first: 2, offset: 1) { items { rank value organization { id } } }
+      asc: ranking(by: PARTNERS, first: 3, direction: ASC) { items { value organization { id } } } }`));
+    expect(d.next.items).toEqual(d.top.items.slice(1, 3));
+    const asc = d.asc.items.map((i: any) => [i.value, i.organization.id]);
+    expect(asc).toEqual([...asc].sort((x, y) => x[0] - y[0] || (x[1] < y[1] ? -1 : 1)));
+    expect(asc[0][0]).toBe(1);
   });
 
   test('organisation filters select the ranked organisations: activities of Mekong Delta organisations', async () => {
-    const d = await data(gql(`{ ranking(by: ACTIVITIES, first: 4, filter: { region: "region-mekong-delta" }) { totalCount items { value organization { id } } } }`));
-    expect(d.ranking.items.map((i: any) => [i.organization.id, i.value])).toEqual([
-      ['org-dost-an-giang', 9],
-      ['org-dost-ca-mau', 9],
-      ['org-dost-can-tho', 9],
-      ['org-dost-kien-giang', 9],
-    ]);
+    const d = await data(gql(`{ ranking(by: ACTIVITIES, first: 50, filter: { region: "region-mekong-delta" }) { items { organization { id location { regions { id } } } } } }`));
+    expect(d.ranking.items.length).toBeGreaterThan(0);
+    for (const i of d.ranking.items) expect(i.organization.location.regions.map((r: any) => r.id)).toContain('region-mekong-delta');
   });
 });
 
 describe('region matrix and cross-region links', () => {
-  test('one symmetric cell per pair of regions with links, the diagonal included', async () => {
-    const d = await data(gql(`{ regionMatrix { regions { id } cells { from to links agreements activities } } }`));
-    expect(d.regionMatrix.regions.map((r: any) => r.id)).toEqual([
-      'region-north-central-coast',
-      'region-northern-midlands',
-      'region-central-highlands',
-      'region-southeast',
-      'region-mekong-delta',
-      'region-red-river-delta',
-    ]);
-    expect(d.regionMatrix.cells).toEqual([
-      { from: 'region-mekong-delta', to: 'region-mekong-delta', links: 88, agreements: 2, activities: 9 },
-      { from: 'region-mekong-delta', to: 'region-southeast', links: 9, agreements: 8, activities: 1 },
-      { from: 'region-north-central-coast', to: 'region-north-central-coast', links: 10, agreements: 3, activities: 3 },
-      { from: 'region-north-central-coast', to: 'region-southeast', links: 16, agreements: 3, activities: 6 },
-      { from: 'region-red-river-delta', to: 'region-red-river-delta', links: 6, agreements: 0, activities: 1 },
-      { from: 'region-southeast', to: 'region-southeast', links: 7, agreements: 0, activities: 5 },
-    ]);
+  test('whole, with names: every ordered pair of regions, the diagonal and empty cells included, symmetric', async () => {
+    const d = await data(gql(`{ regionMatrix { regions { id } areas { id kind name nameEn } cells { from to row column links weight agreements activities } } }`));
+    const m = d.regionMatrix;
+    expect(m.areas.map((a: any) => a.id)).toEqual(m.regions.map((r: any) => r.id));
+    expect(m.areas).toHaveLength(6);
+    expect(m.areas[0]).toEqual({ id: 'region-north-central-coast', kind: 'REGION', name: 'Bắc Trung Bộ và Duyên hải miền Trung', nameEn: 'North Central and Central Coast' });
+    expect(m.cells).toHaveLength(36);
+    const at = (r: number, c: number) => m.cells[r * 6 + c];
+    for (let r = 0; r < 6; r++) {
+      for (let c = 0; c < 6; c++) {
+        expect([at(r, c).row, at(r, c).column, at(r, c).from, at(r, c).to]).toEqual([r, c, m.areas[r].id, m.areas[c].id]);
+        expect({ ...at(r, c), from: 0, to: 0, row: 0, column: 0 }).toEqual({ ...at(c, r), from: 0, to: 0, row: 0, column: 0 });
+      }
+    }
+    expect(m.cells.some((c: any) => c.links === 0)).toBe(true);
+    expect(m.cells.some((c: any) => c.links > 0 && c.weight > 0)).toBe(true);
+  });
+
+  test('national and foreign bodies appear only as the pseudo-regions asked for: MOST–Ninh Thuận, HCMC–Victoria', async () => {
+    const d = await data(gql(`{ plain: crossRegionLinks(first: 500) { a { id } b { id } }
+      pseudo: crossRegionLinks(first: 500, filter: { includeNational: true, includeForeign: true }) { a { id } b { id } areaA { id kind } areaB { id kind } regionA { id } regionB { id } }
+      matrix: regionMatrix(filter: { includeNational: true, includeForeign: true }) { areas { id kind } cells { from to links } } }`));
+    const plainIds = d.plain.flatMap((l: any) => [l.a.id, l.b.id]);
+    for (const id of ['org-gov-au-vic', 'org-most', 'org-most-natec', 'org-vufo']) expect(plainIds).not.toContain(id);
+    const pair = (x: string, y: string) => d.pseudo.find((l: any) => (l.a.id === x && l.b.id === y) || (l.a.id === y && l.b.id === x));
+    expect(pair('org-most', 'org-pc-ninh-thuan')).toBeDefined();
+    const victoria = pair('org-dost-ho-chi-minh', 'org-gov-au-vic');
+    expect(victoria).toBeDefined();
+    expect([victoria.areaA, victoria.areaB]).toEqual(expect.arrayContaining([{ id: 'foreign:country-au', kind: 'FOREIGN' }]));
+    for (const l of d.pseudo) {
+      expect(l.areaA.id).not.toBe(l.areaB.id);
+      expect(l.regionA === null).toBe(l.areaA.kind !== 'REGION');
+    }
+    const areas = d.matrix.areas.map((a: any) => a.id);
+    expect(areas.slice(6, 7)).toEqual(['national']);
+    expect(areas).toContain('foreign:country-au');
+    expect(d.matrix.cells).toHaveLength(areas.length ** 2);
+    // No tie between two embassies: the cells between their countries are empty.
+    const embassyCountries = ['foreign:country-br', 'foreign:country-ch', 'foreign:country-fi', 'foreign:country-it'];
+    const between = d.matrix.cells.filter((c: any) => embassyCountries.includes(c.from) && embassyCountries.includes(c.to));
+    expect(between.every((c: any) => c.links === 0)).toBe(true);
   });
 
   test('the region matrix holds one item at a time: its heap does not grow with the items it counts', async () => {
-    const params = (from: string | null, to: string | null) => ({ ...filterParams({ from, to }), scheme: 'SOCIO_ECONOMIC_6' });
+    const params = (from: string | null, to: string | null) => regionParams('SOCIO_ECONOMIC_6', from, to, null).params;
     const all = await db.profileMemory(REGION_MATRIX, params(null, null));
     const oneYear = await db.profileMemory(REGION_MATRIX_DATED, params('2018-01-01', '2018-12-31'));
     const items = await db.read(`MATCH (i) WHERE (i:Agreement OR i:Activity) AND EXISTS { (i)<-[:PARTY_TO|PARTICIPATED_IN]-() } RETURN count(i) AS n`);
@@ -266,34 +299,26 @@ describe('region matrix and cross-region links', () => {
     expect(all).toBeLessThan(oneYear * 1.2);
   });
 
-  test('a date window keeps links whose evidence is dated within it', async () => {
-    const d = await data(gql(`{ regionMatrix(from: "2018-01-01", to: "2018-12-31") { cells { from to links agreements activities } } }`));
-    expect(d.regionMatrix.cells).toEqual([{ from: 'region-mekong-delta', to: 'region-mekong-delta', links: 40, agreements: 2, activities: 1 }]);
+  test('a date window keeps ties whose instrument is dated within it', async () => {
+    const d = await data(gql(`{ all: regionMatrix { cells { links } } y2018: regionMatrix(from: "2018-01-01", to: "2018-12-31") { cells { from to links } } }`));
+    const sum = (cells: Array<{ links: number }>) => cells.reduce((n, c) => n + c.links, 0);
+    expect(sum(d.y2018.cells)).toBeGreaterThan(0);
+    expect(sum(d.y2018.cells)).toBeLessThan(sum(d.all.cells));
+    // In 2018 the Mekong Delta DOSTs cooperated among themselves only.
+    for (const c of d.y2018.cells) if (c.links > 0) expect([c.from, c.to]).toEqual(['region-mekong-delta', 'region-mekong-delta']);
   });
 
-  test('cross-region links: HCMC and Sóc Trăng DOSTs share nine agreements and activities, and no organisation without a region appears', async () => {
-    const d = await data(gql(`{ crossRegionLinks(first: 500) { a { id } b { id } regionA { id } regionB { id } evidence } }`));
-    expect(d.crossRegionLinks).toHaveLength(13);
-    expect(d.crossRegionLinks[0]).toEqual({
-      a: { id: 'org-dost-ho-chi-minh' },
-      b: { id: 'org-dost-soc-trang' },
-      regionA: { id: 'region-southeast' },
-      regionB: { id: 'region-mekong-delta' },
-      evidence: [
-        'act-dost-hcm-soc-trang-st-cooperation',
-        'agr-dost-hcm-soc-trang-2019-2020',
-        'agr-dost-hcm-soc-trang-2019-2020-enterprise-st-programmes',
-        'agr-dost-hcm-soc-trang-2019-2020-national-international-resources',
-        'agr-dost-hcm-soc-trang-2019-2020-research-idea-scouting',
-        'agr-dost-hcm-soc-trang-2019-2020-sme-startup-support',
-        'agr-dost-hcm-soc-trang-2019-2020-startup-idea-st-tasks',
-        'agr-dost-hcm-soc-trang-2019-2020-technical-advances',
-        'agr-dost-hcm-soc-trang-2019-2020-training',
-      ],
-    });
-    const ids = d.crossRegionLinks.flatMap((l: any) => [l.a.id, l.b.id]);
-    for (const id of ['org-gov-au-vic', 'org-most', 'org-most-natec', 'org-vufo']) expect(ids).not.toContain(id);
-    for (const l of d.crossRegionLinks) expect(l.regionA.id).not.toBe(l.regionB.id);
+  test('cross-region links: HCMC and Sóc Trăng DOSTs come first, through the memorandum and the activity, each once', async () => {
+    const d = await data(gql(`{ crossRegionLinks(first: 500) { a { id } b { id } regionA { id } regionB { id } count weight evidence evidenceKinds } }`));
+    const first = d.crossRegionLinks[0];
+    expect([first.a.id, first.b.id, first.regionA.id, first.regionB.id]).toEqual(['org-dost-ho-chi-minh', 'org-dost-soc-trang', 'region-southeast', 'region-mekong-delta']);
+    expect(first.evidence).toContain('agr-dost-hcm-soc-trang-2019-2020');
+    for (const l of d.crossRegionLinks) {
+      expect(l.regionA.id).not.toBe(l.regionB.id);
+      expect(l.count).toBe(l.evidence.length);
+      expect(l.evidenceKinds).toHaveLength(l.evidence.length);
+      expect(l.weight).toBeLessThanOrEqual(l.count);
+    }
   });
 });
 
@@ -379,12 +404,11 @@ describe('database round trips do not grow with the number of results', () => {
     expect(small.statements).toBe(2);
     expect(large.statements).toBe(2);
 
-    const c = `query($first: Int!) { crossRegionLinks(first: $first) { a { id location { id } } b { id location { id } }
-        regionA { id members { id } } regionB { id } evidence } }`;
+    const c = `query($first: Int!) { crossRegionLinks(first: $first, filter: { includeNational: true, includeForeign: true }) {
+        a { id location { id } } b { id location { id } } regionA { id members { id } } regionB { id } areaA { id name } areaB { id } evidence } }`;
     const bound = selectionFields(c);
     const runs = [];
-    for (const first of [1, 5, 13]) runs.push(await statementsOf(c, { first }));
-    expect(runs[2].data.crossRegionLinks).toHaveLength(13);
+    for (const first of [1, 5, 500]) runs.push(await statementsOf(c, { first }));
     expect(runs[2].data.crossRegionLinks.length).toBeGreaterThan(bound);
     for (const run of runs) expect(run.statements).toBeLessThanOrEqual(bound);
   });
@@ -425,8 +449,7 @@ describe('query plans', () => {
     });
     expect(operators).not.toContain('AllNodesScan');
     const dated = await db.explain(CROSS_REGION_LINKS_DATED, {
-      ...filterParams({ from: '2023-01-01' }),
-      scheme: 'SOCIO_ECONOMIC_6',
+      ...regionParams('SOCIO_ECONOMIC_6', '2023-01-01', null, null).params,
       offset: intParam(0),
       limit: intParam(10),
     });

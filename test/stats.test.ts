@@ -2,8 +2,26 @@ import { HubError } from '../src/errors';
 import { countsCypher, totalsCypher } from '../src/stats/stats.repository';
 import { rankingCypher } from '../src/stats/ranking.repository';
 import { CROSS_REGION_LINKS, CROSS_REGION_LINKS_DATED, REGION_MATRIX, REGION_MATRIX_DATED } from '../src/stats/region.repository';
-import { checkGrouping, checkWindow, chooseAnchor, filterParams, itemLabels, type Anchor } from '../src/stats/stats.filter';
-import { kindLabel, toBucket, toRanking } from '../src/stats/stats.mapper';
+import { checkGrouping, checkWindow, chooseAnchor, filterParams, itemLabels, statsTieSelection, type Anchor } from '../src/stats/stats.filter';
+import { kindLabel, toBuckets, toCrossRegionLink, toRanking, toRegionMatrix } from '../src/stats/stats.mapper';
+import { ACTIVITY_ORGANISING_ROLES, AGREEMENT_PRINCIPAL_ROLES, COOPERATION_TIE_KINDS, INTENDED_STATUSES, TIE_KINDS } from '../src/rules/tie';
+import { FOREIGN_AREA_PREFIX, NATIONAL_AREA } from '../src/stats/ties.stages';
+
+// The fixed strings statements may quote: the tie rule's kinds, roles and statuses, the period rule's
+// precisions and the pseudo-regions' ids and names.
+const RULE_LITERALS = [
+  ...TIE_KINDS,
+  ...AGREEMENT_PRINCIPAL_ROLES,
+  ...ACTIVITY_ORGANISING_ROLES,
+  ...INTENDED_STATUSES,
+  'YEAR',
+  'MONTH',
+  '',
+  NATIONAL_AREA,
+  FOREIGN_AREA_PREFIX,
+  'Nước ngoài: ',
+  'Foreign: ',
+];
 import { CountTarget, GroupKey, ProvinceMode, RankingDirection, RankingMetric } from '../src/stats/stats.type';
 
 const ANCHORS: Anchor[] = ['topic', 'province', 'region', 'dates', 'organizationKind', 'activityKind', 'all'];
@@ -36,7 +54,7 @@ describe('anchors: statements start from the most selective filter given', () =>
     expect(start('region')).toMatch(/^MATCH \(:Region \{id: \$region\}\)/);
     expect(start('dates')).toBe('MATCH (i:Agreement) WHERE i.signedOn >= $fromBound AND i.signedOn <= $toBound');
     expect(start('organizationKind')).toBe('MATCH (:Organization {kind: $organizationKind})-[:PARTY_TO]->(i:Agreement)');
-    expect(start('all')).toBe('MATCH (i:Agreement) WHERE i.signedOn IS NOT NULL');
+    expect(start('all')).toMatch(/^MATCH \(i:Agreement\) WHERE i\.signedOn IS NOT NULL AND \(\$includeIntended OR /);
   });
 
   test('an activity kind restricts links and organisations to activities', () => {
@@ -64,9 +82,9 @@ describe('statements carry values only as parameters', () => {
     }
     statements.push(['all', REGION_MATRIX], ['dates', REGION_MATRIX_DATED], ['all', CROSS_REGION_LINKS], ['dates', CROSS_REGION_LINKS_DATED]);
     for (const [anchor, cypher] of statements) {
-      // No quoted literal other than the fixed ones; every filter value is a $parameter (only the
-      // unfiltered statements, anchor 'all', may have none).
-      expect(cypher.match(/'[^']*'/g) ?? []).toEqual([]);
+      // No quoted literal other than the constants of the tie and period rules and the pseudo-regions; every
+      // filter value is a $parameter (only the unfiltered statements, anchor 'all', may have none).
+      for (const literal of cypher.match(/'[^']*'/g) ?? []) expect(RULE_LITERALS).toContain(literal.slice(1, -1));
       if (anchor !== 'all') expect(cypher).toMatch(/\$/);
     }
     expect(countsCypher(CountTarget.LINKS, GroupKey.TOPIC, ProvinceMode.CURRENT, 'all', false)).toBe(
@@ -86,11 +104,22 @@ describe('statements carry values only as parameters', () => {
     const params = filterParams({ from: '2023-06-09', region: 'region-mekong-delta' });
     expect(String(params.from)).toBe('2023-06-09');
     expect(params.to).toBeNull();
-    expect(String(params.fromBound)).toBe('2023-06-09');
+    // A date written as a year is stored as its first day: the range seek starts on the first day of from's year.
+    expect(String(params.fromBound)).toBe('2023-01-01');
     expect(String(params.toBound)).toBe('9999-12-31');
     expect(params).toMatchObject({ region: 'region-mekong-delta', topic: null, orgFiltered: true, itemFiltered: true });
     expect(filterParams(null)).toMatchObject({ orgFiltered: false, itemFiltered: false, activityKind: null });
     expect(String(filterParams(null).fromBound)).toBe('0001-01-01');
+  });
+
+  test('the tie selection defaults to cooperation only, realised instruments, units as they are', () => {
+    expect(statsTieSelection(null)).toEqual({ kinds: COOPERATION_TIE_KINDS, includeIntended: false, rollUpSubUnits: false });
+    expect(filterParams(null)).toMatchObject({ tieKinds: [...COOPERATION_TIE_KINDS], includeIntended: false, rollUp: false });
+    expect(filterParams({ ties: ['CO_PARTICIPANTS'], includeIntended: true, rollUpSubUnits: true })).toMatchObject({
+      tieKinds: ['CO_PARTICIPANTS'],
+      includeIntended: true,
+      rollUp: true,
+    });
   });
 });
 
@@ -113,22 +142,60 @@ describe('input checks', () => {
 });
 
 describe('mapping', () => {
-  test('kinds get a readable label; stored names are kept', () => {
+  test('kinds get a readable label; stored names are kept; the distinct total is the sum of the fractional counts', () => {
     expect(kindLabel('RESEARCH_INSTITUTE')).toBe('Research institute');
-    expect(toBucket({ key: 'FOREIGN_BODY', label: null, count: 8 })).toEqual({ key: 'FOREIGN_BODY', label: 'Foreign body', count: 8 });
-    expect(toBucket({ key: 'region-mekong-delta', label: 'Mekong Delta', count: 10 })).toEqual({
-      key: 'region-mekong-delta',
-      label: 'Mekong Delta',
-      count: 10,
-    });
+    // Three records: one in both regions (1/2 in each), one in each region alone.
+    const buckets = toBuckets([
+      { key: 'region-mekong-delta', label: 'Mekong Delta', count: 2, fractional: 1.5 },
+      { key: 'region-southeast', label: null, count: 2, fractional: 1.5 },
+    ]);
+    expect(buckets).toEqual([
+      { key: 'region-mekong-delta', label: 'Mekong Delta', count: 2, fractionalCount: 1.5, total: 3 },
+      { key: 'region-southeast', label: 'Region-southeast', count: 2, fractionalCount: 1.5, total: 3 },
+    ]);
+    expect(toBuckets([])).toEqual([]);
+  });
+
+  test('the region matrix comes back whole: every ordered pair of areas, row by row, empty cells as zeros', () => {
+    const region = (id: string, name: string) => ({ properties: { id, name, nameEn: name.toUpperCase(), scheme: 'S' } });
+    const matrix = toRegionMatrix(
+      {
+        regions: [region('r-b', 'b'), region('r-a', 'a')],
+        foreign: [{ id: 'foreign:country-au', name: 'Nước ngoài: Australia', nameEn: 'Foreign: Australia' }],
+        cells: [
+          { from: 'r-a', to: 'r-b', links: 3, weight: 1.5, agreements: 1, activities: 1 },
+          { from: 'foreign:country-au', to: 'r-b', links: 1, weight: 1, agreements: 0, activities: 1 },
+        ],
+      },
+      true,
+    );
+    expect(matrix.areas.map((a) => [a.id, a.kind])).toEqual([
+      ['r-b', 'REGION'],
+      ['r-a', 'REGION'],
+      ['national', 'NATIONAL'],
+      ['foreign:country-au', 'FOREIGN'],
+    ]);
+    expect(matrix.areas[2]).toMatchObject({ name: 'Cơ quan trung ương', nameEn: 'National bodies' });
+    expect(matrix.cells).toHaveLength(16);
+    expect(matrix.cells.map((c) => [c.row, c.column])).toEqual(matrix.areas.flatMap((_, r) => matrix.areas.map((_, c) => [r, c])));
+    const at = (from: string, to: string) => matrix.cells.find((c) => c.from === from && c.to === to);
+    expect(at('r-b', 'r-a')).toEqual({ from: 'r-b', to: 'r-a', row: 0, column: 1, links: 3, weight: 1.5, agreements: 1, activities: 1 });
+    expect(at('r-a', 'r-b')).toMatchObject({ links: 3, weight: 1.5 });
+    expect(at('r-b', 'foreign:country-au')).toMatchObject({ links: 1 });
+    expect(at('national', 'national')).toMatchObject({ links: 0, weight: 0, agreements: 0, activities: 0 });
+  });
+
+  test('a cross-region row counts its evidence and keeps each item’s tie kind', () => {
+    const link = toCrossRegionLink({ a: 'o1', b: 'o2', areaA: 'national', areaB: 'r-a', evidence: ['x1', 'x2'], kinds: ['COUNTERPARTIES', 'CO_PARTIES'], weight: 1.5 });
+    expect(link).toMatchObject({ count: 2, weight: 1.5, regionAId: 'national', evidenceKinds: ['COUNTERPARTIES', 'CO_PARTIES'] });
   });
 
   test('ranks count on from the offset', () => {
-    const ranking = toRanking({ total: 56, page: [{ id: 'org-a', value: 9 }, { id: 'org-b', value: 8 }] }, 20);
+    const ranking = toRanking({ total: 56, page: [{ id: 'org-a', value: 9, strength: 2.5 }, { id: 'org-b', value: 8, strength: 4 }] }, 20);
     expect(ranking.totalCount).toBe(56);
-    expect(ranking.items.map((i) => [i.rank, i.organizationId, i.value])).toEqual([
-      [21, 'org-a', 9],
-      [22, 'org-b', 8],
+    expect(ranking.items.map((i) => [i.rank, i.organizationId, i.value, i.strength])).toEqual([
+      [21, 'org-a', 9, 2.5],
+      [22, 'org-b', 8, 4],
     ]);
     expect(toRanking(undefined, 0)).toEqual({ totalCount: 0, items: [] });
   });

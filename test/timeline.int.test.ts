@@ -53,19 +53,24 @@ describe('inForce', () => {
     });
   });
 
-  test('an agreement with no validity dates counts from its signing day on', async () => {
+  test('an agreement with no validity dates counts from its signing day on (Đà Nẵng DOST’s four bilateral signings)', async () => {
     const before = await inForce('on: "2023-06-08"');
     const on = await inForce('on: "2023-06-09"');
     expect(before.agreements).toEqual(['agr-002-hcmc-youth-startup-emulation-plan-2023-2027', 'agr-002-most-ninh-thuan-sti-programme-2023-2030']);
     expect(on.agreements).toEqual([
       'agr-002-hcmc-youth-startup-emulation-plan-2023-2027',
       'agr-002-most-ninh-thuan-sti-programme-2023-2030',
-      'agr-002-dost-da-nang-partners-2023',
+      'agr-002-dost-da-nang-hospital-199-2023',
+      'agr-002-dost-da-nang-natec-2023',
+      'agr-002-dost-da-nang-spt-2023',
+      'agr-002-dost-da-nang-vietnam-innovation-hub-2023',
       'agr-002-natec-spt-innovation-network',
     ]);
+    // Events written as 2023 (the Industry 4.0 Summit, the Bình Thuận techmart) cover the whole year.
     expect(before.activities).toEqual([
       'act-002-most-ninh-thuan-national-st-tasks',
       'act-binh-thuan-startup-competition-2022-2024',
+      'act-002-industry-4-0-summit-2023',
       'act-binh-thuan-techmart-2023',
     ]);
   });
@@ -74,10 +79,17 @@ describe('inForce', () => {
     const y2024 = await inForce('year: 2024');
     expect(y2024.agreements).not.toContain('agr-ho-chi-minh-binh-thuan-2024-2025');
     expect(y2024.activities).not.toContain('act-whise-2024');
+    // Undated ones stated ONGOING count from their source's publication: the Bình Thuận letter (4 April 2024)
+    // and the Victoria delegation news (24 October 2024).
     expect(y2024.activities).toEqual([
       'act-002-most-ninh-thuan-national-st-tasks',
       'act-binh-thuan-startup-competition-2022-2024',
+      'act-binh-thuan-hcmc-startup-cooperation',
+      'act-hcmc-dost-ecosystem-capacity-training',
+      'act-hcmc-dost-international-workshops',
+      'act-hcmc-dost-study-visits-abroad',
       'act-hcmc-dost-victoria-delegation-2024-10-24',
+      'act-hcmut-ai-policy-task',
     ]);
   });
 
@@ -101,13 +113,13 @@ describe('inForce', () => {
 });
 
 describe('timeline', () => {
-  test('an organisation: HCMC DOST’s dated events, by date, with its role', async () => {
+  test('an organisation: HCMC DOST’s dated events, by date as written, with its role', async () => {
     expect(await timeline('org-dost-ho-chi-minh')).toEqual([
-      { date: '2019-01-01', kind: 'VALID_FROM', role: 'PARTNER', roles: ['PARTNER'], item: 'agr-dost-hcm-soc-trang-2019-2020', organizations: ['org-dost-ho-chi-minh'] },
-      { date: '2020-12-31', kind: 'VALID_TO', role: 'PARTNER', roles: ['PARTNER'], item: 'agr-dost-hcm-soc-trang-2019-2020', organizations: ['org-dost-ho-chi-minh'] },
-      { date: '2022-01-01', kind: 'HELD', role: 'LEAD', roles: ['LEAD'], item: 'act-vicap-2022', organizations: ['org-dost-ho-chi-minh'] },
-      // Only the end of the CSIRO task is known (2022).
-      { date: '2022-12-31', kind: 'HELD', role: 'ORGANISER', roles: ['ORGANISER'], item: 'act-shtp-rdc-csiro-gold-nanocomposite', organizations: ['org-dost-ho-chi-minh'] },
+      { date: '2019', kind: 'VALID_FROM', role: 'PARTNER', roles: ['PARTNER'], item: 'agr-dost-hcm-soc-trang-2019-2020', organizations: ['org-dost-ho-chi-minh'] },
+      { date: '2020', kind: 'VALID_TO', role: 'PARTNER', roles: ['PARTNER'], item: 'agr-dost-hcm-soc-trang-2019-2020', organizations: ['org-dost-ho-chi-minh'] },
+      // Only the end of the CSIRO task is known (2022); two events of one year sort by kind, then id.
+      { date: '2022', kind: 'HELD', role: 'ORGANISER', roles: ['ORGANISER'], item: 'act-shtp-rdc-csiro-gold-nanocomposite', organizations: ['org-dost-ho-chi-minh'] },
+      { date: '2022', kind: 'HELD', role: 'LEAD', roles: ['LEAD'], item: 'act-vicap-2022', organizations: ['org-dost-ho-chi-minh'] },
       { date: '2024-10-24', kind: 'HELD', role: 'HOST', roles: ['HOST'], item: 'act-hcmc-dost-victoria-delegation-2024-10-24', organizations: ['org-dost-ho-chi-minh'] },
     ]);
   });
@@ -116,18 +128,18 @@ describe('timeline', () => {
     const merged = await timeline('prov-can-tho-2025');
     const before = await timeline('prov-can-tho');
     expect(before.map((e) => [e.date, e.kind, e.item])).toEqual([
-      ['2016-01-01', 'VALID_FROM', 'agr-mekong-kez-pc-16-ttht-ubnd-2018'],
+      ['2016', 'VALID_FROM', 'agr-mekong-kez-pc-16-ttht-ubnd-2018'],
       ['2018-05-09', 'SIGNED', 'agr-mekong-kez-pc-16-ttht-ubnd-2018'],
       ['2018-10-26', 'SIGNED', 'agr-mekong-kez-dost-programme-2018'],
       ['2018-10-26', 'VALID_FROM', 'agr-mekong-kez-dost-programme-2018'],
       ['2018-10-26', 'HELD', 'act-mekong-kez-dost-signing-2018'],
-      ['2020-12-31', 'VALID_TO', 'agr-mekong-kez-dost-programme-2018'],
-      ['2020-12-31', 'VALID_TO', 'agr-mekong-kez-pc-16-ttht-ubnd-2018'],
+      ['2020', 'VALID_TO', 'agr-mekong-kez-dost-programme-2018'],
+      ['2020', 'VALID_TO', 'agr-mekong-kez-pc-16-ttht-ubnd-2018'],
     ]);
     expect(merged).toHaveLength(9);
     expect(merged.filter((e) => e.item === 'agr-dost-hcm-soc-trang-2019-2020')).toEqual([
-      { date: '2019-01-01', kind: 'VALID_FROM', role: 'PARTNER', roles: ['PARTNER'], item: 'agr-dost-hcm-soc-trang-2019-2020', organizations: ['org-dost-soc-trang'] },
-      { date: '2020-12-31', kind: 'VALID_TO', role: 'PARTNER', roles: ['PARTNER'], item: 'agr-dost-hcm-soc-trang-2019-2020', organizations: ['org-dost-soc-trang'] },
+      { date: '2019', kind: 'VALID_FROM', role: 'PARTNER', roles: ['PARTNER'], item: 'agr-dost-hcm-soc-trang-2019-2020', organizations: ['org-dost-soc-trang'] },
+      { date: '2020', kind: 'VALID_TO', role: 'PARTNER', roles: ['PARTNER'], item: 'agr-dost-hcm-soc-trang-2019-2020', organizations: ['org-dost-soc-trang'] },
     ]);
   });
 
@@ -153,14 +165,20 @@ describe('timeline', () => {
     });
   });
 
-  test('from and to are inclusive', async () => {
+  test('from and to are inclusive; what is in force in the window gets an IN_FORCE event on its first day', async () => {
     const events = await timeline('region-mekong-delta', { from: '2019-01-01', to: '2020-12-31' });
     expect(events.map((e) => [e.date, e.kind, e.item])).toEqual([
-      ['2019-01-01', 'VALID_FROM', 'agr-dost-hcm-soc-trang-2019-2020'],
-      ['2020-12-31', 'VALID_TO', 'agr-dost-hcm-soc-trang-2019-2020'],
-      ['2020-12-31', 'VALID_TO', 'agr-mekong-kez-dost-programme-2018'],
-      ['2020-12-31', 'VALID_TO', 'agr-mekong-kez-pc-16-ttht-ubnd-2018'],
+      ['2019-01-01', 'IN_FORCE', 'agr-dost-hcm-soc-trang-2019-2020'],
+      ['2019-01-01', 'IN_FORCE', 'agr-mekong-kez-dost-programme-2018'],
+      ['2019-01-01', 'IN_FORCE', 'agr-mekong-kez-pc-16-ttht-ubnd-2018'],
+      ['2019', 'VALID_FROM', 'agr-dost-hcm-soc-trang-2019-2020'],
+      ['2020', 'VALID_TO', 'agr-dost-hcm-soc-trang-2019-2020'],
+      ['2020', 'VALID_TO', 'agr-mekong-kez-dost-programme-2018'],
+      ['2020', 'VALID_TO', 'agr-mekong-kez-pc-16-ttht-ubnd-2018'],
     ]);
+    // A date written as a year meets any window inside that year.
+    const june = await timeline('region-mekong-delta', { from: '2020-06-01', to: '2020-06-30' });
+    expect(june.filter((e) => e.kind === 'VALID_TO').map((e) => e.item)).toEqual(['agr-dost-hcm-soc-trang-2019-2020', 'agr-mekong-kez-dost-programme-2018', 'agr-mekong-kez-pc-16-ttht-ubnd-2018']);
   });
 
   test('an unknown actor is NOT_FOUND; from after to is BAD_USER_INPUT', async () => {
@@ -184,21 +202,22 @@ describe('database round trips do not grow with the number of results', () => {
     const small = await statementsOf(q, { year: 2019 });
     const large = await statementsOf(q, { year: 2023 });
     expect(small.data.inForce.agreements.length + small.data.inForce.activities.length).toBe(4);
-    expect(large.data.inForce.agreements.length + large.data.inForce.activities.length).toBe(14);
-    expect(14).toBeGreaterThan(bound);
+    expect(large.data.inForce.agreements.length + large.data.inForce.activities.length).toBe(17);
+    expect(17).toBeGreaterThan(bound);
     expect(small.statements).toBeLessThanOrEqual(bound);
     expect(large.statements).toBeLessThanOrEqual(bound);
   });
 
   test('timeline with nested agreements, activities and organisations', async () => {
-    const q = `query($actor: ID!) { timeline(actor: $actor) { date kind agreement { id parties { organization { id } } }
+    const q = `query($actor: ID!, $from: LocalDate) { timeline(actor: $actor, from: $from) { date kind agreement { id parties { organization { id } } }
         activity { id participants { organization { id } } } organizations { id location { id } } } }`;
     // One more statement than selection fields: resolving the actor.
     const bound = selectionFields(q) + 1;
     const one = await statementsOf(q, { actor: 'org-dost-soc-trang' });
-    const many = await statementsOf(q, { actor: 'region-southeast' });
+    // Since 2016: the region's ten dated events and an IN_FORCE event for each item in force since then.
+    const many = await statementsOf(q, { actor: 'region-southeast', from: '2016-01-01' });
     expect(one.data.timeline).toHaveLength(2);
-    expect(many.data.timeline).toHaveLength(11);
+    expect(many.data.timeline.filter((e: { kind: string }) => e.kind !== 'IN_FORCE')).toHaveLength(10);
     expect(many.data.timeline.length).toBeGreaterThan(bound);
     expect(one.statements).toBeLessThanOrEqual(bound);
     expect(many.statements).toBeLessThanOrEqual(bound);

@@ -77,4 +77,27 @@ describe('timeline events', () => {
     const events = toTimelineEvents(rows, '2019-03-01', '2020-05-01');
     expect(events.map((e) => e.kind)).toEqual(['SIGNED', 'HELD', 'PLANNED', 'PLANNED']);
   });
+
+  test('a date written as a year or month is in every window that meets its period', () => {
+    const vicap = { id: 'act-year', kind: 'CONFERENCE', title: 'Year-only', status: 'HELD', startDate: '2022' };
+    const month = { id: 'act-month', kind: 'WORKSHOP', title: 'Month-only', status: 'HELD', startDate: '2022-06' };
+    const dated = [
+      { item: vicap, isAgreement: false, roles: ['LEAD'], orgIds: ['org-a'] },
+      { item: month, isAgreement: false, roles: ['LEAD'], orgIds: ['org-a'] },
+    ];
+    expect(toTimelineEvents(dated, '2022-06-09', '2022-06-09').map((e) => [e.date, e.activity?.id])).toEqual([
+      ['2022', 'act-year'],
+      ['2022-06', 'act-month'],
+    ]);
+    expect(toTimelineEvents(dated, '2022-07-01', '2022-12-31').map((e) => e.date)).toEqual(['2022']);
+    expect(toTimelineEvents(dated, '2023-01-01', null)).toEqual([]);
+  });
+
+  test('an item in force in the window gets an IN_FORCE event on the window’s first day, before the other events', () => {
+    const inForce = [{ item: agreement, isAgreement: true, roles: ['PARTNER'], orgIds: ['org-a'], inForce: true }];
+    expect(toTimelineEvents(inForce, '2020-01-01', '2020-12-31').map((e) => [e.date, e.kind])).toEqual([
+      ['2020-01-01', 'IN_FORCE'],
+      ['2020-12-31', 'VALID_TO'],
+    ]);
+  });
 });

@@ -35,6 +35,13 @@ import org.neo4j.kernel.internal.GraphDatabaseAPI;
  * database stops with its parent however that parent ends (exit, Ctrl-C, crash, SIGKILL).
  */
 public final class EmbeddedNeo4j {
+  // The lines the hub reads on this process's output (src/db/embedded/protocol.ts holds the same three words).
+  /** Printed with the Bolt URI once the database accepts connections. */
+  static final String READY = "NEO4J_READY";
+  /** Printed by StoreImport once the new store is in place. */
+  static final String STORE_IMPORTED = "STORE_IMPORTED";
+  /** Printed by StoreImport (exit 3) when a running database holds the store. */
+  static final String STORE_IN_USE = "STORE_IN_USE";
   public static void main(String[] args) throws Exception {
     if (args.length < 5) {
       System.err.println("usage: EmbeddedNeo4j HOME_DIR PORT PAGECACHE_MB TX_LOG_RETENTION PASSWORD_FILE");
@@ -140,7 +147,7 @@ public final class EmbeddedNeo4j {
         .resolveDependency(ConnectorPortRegister.class)
         .getLocalAddress(ConnectorType.BOLT)
         .getPort();
-    System.out.println("NEO4J_READY bolt://127.0.0.1:" + boundPort);
+    System.out.println(READY + " bolt://127.0.0.1:" + boundPort);
     System.out.flush();
 
     Thread watcher = new Thread(() -> {

@@ -84,7 +84,7 @@ public final class StoreImport {
         lock.release();
       }
     }
-    System.out.println("STORE_IMPORTED");
+    System.out.println(EmbeddedNeo4j.STORE_IMPORTED);
     System.out.flush();
     EmbeddedNeo4j.serve(home, port, pageCacheMb, txLogRetention, passwordFile);
   }
@@ -98,7 +98,7 @@ public final class StoreImport {
   }
 
   private static void inUse(Path home) {
-    System.err.println("STORE_IN_USE: a running Neo4j holds the store in " + home + "; stop it (the hub, `npm run neo4j`) first");
+    System.err.println(EmbeddedNeo4j.STORE_IN_USE + ": a running Neo4j holds the store in " + home + "; stop it (the hub, `npm run neo4j`) first");
     System.exit(3);
   }
 

@@ -1,4 +1,4 @@
-import { isoDate, props, str } from '../graphql/values';
+import { isoDate, props, str, writtenDate } from '../graphql/values';
 import { toProvenance } from '../source/source.mapper';
 import type { Activity, Figure, Participation } from './activity.type';
 
@@ -10,10 +10,11 @@ export function toActivity(value: unknown): Activity {
     kind: String(p.kind),
     title: String(p.title),
     titleEn: str(p.titleEn),
-    startDate: isoDate(p.startDate),
-    endDate: isoDate(p.endDate),
+    startDate: writtenDate(p.startDate, p.startDatePrecision),
+    endDate: writtenDate(p.endDate, p.endDatePrecision),
+    endDay: isoDate(p.endDate),
     venue: str(p.venue),
-    status: str(p.status),
+    statedStatus: str(p.status),
     figures: figures.map((f) => ({ name: f.name, value: f.value, unit: f.unit ?? null })),
     summary: str(p.summary),
     provenance: toProvenance(p.provenance),

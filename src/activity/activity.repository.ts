@@ -3,6 +3,8 @@ import { byIdQuery, outQuery } from '../graphql/cypher';
 import { pagedInQuery, pagedOutQuery, pagedQuery } from '../graphql/nested-page';
 import { keysetQueries, readPage, type ConnectionShape, type PageRequest, type SortTable } from '../graphql/keyset';
 import { dateParam } from '../graphql/dates';
+import { activeInPeriodCypher, statusAsOfCypher, today } from '../rules/period';
+import { heldInCypher, participantOrInheritedOrganiserCypher } from '../rules/sub-event';
 import { toActivity } from './activity.mapper';
 import type { Activity } from './activity.type';
 
@@ -37,18 +39,15 @@ export const ACTIVITY_SORTS = {
   TITLE: { expr: 'n.title', type: 'string' },
 } as const satisfies SortTable;
 
+// Place and participant include sub-events that inherit them from their event (see rules/sub-event.ts).
 export const LIST_ACTIVITIES = keysetQueries(
   `MATCH (n:Activity)
 WHERE ($kind IS NULL OR n.kind = $kind)
-  AND ($status IS NULL OR n.status = $status)
-  AND ($from IS NULL OR coalesce(n.endDate, n.startDate) >= $from)
-  AND ($to IS NULL OR n.startDate <= $to)
-  AND ($place IS NULL OR EXISTS {
-        MATCH (n)-[:HELD_IN]->(x:AdminUnit)
-        WHERE x.id = $place OR EXISTS { (x)-[:SUCCEEDED_BY*1..10]->(:AdminUnit {id: $place}) }
-      })
+  AND ($status IS NULL OR ${statusAsOfCypher('n', '$asOf')} = $status)
+  AND ($from IS NULL AND $to IS NULL OR ${activeInPeriodCypher('n', '$from', '$to')})
+  AND ($place IS NULL OR ${heldInCypher('n', "u.id = $place OR EXISTS { (u)-[:SUCCEEDED_BY*1..10]->(:AdminUnit {id: $place}) }")})
   AND ($agreement IS NULL OR EXISTS { (n)-[:UNDER]->(:Agreement {id: $agreement}) })
-  AND ($participant IS NULL OR EXISTS { (:Organization {id: $participant})-[:PARTICIPATED_IN]->(n) })
+  AND ($participant IS NULL OR ${participantOrInheritedOrganiserCypher('n', '$participant')})
   AND ($topic IS NULL OR EXISTS { (n)-[:ABOUT]->(:Topic {id: $topic}) })`,
   ACTIVITY_SORTS,
 );
@@ -58,6 +57,7 @@ export interface ActivityFilter {
   status?: string | null;
   from?: string | null;
   to?: string | null;
+  asOf?: string | null;
   place?: string | null;
   agreement?: string | null;
   participant?: string | null;
@@ -71,6 +71,7 @@ export function listActivities(db: Database, f: ActivityFilter, page: PageReques
     status: f.status ?? null,
     from: dateParam(f.from, 'from'),
     to: dateParam(f.to, 'to'),
+    asOf: dateParam(f.asOf ?? today(), 'asOf'),
     place: f.place ?? null,
     agreement: f.agreement ?? null,
     participant: f.participant ?? null,

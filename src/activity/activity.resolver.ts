@@ -14,28 +14,37 @@ import { Attendance } from '../person/person.type';
 import { Topic } from '../topic/topic.type';
 import { ACTIVITY_SORTS, listActivities } from './activity.repository';
 import { Activity, Figure, Participation } from './activity.type';
+import { statusAsOf, today } from '../rules/period';
 
 @InputType({ description: 'Filters for activities; all given filters must match.' })
 export class ActivityFilter {
   @Field(() => ActivityKind, { nullable: true })
   kind?: string | null;
 
-  @Field(() => ActivityStatus, { nullable: true })
+  @Field(() => ActivityStatus, { nullable: true, description: 'Its status as of asOf (see Activity.status)' })
   status?: string | null;
 
-  @Field(() => LocalDateResolver, { nullable: true, description: 'Ending (or starting) on or after this date' })
+  @Field(() => LocalDateResolver, { nullable: true, description: 'The day the status filter is read at; default today (UTC)' })
+  asOf?: string | null;
+
+  @Field(() => LocalDateResolver, {
+    nullable: true,
+    description:
+      'Under way on or after this day: its span (startDate to endDate, a year-only date covering its year; an ongoing one ' +
+      'runs on) reaches the day',
+  })
   from?: string | null;
 
-  @Field(() => LocalDateResolver, { nullable: true, description: 'Starting on or before this date' })
+  @Field(() => LocalDateResolver, { nullable: true, description: 'Under way on or before this day: its span starts by the day' })
   to?: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'Admin unit id: held there or in a unit that became part of it' })
+  @Field(() => ID, { nullable: true, description: 'Admin unit id: held there or in a unit that became part of it; a sub-event without a place of its own is held where its event is' })
   place?: string | null;
 
   @Field(() => ID, { nullable: true })
   agreement?: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'Organisation id of a participant' })
+  @Field(() => ID, { nullable: true, description: 'Organisation id of a participant (any role); a sub-event without organisers of its own counts its event’s organisers' })
   participant?: string | null;
 
   @Field(() => ID, { nullable: true })
@@ -65,6 +74,19 @@ export class ActivityResolver {
     return listActivities(ctx.db, filter ?? {}, request);
   }
 
+  @FieldResolver(() => ActivityStatus, {
+    nullable: true,
+    description:
+      'Where it stands as of asOf (default today, UTC): an ongoing activity whose endDate has passed was HELD; otherwise the ' +
+      'status its source states (statedStatus)',
+  })
+  status(
+    @Root() a: Activity,
+    @Arg('asOf', () => LocalDateResolver, { nullable: true, description: 'The day to read the status at; default today (UTC)' }) asOf: string | null,
+  ): string | null {
+    return statusAsOf('ACTIVITY', a.statedStatus, a.endDay, asOf ?? today());
+  }
+
   @FieldResolver(() => AdminUnit, { nullable: true, description: 'Where it took (or takes) place' })
   place(@Root() a: Activity, @Ctx() ctx: Context) {
     return ctx.loaders.activityPlace.load(a.id);
@@ -80,8 +102,8 @@ export class ActivityResolver {
     return ctx.loaders.activityPartOf.load(a.id);
   }
 
-  @FieldResolver(() => [Activity], { description: 'Events that are part of it, by start date (undated last), then id' })
-  parts(@Root() a: Activity, @Args(() => NestedPageArgs) page: NestedPageArgs, @Ctx() ctx: Context) {
+  @FieldResolver(() => [Activity], { description: 'Events of their own within it (sub-events), by start date (undated last), then id' })
+  subEvents(@Root() a: Activity, @Args(() => NestedPageArgs) page: NestedPageArgs, @Ctx() ctx: Context) {
     return ctx.loaders.activityParts.load(a.id, page);
   }
 

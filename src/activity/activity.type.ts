@@ -1,5 +1,5 @@
 import { Field, Float, ID, ObjectType } from 'type-graphql';
-import { LocalDateResolver } from 'graphql-scalars';
+import { PartialDateScalar } from '../graphql/dates';
 import { ActivityKind, ActivityStatus, ParticipationRole } from '../graphql/enums';
 import { Provenance } from '../source/source.type';
 
@@ -29,17 +29,20 @@ export class Activity {
   @Field(() => String, { nullable: true })
   titleEn!: string | null;
 
-  @Field(() => LocalDateResolver, { nullable: true })
+  @Field(() => PartialDateScalar, { nullable: true, description: 'When it started (or took place), as precise as the source wrote it' })
   startDate!: string | null;
 
-  @Field(() => LocalDateResolver, { nullable: true })
+  @Field(() => PartialDateScalar, { nullable: true, description: 'When it ended, as precise as the source wrote it' })
   endDate!: string | null;
+
+  /** Its stored endDate as an ISO day (the last day of the period written), for status as of a day. */
+  endDay!: string | null;
 
   @Field(() => String, { nullable: true })
   venue!: string | null;
 
-  @Field(() => ActivityStatus, { nullable: true })
-  status!: string | null;
+  @Field(() => ActivityStatus, { nullable: true, description: 'The status as its source states it, at the source’s date' })
+  statedStatus!: string | null;
 
   /** Served by ActivityResolver.figures, which pages it. */
   figures!: Figure[];

@@ -1,4 +1,4 @@
-import { isoDate, props, str } from '../graphql/values';
+import { isoDate, props, str, writtenDate } from '../graphql/values';
 import { toProvenance } from '../source/source.mapper';
 import type { Agreement, AgreementParty } from './agreement.type';
 
@@ -10,10 +10,11 @@ export function toAgreement(value: unknown): Agreement {
     number: str(p.number),
     title: String(p.title),
     titleEn: str(p.titleEn),
-    signedOn: isoDate(p.signedOn),
-    validFrom: isoDate(p.validFrom),
-    validTo: isoDate(p.validTo),
-    status: str(p.status),
+    signedOn: writtenDate(p.signedOn, p.signedOnPrecision),
+    validFrom: writtenDate(p.validFrom, p.validFromPrecision),
+    validTo: writtenDate(p.validTo, p.validToPrecision),
+    validToDay: isoDate(p.validTo),
+    statedStatus: str(p.status),
     summary: str(p.summary),
     provenance: toProvenance(p.provenance),
   };

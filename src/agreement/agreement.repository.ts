@@ -3,6 +3,7 @@ import { byIdQuery, outQuery } from '../graphql/cypher';
 import { pagedInQuery, pagedOutQuery, pagedQuery } from '../graphql/nested-page';
 import { keysetQueries, readPage, type ConnectionShape, type PageRequest, type SortTable } from '../graphql/keyset';
 import { dateParam } from '../graphql/dates';
+import { dateInPeriodCypher, inForceCypher, statusAsOfCypher, today } from '../rules/period';
 import { toAgreement } from './agreement.mapper';
 import type { Agreement } from './agreement.type';
 
@@ -37,12 +38,9 @@ export const AGREEMENT_SORTS = {
 export const LIST_AGREEMENTS = keysetQueries(
   `MATCH (n:Agreement)
 WHERE ($kind IS NULL OR n.kind = $kind)
-  AND ($status IS NULL OR n.status = $status)
-  AND ($signedFrom IS NULL OR n.signedOn >= $signedFrom)
-  AND ($signedTo IS NULL OR n.signedOn <= $signedTo)
-  AND ($inForceOn IS NULL OR (NOT coalesce(n.status, '') IN ['PROPOSED', 'PLANNED']
-       AND coalesce(n.validFrom, n.signedOn, $inForceOn) <= $inForceOn AND coalesce(n.validTo, $inForceOn) >= $inForceOn
-       AND coalesce(n.validFrom, n.signedOn, n.validTo) IS NOT NULL))
+  AND ($status IS NULL OR ${statusAsOfCypher('n', '$asOf')} = $status)
+  AND ${dateInPeriodCypher('n', 'signedOn', '$signedFrom', '$signedTo')}
+  AND ($inForceOn IS NULL OR ${inForceCypher('n', '$inForceOn', '$inForceOn')})
   AND ($party IS NULL OR EXISTS { (:Organization {id: $party})-[:PARTY_TO]->(n) })
   AND ($topic IS NULL OR EXISTS { (n)-[:ABOUT]->(:Topic {id: $topic}) })`,
   AGREEMENT_SORTS,
@@ -54,11 +52,15 @@ export interface AgreementFilter {
   signedFrom?: string | null;
   signedTo?: string | null;
   inForceOn?: string | null;
+  asOf?: string | null;
   party?: string | null;
   topic?: string | null;
 }
 
-/** One page of the agreements matching `f`; the count runs only if asked for. */
+/**
+ * One page of the agreements matching `f`; the count runs only if asked for. Dated filters follow
+ * src/rules/period.ts: a signing date written as a year matches any day of that year; status is as of `asOf`.
+ */
 export function listAgreements(db: Database, f: AgreementFilter, page: PageRequest<keyof typeof AGREEMENT_SORTS>): Promise<ConnectionShape<Agreement>> {
   const params = {
     kind: f.kind ?? null,
@@ -66,6 +68,7 @@ export function listAgreements(db: Database, f: AgreementFilter, page: PageReque
     signedFrom: dateParam(f.signedFrom, 'signedFrom'),
     signedTo: dateParam(f.signedTo, 'signedTo'),
     inForceOn: dateParam(f.inForceOn, 'inForceOn'),
+    asOf: dateParam(f.asOf ?? today(), 'asOf'),
     party: f.party ?? null,
     topic: f.topic ?? null,
   };

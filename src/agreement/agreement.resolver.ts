@@ -13,22 +13,37 @@ import { Signature } from '../person/person.type';
 import { Topic } from '../topic/topic.type';
 import { AGREEMENT_SORTS, listAgreements } from './agreement.repository';
 import { Agreement, AgreementParty } from './agreement.type';
+import { statusAsOf, today } from '../rules/period';
 
 @InputType({ description: 'Filters for agreements; all given filters must match.' })
 export class AgreementFilter {
   @Field(() => AgreementKind, { nullable: true })
   kind?: string | null;
 
-  @Field(() => AgreementStatus, { nullable: true })
+  @Field(() => AgreementStatus, { nullable: true, description: 'Its status as of asOf (see Agreement.status)' })
   status?: string | null;
 
-  @Field(() => LocalDateResolver, { nullable: true, description: 'Signed on or after this date' })
+  @Field(() => LocalDateResolver, { nullable: true, description: 'The day the status filter is read at; default today (UTC)' })
+  asOf?: string | null;
+
+  @Field(() => LocalDateResolver, {
+    nullable: true,
+    description: 'Signed on or after this day; a signing date written as a year or month matches when that period reaches the day',
+  })
   signedFrom?: string | null;
 
-  @Field(() => LocalDateResolver, { nullable: true, description: 'Signed on or before this date' })
+  @Field(() => LocalDateResolver, {
+    nullable: true,
+    description: 'Signed on or before this day; a signing date written as a year or month matches when that period starts by the day',
+  })
   signedTo?: string | null;
 
-  @Field(() => LocalDateResolver, { nullable: true, description: 'In force on this date (same rule as inForce: proposals and plans are not in force; an agreement needs a date)' })
+  @Field(() => LocalDateResolver, {
+    nullable: true,
+    description:
+      'In force on this day, the rule of inForce: from validFrom (else the signing date) to validTo, a year-only date covering its ' +
+      'year; undated but stated IN_FORCE, from the publication date of its source; proposals and plans never',
+  })
   inForceOn?: string | null;
 
   @Field(() => ID, { nullable: true, description: 'Organisation id of a party' })
@@ -59,6 +74,19 @@ export class AgreementResolver {
     const request = AgreementList.request(page);
     checkRange(filter?.signedFrom, filter?.signedTo, 'signedFrom', 'signedTo');
     return listAgreements(ctx.db, filter ?? {}, request);
+  }
+
+  @FieldResolver(() => AgreementStatus, {
+    nullable: true,
+    description:
+      'Where it stands as of asOf (default today, UTC): a signed or in-force agreement whose validTo has passed is ENDED; ' +
+      'otherwise the status its source states (statedStatus)',
+  })
+  status(
+    @Root() a: Agreement,
+    @Arg('asOf', () => LocalDateResolver, { nullable: true, description: 'The day to read the status at; default today (UTC)' }) asOf: string | null,
+  ): string | null {
+    return statusAsOf('AGREEMENT', a.statedStatus, a.validToDay, asOf ?? today());
   }
 
   @FieldResolver(() => AdminUnit, { nullable: true, description: 'Where it was signed' })

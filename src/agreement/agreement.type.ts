@@ -1,5 +1,5 @@
 import { Field, ID, ObjectType } from 'type-graphql';
-import { LocalDateResolver } from 'graphql-scalars';
+import { PartialDateScalar } from '../graphql/dates';
 import { AgreementKind, AgreementStatus, PartyRole } from '../graphql/enums';
 import { Provenance } from '../source/source.type';
 
@@ -20,17 +20,20 @@ export class Agreement {
   @Field(() => String, { nullable: true })
   titleEn!: string | null;
 
-  @Field(() => LocalDateResolver, { nullable: true })
+  @Field(() => PartialDateScalar, { nullable: true, description: 'When it was signed, as precise as the source wrote it' })
   signedOn!: string | null;
 
-  @Field(() => LocalDateResolver, { nullable: true })
+  @Field(() => PartialDateScalar, { nullable: true, description: 'Start of its validity, as precise as the source wrote it' })
   validFrom!: string | null;
 
-  @Field(() => LocalDateResolver, { nullable: true })
+  @Field(() => PartialDateScalar, { nullable: true, description: 'End of its validity, as precise as the source wrote it (a year ends on 31 December)' })
   validTo!: string | null;
 
-  @Field(() => AgreementStatus, { nullable: true })
-  status!: string | null;
+  /** Its stored validTo as an ISO day (the last day of the period written), for status as of a day. */
+  validToDay!: string | null;
+
+  @Field(() => AgreementStatus, { nullable: true, description: 'The status as its source states it, at the source’s date' })
+  statedStatus!: string | null;
 
   @Field(() => String, { nullable: true })
   summary!: string | null;

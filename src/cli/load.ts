@@ -16,6 +16,7 @@ const HELP = `npm run load -- [options]
   --clients N          normal clients (default 3)
   --outage-seconds N   seconds the database is stopped with SIGSTOP (default 15; 0 skips the phase)
   --no-kill            skip killing the embedded JVM
+  --hub-log FILE       write the started hub's log (JSON lines) to FILE, to see where the time went
 Without --url it starts a hub on a free port of 127.0.0.1 with its own embedded store in a temporary folder
 (seeded with seeds/, removed afterwards) and TRUST_PROXY=true, so that each simulated client has its own
 address (X-Forwarded-For). It stops by itself within a few minutes and stops what it started.`;
@@ -42,6 +43,7 @@ async function main(): Promise<void> {
       clients: { type: 'string', default: '3' },
       'outage-seconds': { type: 'string', default: '15' },
       'no-kill': { type: 'boolean', default: false },
+      'hub-log': { type: 'string' },
       help: { type: 'boolean', default: false },
     },
   });
@@ -107,6 +109,7 @@ async function main(): Promise<void> {
       url = hub.url;
       hubPid = hub.child.pid;
       hub.child.on('exit', (code, signal) => say(`the hub exited (${code ?? signal})`));
+      if (values['hub-log']) hub.child.stderr?.pipe(fs.createWriteStream(values['hub-log']));
       for (const pid of childrenNamed(hubPid!, 'java')) jvms.add(pid);
     }
     say(`hub at ${url}${hubPid ? ` (pid ${hubPid})` : ''}`);

@@ -1,10 +1,12 @@
 import type { NetworkGraph } from '../network/network.type';
+import type { ExportEdge } from './export.table';
 
 /**
  * A small cooperation network for tests of the exports, independent of the network queries: real seed ids
- * and Vietnamese names, plus one made-up node whose text holds every character CSV and XML must escape.
+ * and Vietnamese names, plus one made-up node whose text holds every character CSV and XML must escape. The
+ * first edge carries typed ties (counts by kind, dates as written); the second is as an untyped answer gives it.
  */
-export function exportFixture(): NetworkGraph {
+export function exportFixture(): NetworkGraph & { edges: ExportEdge[] } {
   return {
     truncated: false,
     nodes: [
@@ -41,8 +43,15 @@ export function exportFixture(): NetworkGraph {
         source: 'org-dost-binh-thuan',
         target: 'org-vnu-hcm-inst-nano',
         type: 'COOPERATES_WITH',
-        weight: 2,
+        weight: 1.25,
         evidence: ['act-iwna-8', 'agr-binh-thuan-vnu-hcm'],
+        count: 2,
+        countsByKind: [
+          { kind: 'COUNTERPARTIES', count: 1 },
+          { kind: 'ORGANISER_PARTICIPANT', count: 1 },
+        ],
+        firstDate: '2021',
+        lastDate: '2024-03',
       },
       {
         source: 'org-vnu-hcm-inst-nano',

@@ -3,6 +3,7 @@ import { DeadlineExceededError } from '../errors';
 import type { NetworkGraph } from '../network/network.type';
 import { currentScope, type RequestScope } from '../request-scope';
 import { exportFileInfo, exportParts, type ExportFile, type ExportFormat } from './export.format';
+import type { ExportTable } from './export.table';
 
 /** Longest stretch, in milliseconds, that rendering holds the event loop before letting other work run. */
 export const RENDER_SLICE_MS = 10;
@@ -15,13 +16,13 @@ function checkDeadline(scope: RequestScope | undefined): void {
 }
 
 /**
- * Renders a network like exportNetwork (the same bytes), without holding the event loop for more than about
+ * Renders a network (one-mode) or a table like exportNetwork (the same bytes), without holding the event loop for more than about
  * `sliceMs` at a time: it yields (setImmediate) between slices, so that other requests are served meanwhile.
  * Inside a request it stops with DEADLINE_EXCEEDED once the request's deadline has passed or the request was
  * abandoned; outside one it runs to the end.
  */
 export async function renderExport(
-  graph: NetworkGraph,
+  graph: NetworkGraph | ExportTable,
   format: ExportFormat,
   baseName = 'network',
   options: { sliceMs?: number } = {},

@@ -1,9 +1,17 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { Arg, FieldResolver, Info, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Info, Int, Resolver, Root } from 'type-graphql';
+import type { Context } from '../context';
+import { checkInt } from '../graphql/paging';
+import type { Database } from '../neo4j';
 import { NetworkGraph } from '../network/network.type';
 import { ExportFormat } from './export.format';
 import { renderExport } from './export.render';
+import { ExportMode, oneModeTable, strongestPart } from './export.table';
+import { twoModeTable } from './export.two-mode';
 import { NetworkExport } from './export.type';
+
+/** Largest `maxEdges` an export accepts. */
+export const MAX_EXPORT_EDGES = 1_000_000;
 
 /** The name of the field that produced the network (its alias when it has one), for the file name. */
 function producingField(info: GraphQLResolveInfo): string {
@@ -11,11 +19,43 @@ function producingField(info: GraphQLResolveInfo): string {
   return 'network';
 }
 
+/**
+ * A network answer as a file: cut to its strongest `maxEdges` edges when it has more, then written one-mode
+ * (from the answer alone, no database access) or two-mode (two statements for the instruments and roles).
+ */
+export async function exportGraph(
+  db: Database,
+  graph: NetworkGraph,
+  args: { format: ExportFormat; mode: ExportMode; maxEdges?: number | null },
+  baseName: string,
+): Promise<NetworkExport> {
+  if (args.maxEdges != null) checkInt(args.maxEdges, 1, MAX_EXPORT_EDGES, 'maxEdges');
+  const cut = args.maxEdges != null ? strongestPart(graph, args.maxEdges) : graph;
+  const table = args.mode === ExportMode.TWO_MODE ? await twoModeTable(db, cut) : oneModeTable(cut);
+  // Rendered in slices that let other requests run, and stopped at the request's deadline.
+  const file = await renderExport(table, args.format, baseName);
+  return { ...file, mode: table.mode, truncated: table.truncated };
+}
+
 @Resolver(() => NetworkGraph)
 export class NetworkExportResolver {
-  @FieldResolver(() => NetworkExport, { description: 'This network as a file, rendered from the answer itself (no database access)' })
-  export(@Root() graph: NetworkGraph, @Arg('format', () => ExportFormat) format: ExportFormat, @Info() info: GraphQLResolveInfo): Promise<NetworkExport> {
-    // Rendered in slices that let other requests run, and stopped at the request's deadline.
-    return renderExport(graph, format, producingField(info));
+  @FieldResolver(() => NetworkExport, {
+    description:
+      'This network as a file. ONE_MODE is rendered from the answer itself (no database access); TWO_MODE reads the instruments behind its edges and the roles in them. The ties are those of the answer (its filter: by default cooperation only, realised instruments only).',
+  })
+  export(
+    @Root() graph: NetworkGraph,
+    @Arg('format', () => ExportFormat) format: ExportFormat,
+    @Arg('mode', () => ExportMode, { defaultValue: ExportMode.ONE_MODE, description: 'Organisations only (ONE_MODE, the default) or organisations and instruments (TWO_MODE)' })
+    mode: ExportMode,
+    @Arg('maxEdges', () => Int, {
+      nullable: true,
+      description: `Most organisation ties to write (1 to ${MAX_EXPORT_EDGES}; default all): over it the heaviest are kept (by weight, then number of instruments, then ids) with the organisations at their ends, and the file says it was cut (truncated)`,
+    })
+    maxEdges: number | null,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<NetworkExport> {
+    return exportGraph(ctx.db, graph, { format, mode, maxEdges }, producingField(info));
   }
 }

@@ -4,10 +4,10 @@ import { Kind, parse, print, type DocumentNode, type FieldNode, type OperationDe
 import { createContext, type Context } from '../context';
 import type { Logger } from '../logger';
 import type { Database } from '../neo4j';
-import type { NetworkGraph } from '../network/network.type';
 import { HubError } from '../errors';
-import { ExportFormat } from './export.format';
-import { renderExport } from './export.render';
+import { ExportFormat, exportFileInfo } from './export.format';
+import { ExportMode } from './export.table';
+import type { NetworkExport } from './export.type';
 
 /** What the router needs of a GraphQL execution: the formatted result. */
 export interface GraphQLOutcome {
@@ -25,14 +25,26 @@ const FORMATS: Record<string, ExportFormat> = {
   'csv-nodes': ExportFormat.CSV_NODES,
   'csv-edges': ExportFormat.CSV_EDGES,
   graphml: ExportFormat.GRAPHML,
+  gexf: ExportFormat.GEXF,
 };
 
-// Every field an export writes; it replaces whatever the caller selected, so a bare field is enough.
-const NETWORK_SELECTION = (parse('{ x { nodes { id type kind label name location distance } edges { source target type weight evidence } truncated } }')
-  .definitions[0] as OperationDefinitionNode).selectionSet.selections[0] as FieldNode;
+const MODES: Record<string, ExportMode> = {
+  'one-mode': ExportMode.ONE_MODE,
+  'two-mode': ExportMode.TWO_MODE,
+};
+
+/** What a download asks for besides the query: the file's format and mode, and the optional edge cap. */
+export interface ExportChoice {
+  format: ExportFormat;
+  mode: ExportMode;
+  maxEdges?: number | null;
+}
+
+// Fields whose answer holds a network one level down rather than being one.
+const NETWORK_INSIDE: Record<string, string> = { paths: 'graph' };
 
 // What validation says when the export's selection does not fit the field's type.
-const NOT_A_NETWORK = /Cannot query field "(nodes|edges|truncated)"|must not have a selection/;
+const NOT_A_NETWORK = /Cannot query field "(export|graph)"|must not have a selection/;
 
 const STATUS: Record<string, number> = { NOT_FOUND: 404, DEADLINE_EXCEEDED: 504, SERVICE_UNAVAILABLE: 503, INTERNAL_SERVER_ERROR: 500 };
 
@@ -67,6 +79,19 @@ function parseFormat(value: string): ExportFormat {
   return format;
 }
 
+function parseMode(value: string | undefined): ExportMode {
+  if (value === undefined) return ExportMode.ONE_MODE;
+  const mode = MODES[value.toLowerCase().replace('_', '-')];
+  if (!mode) throw new ExportRequestError(`mode must be one of ${Object.keys(MODES).join(', ')} (got '${value}')`);
+  return mode;
+}
+
+function parseMaxEdges(value: string | undefined): number | null {
+  if (value === undefined) return null;
+  if (!/^[1-9][0-9]{0,8}$/.test(value)) throw new ExportRequestError(`maxEdges must be a positive integer (got '${value}')`);
+  return Number(value);
+}
+
 function parseVariables(value: string | undefined): Record<string, unknown> {
   if (value === undefined) return {};
   let parsed: unknown;
@@ -81,9 +106,10 @@ function parseVariables(value: string | undefined): Record<string, unknown> {
 
 /**
  * Checks that the document is one query whose only top-level selection is a field, and returns the query
- * with that field's selection replaced by every NetworkGraph field, plus the field's response key.
+ * with that field's selection replaced by its `export` in the chosen format and mode (under `graph` for
+ * `paths`), plus the field's response key and the path to the export in the answer.
  */
-export function networkQuery(query: string): { query: string; key: string } {
+export function networkQuery(query: string, choice: ExportChoice): { query: string; key: string; path: string[] } {
   if (query.length > MAX_EXPORT_QUERY) throw new ExportRequestError(`query must be at most ${MAX_EXPORT_QUERY} characters (got ${query.length})`);
   let document: DocumentNode;
   try {
@@ -102,14 +128,26 @@ export function networkQuery(query: string): { query: string; key: string } {
     throw new ExportRequestError('query must have exactly one top-level field, one that returns a NetworkGraph');
   }
   const field = selections[0];
-  const selectionSet: SelectionSetNode = { ...operation.selectionSet, selections: [{ ...field, selectionSet: NETWORK_SELECTION.selectionSet }] };
+  const inside = NETWORK_INSIDE[field.name.value];
+  const cap = choice.maxEdges != null ? `, maxEdges: ${choice.maxEdges}` : '';
+  const exportField = `export(format: ${choice.format}, mode: ${choice.mode}${cap}) { format mode truncated contentType filename content }`;
+  const selection = ((parse(`{ x { ${inside ? `${inside} { ${exportField} }` : exportField} } }`).definitions[0] as OperationDefinitionNode).selectionSet
+    .selections[0] as FieldNode).selectionSet!;
+  const selectionSet: SelectionSetNode = { ...operation.selectionSet, selections: [{ ...field, selectionSet: selection }] };
   const rewritten: DocumentNode = { ...document, definitions: [{ ...operation, selectionSet }] };
-  return { query: print(rewritten), key: field.alias?.value ?? field.name.value };
+  const key = field.alias?.value ?? field.name.value;
+  return { query: print(rewritten), key, path: inside ? [key, inside, 'export'] : [key, 'export'] };
 }
 
-function isNetworkGraph(value: unknown): value is NetworkGraph {
-  const v = value as NetworkGraph | null;
-  return !!v && typeof v === 'object' && Array.isArray(v.nodes) && Array.isArray(v.edges) && typeof v.truncated === 'boolean';
+function at(data: unknown, path: string[]): unknown {
+  let value = data;
+  for (const step of path) value = value && typeof value === 'object' ? (value as Record<string, unknown>)[step] : undefined;
+  return value;
+}
+
+function isExport(value: unknown): value is NetworkExport {
+  const v = value as NetworkExport | null;
+  return !!v && typeof v === 'object' && typeof v.content === 'string' && typeof v.truncated === 'boolean';
 }
 
 function sendError(res: Response, error: ExportRequestError): void {
@@ -117,16 +155,19 @@ function sendError(res: Response, error: ExportRequestError): void {
 }
 
 /**
- * GET /?query=&variables=&format=json|csv-nodes|csv-edges|graphml: runs the query (one top-level field that
- * returns a NetworkGraph) through `execute` and answers with the network as a file download; a bad request
- * gets 400 (404 for an unknown id) with `{ error: { code, message } }`.
+ * GET /?query=&variables=&format=json|csv-nodes|csv-edges|graphml|gexf&mode=one-mode|two-mode&maxEdges=: runs
+ * the query (one top-level field that returns a NetworkGraph, or `paths`, whose routes are one) through
+ * `execute`, asking for the network's `export`, and answers with the file as a download; `X-Network-Truncated`
+ * says whether a cap cut it. A bad request gets 400 (404 for an unknown id) with `{ error: { code, message } }`.
  */
 export function exportRouter(execute: ExportExecutor, log?: Logger): Router {
   const router = express.Router();
   router.get('/', async (req, res) => {
     try {
       const format = parseFormat(stringParam(req, 'format', true)!);
-      const { query, key } = networkQuery(stringParam(req, 'query', true)!);
+      const mode = parseMode(stringParam(req, 'mode', false));
+      const maxEdges = parseMaxEdges(stringParam(req, 'maxEdges', false));
+      const { query, key, path } = networkQuery(stringParam(req, 'query', true)!, { format, mode, maxEdges });
       const variables = parseVariables(stringParam(req, 'variables', false));
       const outcome = await execute(query, variables);
       const first = outcome.errors?.[0];
@@ -135,12 +176,12 @@ export function exportRouter(execute: ExportExecutor, log?: Logger): Router {
         if (NOT_A_NETWORK.test(first.message)) throw new ExportRequestError(`the top-level field '${key}' does not return a NetworkGraph`);
         throw new ExportRequestError(first.message, code, STATUS[code] ?? 400);
       }
-      const graph = outcome.data?.[key];
-      if (!isNetworkGraph(graph)) throw new ExportRequestError(`the top-level field '${key}' did not return a NetworkGraph`);
-      const file = await renderExport(graph, format, key);
+      const file = at(outcome.data, path);
+      if (!isExport(file)) throw new ExportRequestError(`the top-level field '${key}' did not return a NetworkGraph`);
       res.setHeader('Content-Type', file.contentType);
-      res.setHeader('Content-Disposition', `attachment; filename="${file.filename}"`);
+      res.setHeader('Content-Disposition', `attachment; filename="${exportFileInfo(format, key).filename}"`);
       res.setHeader('X-Content-Type-Options', 'nosniff');
+      res.setHeader('X-Network-Truncated', String(file.truncated));
       res.status(200).send(file.content);
     } catch (error) {
       if (error instanceof ExportRequestError) return sendError(res, error);

@@ -1,4 +1,4 @@
-import { isoDate, props, str, strList } from '../graphql/values';
+import { props, str, strList, writtenDate } from '../graphql/values';
 import { toProvenance } from '../source/source.mapper';
 import type { AdminUnit, Region } from './geography.type';
 
@@ -12,9 +12,9 @@ export function toAdminUnit(value: unknown): AdminUnit {
     aliases: strList(p.aliases),
     statCode: str(p.statCode),
     isoCode: str(p.isoCode),
-    validFrom: isoDate(p.validFrom),
-    validTo: isoDate(p.validTo),
-    succeededOn: isoDate(p.succeededOn),
+    validFrom: writtenDate(p.validFrom, p.validFromPrecision),
+    validTo: writtenDate(p.validTo, p.validToPrecision),
+    succeededOn: writtenDate(p.succeededOn, p.succeededOnPrecision),
     provenance: toProvenance(p.provenance),
   };
 }

@@ -1,5 +1,5 @@
 import { Field, ID, ObjectType } from 'type-graphql';
-import { LocalDateResolver } from 'graphql-scalars';
+import { PartialDateScalar } from '../graphql/dates';
 import { RegionScheme, UnitLevel } from '../graphql/enums';
 import { Provenance } from '../source/source.type';
 
@@ -44,13 +44,13 @@ export class AdminUnit {
   @Field(() => String, { nullable: true, description: 'ISO 3166-1 or 3166-2 code' })
   isoCode!: string | null;
 
-  @Field(() => LocalDateResolver, { nullable: true })
+  @Field(() => PartialDateScalar, { nullable: true, description: 'When the unit came into being, as precise as known' })
   validFrom!: string | null;
 
-  @Field(() => LocalDateResolver, { nullable: true })
+  @Field(() => PartialDateScalar, { nullable: true, description: 'When the unit ceased to be, as precise as known' })
   validTo!: string | null;
 
-  @Field(() => LocalDateResolver, { nullable: true, description: 'When the unit became part of its successor' })
+  @Field(() => PartialDateScalar, { nullable: true, description: 'When the unit became part of its successor, as precise as known' })
   succeededOn!: string | null;
 
   /** Served by the provenance resolver, which pages it (see provenance.resolver.ts). */

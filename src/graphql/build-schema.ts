@@ -5,6 +5,7 @@ import { ActivityResolver, ParticipationResolver } from '../activity/activity.re
 import { AgreementPartyResolver, AgreementResolver } from '../agreement/agreement.resolver';
 import { AdminUnitResolver, RegionResolver } from '../geography/geography.resolver';
 import { OrganizationResolver } from '../organization/organization.resolver';
+import { PART_RESOLVERS } from '../part/part.resolver';
 import { ORGANIZATION_TYPES } from '../organization/organization.type';
 import { AttendanceResolver, PersonResolver, PositionResolver, SignatureResolver } from '../person/person.resolver';
 import { ProvenanceResolver, SourceResolver } from '../source/source.resolver';
@@ -31,6 +32,7 @@ export const RESOLVERS = [
   AgreementPartyResolver,
   ActivityResolver,
   ParticipationResolver,
+  ...PART_RESOLVERS,
   PersonResolver,
   PositionResolver,
   SignatureResolver,

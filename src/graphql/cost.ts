@@ -18,6 +18,8 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 import { QueryTooCostlyError } from '../errors';
+import { costGateOf } from '../http/admission';
+import { currentScope } from '../request-scope';
 import { LIMITS as NETWORK_LIMITS } from '../network/network.service';
 import { MAX_SEARCH_RESULTS } from '../search/search.query';
 import { MAX_NESTED_PAGE_SIZE, MAX_PAGE_SIZE, NESTED_PAGE_SIZE } from './paging';
@@ -283,7 +285,8 @@ export function estimateCost(args: {
 /**
  * An Apollo plugin refusing, before any resolver runs, an operation whose estimated cost is over `maxCost`,
  * with QUERY_TOO_COSTLY (HTTP 400) stating the estimate, the budget and the biggest contributor. It runs once
- * the operation is resolved, so variable values count; validation alone never sees them.
+ * the operation is resolved, so variable values count; validation alone never sees them. An operation within
+ * the budget then passes the cost step of its request's admission, when the edge bound one (429 or 503).
  */
 export function costLimitPlugin<C extends BaseContext>(maxCost: number): ApolloServerPlugin<C> {
   return {
@@ -293,6 +296,8 @@ export function costLimitPlugin<C extends BaseContext>(maxCost: number): ApolloS
           if (!operation) return;
           const estimate = estimateCost({ schema, document, operation, variables: request.variables ?? {} });
           if (estimate.cost > maxCost) throw new QueryTooCostlyError(estimate.cost, maxCost, estimate.biggest);
+          const refusal = costGateOf(currentScope())?.(estimate.cost);
+          if (refusal) throw refusal.error;
         },
       };
     },

@@ -1,4 +1,5 @@
 import neo4j from 'neo4j-driver';
+import { asWritten } from '../rules/period';
 
 const pad = (n: number, width: number) => String(n).padStart(width, '0');
 
@@ -12,6 +13,18 @@ export function isoDate(value: unknown): string | null {
   const { year, month, day } = value as { year: unknown; month: unknown; day: unknown };
   if (typeof year !== 'number' || typeof month !== 'number' || typeof day !== 'number' || year < 0 || year > 9999) return String(value);
   return `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`;
+}
+
+/**
+ * The one conversion from a stored date to the date as the text wrote it: a driver Date (or null) plus the
+ * stored `<field>Precision` ('YEAR' | 'MONTH' | 'DAY'; missing means DAY) gives ISO 8601 of reduced precision,
+ * `2023`, `2023-06` or `2023-06-09`; null stays null. Answers and exports show dates through this function.
+ * Usage: `writtenDate(p.signedOn, p.signedOnPrecision)`.
+ */
+export function writtenDate(value: unknown, precision: unknown): string | null {
+  const iso = isoDate(value);
+  if (iso === null || !/^\d{4}-\d{2}-\d{2}$/.test(iso)) return iso;
+  return asWritten(iso, precision === 'YEAR' || precision === 'MONTH' ? precision : 'DAY');
 }
 
 export function str(value: unknown): string | null {

@@ -3,7 +3,7 @@ import { DeadlineExceededError } from '../errors';
 import type { Logger } from '../logger';
 import { runInScope, type RequestScope } from '../request-scope';
 import { writeAccessLine } from './access-log';
-import { AdmissionControl, type AdmissionLimits } from './admission';
+import { AdmissionControl, bindCostGate, type AdmissionLimits } from './admission';
 import type { ClientKey } from './client-key';
 import { openRequestScope, sealResponse } from './deadline';
 import { apiSecurityHeaders, corsMiddleware } from './exposure';
@@ -45,7 +45,8 @@ function pathOf(url = ''): string {
 /**
  * The hub's HTTP edge, in front of both the lean GraphQL path and Express: a request id (kept from a sane
  * X-Request-Id, else new; echoed back), a JSON answer's security headers and CORS (preflights end here), an access-log line
- * and metrics per request, admission (global and per-client caps, rate limit) and a request scope with a
+ * and metrics per request, admission (global and per-client caps, rate limit; the cost step is bound to the
+ * request's scope for the GraphQL cost check) and a request scope with a
  * deadline, whose backstop answers DEADLINE_EXCEEDED for a request still unanswered after it. `handler`
  * runs inside the scope once the request is admitted.
  */
@@ -89,6 +90,14 @@ export function createEdge(options: EdgeOptions) {
     res.once('close', decision.release);
     const scope = openRequestScope(id, res, limits.requestTimeoutMs, options.deadlineGraceMs, () => overdue(res));
     record.scope = scope;
+    bindCostGate(scope, (cost) => {
+      const refusal = decision.admitCost(cost);
+      if (refusal) {
+        metrics.rejection(refusal.reason);
+        setOutcome(res, 'rejected');
+      }
+      return refusal;
+    });
     runInScope(scope, handler);
   };
 

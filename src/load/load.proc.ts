@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import net from 'node:net';
 
 /** A field of /proc/<pid>/status in MiB (VmRSS: resident now; VmHWM: the peak the kernel recorded), if readable. */
 export function statusMib(pid: number, field: 'VmRSS' | 'VmHWM'): number | undefined {
@@ -51,4 +52,44 @@ export function alive(pid: number): boolean {
   } catch {
     return false;
   }
+}
+
+/** The TCP ports `pid` listens on (from /proc/net/tcp, tcp6 and its socket descriptors); empty if unreadable. */
+export function listeningPorts(pid: number): number[] {
+  try {
+    const inodes = new Set<string>();
+    for (const fd of fs.readdirSync(`/proc/${pid}/fd`)) {
+      try {
+        const match = /^socket:\[(\d+)\]$/.exec(fs.readlinkSync(`/proc/${pid}/fd/${fd}`));
+        if (match) inodes.add(match[1]);
+      } catch {
+        // The descriptor was closed while we looked.
+      }
+    }
+    const ports: number[] = [];
+    // A JVM listens on an IPv6 socket even for 127.0.0.1 (an IPv4-mapped address): read both tables.
+    const tables = ['/proc/net/tcp', '/proc/net/tcp6'].filter((f) => fs.existsSync(f)).map((f) => fs.readFileSync(f, 'utf8'));
+    for (const line of tables.flatMap((t) => t.split('\n').slice(1))) {
+      const f = line.trim().split(/\s+/);
+      // f[1] local address (hex ip:port), f[3] state (0A: listening), f[9] inode.
+      if (f.length > 9 && f[3] === '0A' && inodes.has(f[9])) ports.push(parseInt(f[1].split(':')[1], 16));
+    }
+    return ports;
+  } catch {
+    return [];
+  }
+}
+
+/** Whether something accepts a TCP connection on 127.0.0.1:`port` within `timeoutMs`. */
+export function accepts(port: number, timeoutMs = 500): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect({ host: '127.0.0.1', port });
+    const done = (ok: boolean) => {
+      socket.destroy();
+      resolve(ok);
+    };
+    socket.setTimeout(timeoutMs, () => done(false));
+    socket.once('connect', () => done(true));
+    socket.once('error', () => done(false));
+  });
 }

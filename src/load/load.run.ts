@@ -1,6 +1,6 @@
 import { summarize } from '../bench/bench.stats';
 import { LoadClient, type Outcome } from './load.http';
-import { alive, childrenNamed, sampleRss, statusMib } from './load.proc';
+import { accepts, alive, childrenNamed, listeningPorts, sampleRss, statusMib } from './load.proc';
 import { attackKinds, budgetLadder, NORMAL_QUERIES } from './load.queries';
 
 export interface LoadRunOptions {
@@ -116,8 +116,11 @@ export async function runLoad(opts: LoadRunOptions): Promise<LoadReport> {
   const attacksOut: AttackRow[] = [];
   const notes: string[] = [];
   const jvmPids: number[] = [];
-  const normal = Array.from({ length: opts.clients }, (_, i) => new LoadClient(opts.url, `10.0.0.${i + 1}`, 1));
-  const probe = new LoadClient(opts.url, '10.0.1.1', 1);
+  // Each phase's normal clients have addresses of their own: the per-minute rate limit counts one phase's
+  // requests, not the previous phase's too.
+  const normalClients = (phase: number) => Array.from({ length: opts.clients }, (_, i) => new LoadClient(opts.url, `10.0.${phase}.${i + 1}`, 1));
+  const normal = normalClients(0);
+  const probe = new LoadClient(opts.url, '10.1.0.1', 1);
   const clientsToClose = [...normal, probe];
   try {
     const reference = new Map<string, string>();
@@ -157,7 +160,9 @@ export async function runLoad(opts: LoadRunOptions): Promise<LoadReport> {
         }),
       ),
     );
-    const attacked = await normalTraffic(normal, reference, until, opts.requestTimeoutMs);
+    const normalUnderAttack = normalClients(1);
+    clientsToClose.push(...normalUnderAttack);
+    const attacked = await normalTraffic(normalUnderAttack, reference, until, opts.requestTimeoutMs);
     await attackDone;
     const peakRss = rss?.stop();
     const hwm = opts.hubPid ? statusMib(opts.hubPid, 'VmHWM') : undefined;
@@ -197,10 +202,28 @@ export async function runLoad(opts: LoadRunOptions): Promise<LoadReport> {
       else {
         jvmPids.push(jvm);
         opts.say(`killing the embedded JVM (pid ${jvm})`);
+        // The database is back, for the hub's part of the recovery, once its Bolt port accepts connections again.
+        const [boltPort] = listeningPorts(jvm);
+        const killedAt = Date.now();
         process.kill(jvm, 'SIGKILL');
+        let boltBackAt: number | undefined;
+        let watching = boltPort !== undefined;
+        const boltWatch = (async () => {
+          // Until the killed process is gone its listening socket still takes connections.
+          while (watching && alive(jvm)) await sleep(50);
+          while (watching && !boltBackAt) {
+            if (await accepts(boltPort!)) boltBackAt = Date.now();
+            else await sleep(100);
+          }
+        })();
         const r = await timeToRecovery(probe, reference, 120_000, 5_000, opts.hubPid);
+        watching = false;
+        await boltWatch;
+        const answeredAt = killedAt + (r.ms ?? 0);
         figures.push(
           { figure: 'JVM killed: first correct answer after', value: r.hubExited ? 'hub exited' : r.ms === undefined ? 'not within 120 s' : sec(r.ms) },
+          { figure: 'JVM killed: Bolt port accepting connections again after', value: boltBackAt === undefined ? 'n/a' : sec(boltBackAt - killedAt) },
+          { figure: 'JVM killed: first correct answer after the Bolt port accepted connections', value: boltBackAt === undefined || r.ms === undefined ? 'n/a' : sec(answeredAt - boltBackAt) },
           { figure: 'JVM killed: answers meanwhile', value: histogram(r.failures) || 'none failed' },
         );
       }
@@ -223,8 +246,10 @@ export async function runLoad(opts: LoadRunOptions): Promise<LoadReport> {
         // The database comes back on time, whatever the requests in flight are doing.
         const timer = setTimeout(resume, opts.outageSeconds * 1000);
         let during: Awaited<ReturnType<typeof normalTraffic>>;
+        const normalInOutage = normalClients(2);
+        clientsToClose.push(...normalInOutage);
         try {
-          during = await normalTraffic(normal, reference, stoppedAt + opts.outageSeconds * 1000, opts.requestTimeoutMs);
+          during = await normalTraffic(normalInOutage, reference, stoppedAt + opts.outageSeconds * 1000, opts.requestTimeoutMs);
         } finally {
           clearTimeout(timer);
           resume();

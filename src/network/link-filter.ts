@@ -2,6 +2,15 @@ import { Field, InputType, registerEnumType } from 'type-graphql';
 import { LocalDateResolver } from 'graphql-scalars';
 import { checkRange, dateParam } from '../graphql/dates';
 import { OrganizationKind } from '../organization/organization.type';
+import { COOPERATION_TIE_KINDS, TIE_KINDS, type TieKind, type TieSelection } from '../rules/tie';
+
+/** The tie kinds of src/rules/tie.ts as a GraphQL enum (same values, so the two cannot drift apart). */
+export const TieKindEnum = Object.fromEntries(TIE_KINDS.map((k) => [k, k])) as Record<TieKind, TieKind>;
+registerEnumType(TieKindEnum, {
+  name: 'TieKind',
+  description:
+    'How two organisations are tied through a shared instrument, from their roles in it: COUNTERPARTIES (the two principal parties of a bilateral agreement), CO_PARTIES (principal parties of a multilateral agreement), CO_ORGANISERS (both organise an activity), ORGANISER_PARTICIPANT (one leads, the other attends or witnesses), CO_PARTICIPANTS (both only attended: no stated cooperation), PARENT_SUBUNIT (one is a sub-unit of the other)',
+});
 
 export enum LinkKind {
   AGREEMENT = 'AGREEMENT',
@@ -25,6 +34,24 @@ export class LinkFilter {
 
   @Field(() => String, { nullable: true, description: 'Only links about this topic id' })
   topic?: string | null;
+
+  @Field(() => [TieKindEnum], { nullable: true, description: 'Tie kinds counted; default: cooperation only (COUNTERPARTIES, CO_PARTIES, CO_ORGANISERS, ORGANISER_PARTICIPANT), so neither co-attendance nor a parent and its own sub-unit' })
+  ties?: TieKind[] | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Also count proposed and planned instruments (default false: only those that took place or are in place)' })
+  includeIntended?: boolean | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Count every sub-unit as its top-level parent (a school as its university; default false)' })
+  rollUpSubUnits?: boolean | null;
+}
+
+/** The tie selection of a link filter: the defaults of src/rules/tie.ts where the filter is silent. */
+export function tieSelection(filter: LinkFilter | null | undefined): TieSelection {
+  return {
+    kinds: filter?.ties?.length ? filter.ties : COOPERATION_TIE_KINDS,
+    includeIntended: filter?.includeIntended ?? false,
+    rollUpSubUnits: filter?.rollUpSubUnits ?? false,
+  };
 }
 
 /** The Cypher parameters of a link filter; throws BAD_USER_INPUT for malformed or inverted dates. */

@@ -1,97 +1,124 @@
 import type { Database, Row } from '../neo4j';
-import { isoDate, str } from '../graphql/values';
+import { str } from '../graphql/values';
 import { toOrganization } from '../organization/organization.mapper';
 import type { Organization } from '../organization/organization.type';
+import { principalCountCypher, tieWeightCypher, type TieKind } from '../rules/tie';
+import { ANCESTORS, INSTRUMENT_SPAN, KIND, KIND_FROM_A, LEAD_A, LINK_WHERE, instrumentWhere, kindOf, strongest, top } from './tie-cypher';
+import { toTieInstrument, type TieInstrument } from './tie-summary';
 
-// `x` is the shared agreement or activity; the fragment reads the link filter's parameters. An agreement
-// without validTo is open-ended; an activity without endDate lasts its start day.
-const LINK_WHERE = `($linkKinds IS NULL OR (x:Agreement AND 'AGREEMENT' IN $linkKinds) OR (x:Activity AND 'ACTIVITY' IN $linkKinds))
-  AND ($topic IS NULL OR EXISTS { (x)-[:ABOUT]->(:Topic {id: $topic}) })
-  AND ($periodTo IS NULL OR coalesce(x.validFrom, x.signedOn, x.startDate) <= $periodTo)
-  AND ($periodFrom IS NULL OR (coalesce(x.validFrom, x.signedOn, x.startDate) IS NOT NULL
-       AND coalesce(CASE WHEN x:Agreement THEN x.validTo ELSE coalesce(x.endDate, x.startDate) END, $periodFrom) >= $periodFrom))`;
+// Every statement here pairs organisations through a shared agreement or activity, gives each pair and
+// instrument the tie kind of src/rules/tie.ts (the strongest over their role pairs) and keeps the kinds in
+// `$tieKinds`, through instruments that count under `$includeIntended`.
 
 /**
- * A statement in two forms: with the link filter, and without it for requests that filter nothing (most of
- * them), which spares Neo4j the always-true predicates on every row.
+ * A statement in three forms: `plain` without the link filter's predicates (most requests filter nothing
+ * beyond the tie selection, which spares Neo4j always-true predicates on every row), `filtered` with them,
+ * and `rolledUp`, filtered and with every organisation replaced by its top ancestor.
  */
 export interface LinkFiltered {
   filtered: string;
   plain: string;
+  rolledUp: string;
 }
 
-function linkFiltered(build: (where: string | null) => string): LinkFiltered {
-  return { filtered: build(LINK_WHERE), plain: build(null) };
+function linkFiltered(build: (where: string | null, rollUp: boolean) => string): LinkFiltered {
+  return { filtered: build(LINK_WHERE, false), plain: build(null, false), rolledUp: build(LINK_WHERE, true) };
 }
 
-/** The form of `statement` the link-filter parameters call for. */
+/** The form of `statement` the parameters call for. */
 export function forFilter(statement: LinkFiltered, params: Row): string {
+  if (params.rollUp === true) return statement.rolledUp;
   const filtered = params.linkKinds != null || params.topic != null || params.periodFrom != null || params.periodTo != null;
   return filtered ? statement.filtered : statement.plain;
 }
 
-const and = (where: string | null) => (where ? `\n  AND ${where}` : '');
-const whereClause = (where: string | null) => (where ? `\nWHERE ${where}` : '');
-
 /**
- * Direct partners of a set of organisations, strongest first, in one row: how many there are (`found`, up to
- * `$cap`), how many are of `$partnerKinds` (`total`), all their ids when `$allIds` (for a further hop) and the
- * requested page of those kept, with the partner node. The heavy part, every shared agreement or activity with
- * both roles, is read only for that page and only in the form with evidence.
+ * Direct partners of a set of organisations, by fractional weight, count, then id, in one row: how many
+ * there are (`found`, up to `$cap`), how many are of `$partnerKinds` (`total`), all their ids when `$allIds`
+ * (for a further hop), the requested page of those kept, with the partner node, and the instruments of the
+ * page (`tieRows`, with roles in the form with evidence), and how many of `$orgIds` are organisations
+ * (`known`: an organisation without ties needs no second statement to tell it from an unknown id). Under
+ * roll-up `$orgIds` is the actor's families and partners are top ancestors.
  */
 function directPartnersStatement(evidence: boolean): LinkFiltered {
-  return linkFiltered((where) => {
-    const ranked = `UNWIND $orgIds AS oid
-MATCH (a:Organization {id: oid})-[:PARTY_TO|PARTICIPATED_IN]->(x)<-[:PARTY_TO|PARTICIPATED_IN]-(b:Organization)
-WHERE b <> a AND ($includeInternal OR NOT b.id IN $orgIds)${and(where)}
-WITH b, count(DISTINCT x) AS strength
-ORDER BY strength DESC, b.id
+  return linkFiltered((where, rollUp) => {
+    const partner = rollUp
+      ? `WITH x, w, a, ancestors, leadA, ra, rb, b, ${top('b')} AS p
+WHERE ${top('a')} <> p`
+      : `WITH x, w, a, ancestors, leadA, ra, rb, b, b AS p`;
+    const roles = evidence ? `, collect(DISTINCT {actor: a.id, actorRole: ra.role, partner: b.id, partnerRole: rb.role}) AS roles` : '';
+    return `UNWIND $orgIds AS oid
+MATCH (a:Organization {id: oid})
+WITH a, ${ANCESTORS} AS ancestors
+MATCH (a)-[ra:PARTY_TO|PARTICIPATED_IN]->(x)
+WHERE ${instrumentWhere(where)}
+WITH a, ancestors, ra, x, ${LEAD_A} AS leadA, ${tieWeightCypher('x')} AS w
+MATCH (x)<-[rb:PARTY_TO|PARTICIPATED_IN]-(b:Organization)
+WHERE b <> a AND ($includeInternal OR NOT b.id IN $orgIds)
+${partner}
+WITH p, x, w, collect(DISTINCT ${KIND_FROM_A}) AS kinds${roles}
+WITH p, x, w, ${strongest('kinds')} AS kind${evidence ? ', roles' : ''}
+WHERE kind IN $tieKinds
+WITH p, count(x) AS count, round(sum(w), 9) AS weight, collect({x: x, kind: kind${evidence ? ', roles: roles' : ''}}) AS ties
+ORDER BY weight DESC, count DESC, p.id
 LIMIT $cap
-WITH collect({node: b, strength: strength}) AS ranked
-WITH ranked, [p IN ranked WHERE $partnerKinds IS NULL OR p.node.kind IN $partnerKinds] AS kept
-WITH ranked, size(kept) AS total, kept[$offset..($offset + $first)] AS page`;
-    const result = `RETURN size(ranked) AS found, total, CASE WHEN $allIds THEN [p IN ranked | p.node.id] ELSE [] END AS ids,`;
-    if (!evidence) return `${ranked}
-${result}
-  [p IN page | {id: p.node.id, node: p.node, strength: p.strength, links: []}] AS page`;
-    return `${ranked}
+WITH collect({node: p, count: count, weight: weight, ties: ties}) AS ranked
+WITH ranked, [r IN ranked WHERE $partnerKinds IS NULL OR r.node.kind IN $partnerKinds] AS kept
+WITH ranked, size(kept) AS total, kept[$offset..($offset + $first)] AS page
 CALL (page) {
-  WITH [p IN page | p.node] AS shown
-  UNWIND $orgIds AS oid
-  MATCH (a:Organization {id: oid})-[ra:PARTY_TO|PARTICIPATED_IN]->(x)<-[rb:PARTY_TO|PARTICIPATED_IN]-(b:Organization)
-  WHERE b IN shown AND b <> a${and(where)}
-  WITH b, x, collect(DISTINCT {actor: a.id, actorRole: ra.role, partnerRole: rb.role}) AS roles
-  WITH b, collect({id: x.id, type: CASE WHEN x:Agreement THEN 'AGREEMENT' ELSE 'ACTIVITY' END,
-                   date: coalesce(x.signedOn, x.validFrom, x.startDate), roles: roles}) AS links
-  RETURN collect({id: b.id, links: links}) AS evidence
+  UNWIND page AS r
+  UNWIND r.ties AS t
+  WITH r.node.id AS partner, t.kind AS kind, t.x AS x${evidence ? ', t.roles AS roles' : ''}
+  RETURN collect({partner: partner, kind: kind, ${INSTRUMENT_SPAN}${evidence ? ', roles: roles' : ''}}) AS tieRows
 }
-${result}
-  [p IN page | {id: p.node.id, node: p.node, strength: p.strength, links: [e IN evidence WHERE e.id = p.node.id][0].links}] AS page`;
+RETURN size(ranked) AS found, total, CASE WHEN $allIds THEN [r IN ranked | r.node.id] ELSE [] END AS ids,
+  [r IN page | {id: r.node.id, node: r.node, count: r.count, weight: r.weight}] AS page, tieRows,
+  COUNT { MATCH (o:Organization) WHERE o.id IN $orgIds } AS known`;
   });
 }
 
 export const DIRECT_PARTNERS = directPartnersStatement(false);
 export const DIRECT_PARTNERS_WITH_EVIDENCE = directPartnersStatement(true);
 
-// Organisations one cooperation link beyond the frontier, one row each with `via`, one frontier neighbour.
-// Grouped by node before any property of b is read: a hub's frontier expands to far more rows than partners.
-const beyondFrontier = (where: string | null) => `UNWIND $frontier AS fid
-MATCH (:Organization {id: fid})-[:PARTY_TO|PARTICIPATED_IN]->(x)<-[:PARTY_TO|PARTICIPATED_IN]-(b:Organization)${whereClause(where)}
-WITH b, min(fid) AS via`;
+// Organisations tied to the frontier (under roll-up: to the families of its top ancestors), one row each with
+// `via`, one frontier neighbour. Grouped by node before any property of b is read: a hub's frontier expands
+// to far more rows than partners.
+// Reachability takes any role pair of a selected kind (the strongest-kind rule matters for counting, not here),
+// so that rows are filtered one by one rather than grouped by pair and instrument first.
+const beyondFrontier = (where: string | null, rollUp: boolean) => {
+  const start = rollUp
+    ? `UNWIND $frontier AS fid
+MATCH (:Organization {id: fid})<-[:PART_OF*0..4]-(a:Organization)`
+    : `UNWIND $frontier AS fid
+MATCH (a:Organization {id: fid})`;
+  const partner = rollUp ? `WITH fid, ${top('b')} AS b
+WHERE b.id <> fid
+` : '';
+  return `${start}
+WITH a, fid, ${ANCESTORS} AS ancestors
+MATCH (a)-[ra:PARTY_TO|PARTICIPATED_IN]->(x)
+WHERE ${instrumentWhere(where)}
+WITH a, fid, ancestors, x, ${LEAD_A} AS leadA
+MATCH (x)<-[rb:PARTY_TO|PARTICIPATED_IN]-(b:Organization)
+WHERE b <> a
+WITH fid, b, ${KIND_FROM_A} AS kind
+WHERE kind IN $tieKinds
+${partner}WITH b, min(fid) AS via`;
+};
 
-/** Organisations one cooperation link beyond a frontier, not yet visited; `via` is one frontier neighbour. */
-export const NEXT_LEVEL = linkFiltered((where) => `${beyondFrontier(where)}
+/** Organisations tied to a frontier, not yet visited; `via` is one frontier neighbour. */
+export const NEXT_LEVEL = linkFiltered((where, rollUp) => `${beyondFrontier(where, rollUp)}
 WHERE NOT b.id IN $visited AND ($nextKinds IS NULL OR b.kind IN $nextKinds)
 RETURN b.id AS id, via, b.kind AS kind
 ORDER BY id
 LIMIT $cap`);
 
 /**
- * The last ring of a partner search, counted and paged in the database: `found` organisations one link beyond
- * the frontier and not yet visited (up to `$cap`, by id), `total` of them of `$keepKinds`, and the page of
- * those with `via`, one frontier neighbour.
+ * The last ring of a partner search, counted and paged in the database: `found` organisations tied to the
+ * frontier and not yet visited (up to `$cap`, by id), `total` of them of `$keepKinds`, and the page of those
+ * with `via`, one frontier neighbour.
  */
-export const LAST_LEVEL_PAGE = linkFiltered((where) => `${beyondFrontier(where)}
+export const LAST_LEVEL_PAGE = linkFiltered((where, rollUp) => `${beyondFrontier(where, rollUp)}
 WHERE NOT b.id IN $visited
 WITH b.id AS id, via, b.kind AS kind
 ORDER BY id
@@ -100,19 +127,34 @@ WITH collect({id: id, via: via, kind: kind}) AS ring
 WITH ring, [r IN ring WHERE $keepKinds IS NULL OR r.kind IN $keepKinds] AS kept
 RETURN size(ring) AS found, size(kept) AS total, kept[$offset..($offset + $first)] AS page`);
 
-/** Cooperation edges among a set of organisations: one row per pair with the shared agreements and activities. */
+/**
+ * Ties among a set of organisations (under roll-up, top ancestors standing for their families): one row per
+ * pair (`source` < `target`) with its fractional weight and its instruments, each with its tie kind.
+ */
 // Each member's own links are expanded and joined on the shared node, so the cost follows the members' degrees,
 // not the size of every agreement or activity they take part in (a national programme has thousands).
-export const COOPERATION_EDGES = linkFiltered((where) => `UNWIND $ids AS id
-MATCH (a:Organization {id: id})-[:PARTY_TO|PARTICIPATED_IN]->(x)${whereClause(where)}
-WITH x, collect(DISTINCT a.id) AS members
-WHERE size(members) > 1
-UNWIND members AS source
-UNWIND members AS target
-WITH source, target, x
+export const COOPERATION_EDGES = linkFiltered((where, rollUp) => {
+  const start = rollUp
+    ? `UNWIND $ids AS id
+MATCH (:Organization {id: id})<-[:PART_OF*0..4]-(a:Organization)-[ra:PARTY_TO|PARTICIPATED_IN]->(x)`
+    : `UNWIND $ids AS id
+MATCH (a:Organization {id: id})-[ra:PARTY_TO|PARTICIPATED_IN]->(x)`;
+  return `${start}
+WHERE ${instrumentWhere(where)}
+WITH x, a, ra${rollUp ? ', id' : ', a.id AS id'}
+WITH x, collect({a: a, ra: ra, id: id}) AS sides
+WHERE size(sides) > 1
+WITH x, sides, ${tieWeightCypher('x')} AS w, ${principalCountCypher('x')} AS principals
+UNWIND sides AS s1
+UNWIND sides AS s2
+WITH x, w, principals, s1.a AS a, s1.ra AS ra, s1.id AS source, s2.a AS b, s2.ra AS rb, s2.id AS target
 WHERE source < target
-RETURN source, target, collect(DISTINCT x.id) AS evidence
-ORDER BY source, target`);
+WITH source, target, x, w, collect(DISTINCT ${KIND}) AS kinds
+WITH source, target, x, w, ${strongest('kinds')} AS kind
+WHERE kind IN $tieKinds
+RETURN source, target, round(sum(w), 9) AS weight, collect({kind: kind, ${INSTRUMENT_SPAN}}) AS ties
+ORDER BY source, target`;
+});
 
 /** Display data of organisations for network answers. */
 export const NETWORK_ORGS = `UNWIND $ids AS id
@@ -120,20 +162,39 @@ MATCH (o:Organization {id: id})
 OPTIONAL MATCH (o)-[:LOCATED_IN]->(u:AdminUnit)
 RETURN o.id AS id, o.kind AS kind, o.name AS name, o.nameEn AS nameEn, u.id AS location`;
 
-// The filter is written as a predicate on every node of the path, the form Neo4j evaluates during its
-// breadth-first search; other forms make it enumerate every path.
-const pathWhere = (where: string | null) => (where ? `\nWHERE all(x IN nodes(p) WHERE x:Organization OR (${where}))` : '');
+/**
+ * The families of a set of organisations under roll-up: their top ancestors (`tops`) and every organisation
+ * under those (`members`, the tops included).
+ */
+export const FAMILIES = `UNWIND $orgIds AS oid
+MATCH (o:Organization {id: oid})
+WITH DISTINCT ${top('o')} AS t
+MATCH (t)<-[:PART_OF*0..4]-(m:Organization)
+RETURN collect(DISTINCT t.id) AS tops, collect(DISTINCT m.id) AS members`;
 
-function pathStatement(fn: 'shortestPath' | 'allShortestPaths', maxHops: number): LinkFiltered {
-  // A step is two relationships (organisation, agreement or activity, organisation); the bound stops the
-  // search at the longest route asked for instead of searching further and dropping what is too long.
+// A step of a route: two organisations and an instrument they share, whose tie (for their role pair) is of a
+// selected kind. The predicates sit inside the quantified pattern, where Neo4j checks them during its search.
+const step = (where: string | null, rollUp: boolean) => `(o1:Organization)-[r1:PARTY_TO|PARTICIPATED_IN]->(x)<-[r2:PARTY_TO|PARTICIPATED_IN]-(o2:Organization)
+    WHERE o1 <> o2 AND ${instrumentWhere(where)}
+      AND ${kindOf('o1', 'r1', 'x', 'r2', 'o2')} IN $tieKinds${rollUp ? `\n      AND ${top('o1')} <> ${top('o2')}` : ''}`;
+
+function pathStatement(all: boolean, maxHops: number): LinkFiltered {
   // Optional, so that the one row without a route still says whether both ends are organisations.
-  return linkFiltered((where) => `OPTIONAL MATCH (a:Organization {id: $from})
+  return linkFiltered((where, rollUp) => `OPTIONAL MATCH (a:Organization {id: $from})
 OPTIONAL MATCH (b:Organization {id: $to})
-OPTIONAL MATCH p = ${fn}((a)-[:PARTY_TO|PARTICIPATED_IN*..${2 * maxHops}]-(b))${pathWhere(where)}
-RETURN a IS NOT NULL AS fromFound, b IS NOT NULL AS toFound, [n IN nodes(p) | n.id] AS ids, [n IN nodes(p) | CASE WHEN n:Agreement THEN 'AGREEMENT' WHEN n:Activity THEN 'ACTIVITY' ELSE 'ORGANIZATION' END] AS types,
-       [r IN relationships(p) | r.role] AS roles, [n IN nodes(p) WHERE n:Organization] AS orgs
-LIMIT ${fn === 'shortestPath' ? '1' : '$cap'}`);
+OPTIONAL MATCH p = ${all ? 'ALL SHORTEST' : 'SHORTEST 1'} (a)(${step(where, rollUp)}){1,${maxHops}}(b)
+WITH a, b, p, o1, r1, x, r2, o2
+LIMIT ${all ? '$cap' : '1'}
+CALL (o1, r1, x, r2, o2) {
+  UNWIND range(0, coalesce(size(x), 0) - 1) AS i
+  WITH i, o1[i] AS sa, r1[i] AS sra, x[i] AS sx, r2[i] AS srb, o2[i] AS sb
+  ORDER BY i
+  RETURN collect({from: sa.id, to: sb.id, fromRole: sra.role, toRole: srb.role, id: sx.id,
+    type: CASE WHEN sx:Agreement THEN 'AGREEMENT' ELSE 'ACTIVITY' END, tieKind: ${kindOf('sa', 'sra', 'sx', 'srb', 'sb')}}) AS steps
+}
+RETURN a IS NOT NULL AS fromFound, b IS NOT NULL AS toFound,
+  CASE WHEN p IS NULL OR length(p) = 0 THEN null ELSE steps END AS steps,
+  CASE WHEN p IS NULL OR length(p) = 0 THEN [] ELSE [n IN nodes(p) WHERE n:Organization] END AS orgs`);
 }
 
 /** Longest route the path statements are built for, in steps. */
@@ -141,35 +202,65 @@ export const MAX_PATH_HOPS = 10;
 
 const hopBounds = Array.from({ length: MAX_PATH_HOPS }, (_, i) => i + 1);
 
-/** Shortest routes between two organisations through shared agreements and activities, by the most steps allowed (1 to 10). */
-export const SHORTEST_PATH: Record<number, LinkFiltered> = Object.fromEntries(hopBounds.map((h) => [h, pathStatement('shortestPath', h)]));
-export const ALL_SHORTEST_PATHS: Record<number, LinkFiltered> = Object.fromEntries(hopBounds.map((h) => [h, pathStatement('allShortestPaths', h)]));
+/** Shortest routes between two organisations through ties of the selection, by the most steps allowed (1 to 10). */
+export const SHORTEST_PATH: Record<number, LinkFiltered> = Object.fromEntries(hopBounds.map((h) => [h, pathStatement(false, h)]));
+export const ALL_SHORTEST_PATHS: Record<number, LinkFiltered> = Object.fromEntries(hopBounds.map((h) => [h, pathStatement(true, h)]));
 
-/** Organisations of a scope (all when `$orgIds` is null) that have at least one link passing the filter. */
-export const LINKED_ORGS = linkFiltered((where) => `MATCH (a:Organization)-[:PARTY_TO|PARTICIPATED_IN]->(x)<-[:PARTY_TO|PARTICIPATED_IN]-(b:Organization)
-WHERE a <> b AND ($orgIds IS NULL OR a.id IN $orgIds) AND ($partnerKinds IS NULL OR a.kind IN $partnerKinds)${and(where)}
-RETURN DISTINCT a.id AS id
+/**
+ * Organisations of a scope (all when `$orgIds` is null) with at least one tie of the selection, by id, up to
+ * `$cap`. Under roll-up, top ancestors (`$orgIds` then holds tops) whose family has a tie outside itself.
+ */
+// `t.id IS NOT NULL` lets Neo4j walk the id index in order and stop at the cap instead of testing every
+// organisation and sorting.
+export const LINKED_ORGS = linkFiltered((where, rollUp) => {
+  const head = rollUp
+    ? `MATCH (t:Organization)
+WHERE t.id IS NOT NULL AND NOT EXISTS { (t)-[:PART_OF]->(:Organization) } AND ($orgIds IS NULL OR t.id IN $orgIds) AND ($partnerKinds IS NULL OR t.kind IN $partnerKinds)
+  AND EXISTS {
+    MATCH (t)<-[:PART_OF*0..4]-(a:Organization)-[ra:PARTY_TO|PARTICIPATED_IN]->(x)<-[rb:PARTY_TO|PARTICIPATED_IN]-(b:Organization)
+    WHERE ${instrumentWhere(where)} AND ${top('b')} <> t`
+    : `MATCH (t:Organization)
+WHERE t.id IS NOT NULL AND ($orgIds IS NULL OR t.id IN $orgIds) AND ($partnerKinds IS NULL OR t.kind IN $partnerKinds)
+  AND EXISTS {
+    MATCH (t)-[ra:PARTY_TO|PARTICIPATED_IN]->(x)<-[rb:PARTY_TO|PARTICIPATED_IN]-(b:Organization)
+    WHERE b <> t AND ${instrumentWhere(where)}
+    WITH t AS a, ra, x, rb, b`;
+  return `${head}
+    WITH ${rollUp ? 'a, ' : ''}b, x, collect(DISTINCT ${kindOf('a', 'ra', 'x', 'rb', 'b')}) AS kinds
+    WHERE ${strongest('kinds')} IN $tieKinds
+    RETURN 1
+  }
+RETURN t.id AS id
 ORDER BY id
-LIMIT $cap`);
+LIMIT $cap`;
+});
 
-export interface LinkEvidence {
-  id: string;
-  type: 'AGREEMENT' | 'ACTIVITY';
-  date: string | null;
-  roles: Array<{ actor: string; actorRole: string; partnerRole: string }>;
+/** One role pair behind a partner's tie: the actor's organisation and role, the partner's organisation and role. */
+export interface LinkRoles {
+  actor: string;
+  actorRole: string;
+  partner: string;
+  partnerRole: string;
+}
+
+/** An instrument behind a partner's tie, with its role pairs when read with evidence. */
+export interface PartnerInstrument extends TieInstrument {
+  roles: LinkRoles[];
 }
 
 export interface DirectPartner {
   id: string;
   node: Organization;
-  strength: number;
-  /** Empty unless read with evidence. */
-  links: LinkEvidence[];
+  count: number;
+  weight: number;
+  instruments: PartnerInstrument[];
 }
 
 export interface DirectPartners {
   /** Partners found, up to the cap. */
   found: number;
+  /** How many of the organisation ids asked for exist. */
+  known: number;
   /** Those of the requested kinds. */
   total: number;
   /** Every partner found, when asked for. */
@@ -179,20 +270,26 @@ export interface DirectPartners {
 
 export async function directPartners(db: Database, params: Row, evidence: boolean): Promise<DirectPartners> {
   const [row] = await db.read(forFilter(evidence ? DIRECT_PARTNERS_WITH_EVIDENCE : DIRECT_PARTNERS, params), params);
+  const byPartner = new Map<string, PartnerInstrument[]>();
+  for (const t of row.tieRows as Row[]) {
+    const list = byPartner.get(String(t.partner)) ?? [];
+    list.push({
+      ...toTieInstrument(t),
+      roles: ((t.roles ?? []) as Row[]).map((r) => ({ actor: String(r.actor), actorRole: String(r.actorRole), partner: String(r.partner), partnerRole: String(r.partnerRole) })),
+    });
+    byPartner.set(String(t.partner), list);
+  }
   return {
     found: Number(row.found),
+    known: Number(row.known),
     total: Number(row.total),
     ids: (row.ids as unknown[]).map(String),
     page: (row.page as Row[]).map((p) => ({
       id: String(p.id),
       node: toOrganization(p.node),
-      strength: Number(p.strength),
-      links: ((p.links ?? []) as Row[]).map((l) => ({
-        id: String(l.id),
-        type: l.type as LinkEvidence['type'],
-        date: isoDate(l.date),
-        roles: (l.roles as Row[]).map((x) => ({ actor: String(x.actor), actorRole: String(x.actorRole), partnerRole: String(x.partnerRole) })),
-      })),
+      count: Number(p.count),
+      weight: Number(p.weight),
+      instruments: byPartner.get(String(p.id)) ?? [],
     })),
   };
 }
@@ -217,10 +314,23 @@ export async function lastLevelPage(db: Database, params: Row): Promise<LevelPag
   };
 }
 
-/** Cooperation edges among `ids` (filtered by the link filter), by source then target, each with its evidence ids sorted. */
-export async function cooperationEdges(db: Database, params: Row): Promise<Array<{ source: string; target: string; evidence: string[] }>> {
+export interface RawEdge {
+  source: string;
+  target: string;
+  weight: number;
+  /** By id. */
+  instruments: TieInstrument[];
+}
+
+/** Ties among `ids` under the selection and the link filter, by source then target. */
+export async function cooperationEdges(db: Database, params: Row): Promise<RawEdge[]> {
   const rows = await db.read(forFilter(COOPERATION_EDGES, params), params);
-  return rows.map((r) => ({ source: String(r.source), target: String(r.target), evidence: (r.evidence as string[]).map(String).sort() }));
+  return rows.map((r) => ({
+    source: String(r.source),
+    target: String(r.target),
+    weight: Number(r.weight),
+    instruments: (r.ties as Row[]).map(toTieInstrument).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
+  }));
 }
 
 export interface NetworkOrg {
@@ -236,10 +346,26 @@ export async function networkOrgs(db: Database, ids: string[]): Promise<NetworkO
   return rows.map((r) => ({ id: String(r.id), kind: String(r.kind), name: String(r.name), nameEn: str(r.nameEn), location: str(r.location) }));
 }
 
+/** The top ancestors of `orgIds` and every organisation of their families (roll-up). */
+export async function families(db: Database, orgIds: string[]): Promise<{ tops: string[]; members: string[] }> {
+  const [row] = await db.read(FAMILIES, { orgIds });
+  return { tops: ((row?.tops ?? []) as unknown[]).map(String), members: ((row?.members ?? []) as unknown[]).map(String) };
+}
+
+export interface RawStep {
+  from: string;
+  to: string;
+  fromRole: string;
+  toRole: string;
+  /** The instrument the step goes through. */
+  id: string;
+  type: 'AGREEMENT' | 'ACTIVITY';
+  /** The kind of tie of the step's role pair in its instrument. */
+  tieKind: TieKind;
+}
+
 export interface RawPath {
-  ids: string[];
-  types: string[];
-  roles: string[];
+  steps: RawStep[];
   organizations: Organization[];
 }
 
@@ -259,11 +385,17 @@ export async function shortestPaths(db: Database, all: boolean, maxHops: number,
     fromFound: rows.some((r) => r.fromFound === true),
     toFound: rows.some((r) => r.toFound === true),
     paths: rows
-      .filter((r) => r.ids !== null)
+      .filter((r) => r.steps !== null)
       .map((r) => ({
-        ids: (r.ids as string[]).map(String),
-        types: (r.types as string[]).map(String),
-        roles: (r.roles as string[]).map(String),
+        steps: (r.steps as Row[]).map((s) => ({
+          from: String(s.from),
+          to: String(s.to),
+          fromRole: String(s.fromRole),
+          toRole: String(s.toRole),
+          id: String(s.id),
+          type: s.type as RawStep['type'],
+          tieKind: s.tieKind as TieKind,
+        })),
         organizations: (r.orgs as unknown[]).map(toOrganization),
       })),
   };
@@ -273,4 +405,3 @@ export async function linkedOrgs(db: Database, params: Row): Promise<string[]> {
   const rows = await db.read(forFilter(LINKED_ORGS, params), params);
   return rows.map((r) => String(r.id));
 }
-

@@ -16,7 +16,7 @@ import { CooperationLink, CooperationPath, Partner, PartnerList, PathResult, Pat
 export class NetworkQueryResolver {
   @Query(() => PartnerList, {
     description:
-      'Partners of an organisation, admin unit (its organisations and those of units merged into it) or region, up to `hops` links away (1 to 3), nearest and strongest first, with the evidence for direct partners.',
+      'Partners of an organisation, admin unit (its organisations and those of units merged into it) or region, up to `hops` ties away (1 to 3), with the evidence for direct partners. Ties follow the filter’s tie selection; by default cooperation only (COUNTERPARTIES, CO_PARTIES, CO_ORGANISERS, ORGANISER_PARTICIPANT) through instruments that took place or are in place. Nearest first; direct partners by fractional weight (highest first), then number of instruments, then id; further ones by id.',
   })
   partners(
     @Arg('actor', () => ID) actor: string,
@@ -33,7 +33,10 @@ export class NetworkQueryResolver {
     return findPartners(ctx.db, { actor, hops, filter, includeInternal, first, offset, evidence });
   }
 
-  @Query(() => NetworkGraph, { description: 'The cooperation network around an actor to `depth` links (1 to 3), at most `limit` organisations (up to 2000).' })
+  @Query(() => NetworkGraph, {
+    description:
+      'The cooperation network around an actor to `depth` ties (1 to 3), at most `limit` organisations (up to 2000), with the ties among them. Ties follow the filter’s tie selection; by default cooperation only (no co-attendance, no parent and sub-unit) through instruments that took place or are in place.',
+  })
   egoNetwork(
     @Arg('actor', () => ID) actor: string,
     @Arg('depth', () => Int, { defaultValue: 1, description: `How many links away (1 to ${LIMITS.maxDepth})` }) depth: number,
@@ -45,7 +48,8 @@ export class NetworkQueryResolver {
   }
 
   @Query(() => NetworkGraph, {
-    description: 'The cooperation network of the organisations in a scope (an organisation, unit or region id; the whole graph when omitted) that have links passing the filter.',
+    description:
+      'The cooperation network of the organisations in a scope (an organisation, unit or region id; the whole graph when omitted) that have ties passing the filter, with the ties among them. By default cooperation only (no co-attendance, no parent and sub-unit) through instruments that took place or are in place.',
   })
   cooperationNetwork(
     @Arg('scope', () => ID, { nullable: true }) scope: string | null,
@@ -56,7 +60,10 @@ export class NetworkQueryResolver {
     return cooperationNetwork(ctx.db, { scope, filter, limit });
   }
 
-  @Query(() => PathResult, { description: 'The shortest route (or all shortest routes) between two organisations over cooperation links.' })
+  @Query(() => PathResult, {
+    description:
+      'The shortest route (or all shortest routes) between two organisations, each step a tie of the filter’s selection (by default cooperation only: no co-attendance, no parent and sub-unit, no proposed or planned instrument). Two consecutive steps go through different instruments.',
+  })
   paths(
     @Arg('from', () => ID) from: string,
     @Arg('to', () => ID) to: string,
@@ -85,7 +92,7 @@ export class PartnerResolver {
   // The partners statement reads the evidence of the partners on its page whole, so the page is cut here.
   @FieldResolver(() => [CooperationLink], {
     description:
-      'The shared agreements and activities, with roles (direct partners only), by date (undated last), id, the actor’s organisation, then roles',
+      'The agreements and activities of the tie, one item per role pair, with the tie kind each makes (direct partners only), by date (undated last), id, the two organisations, then roles',
   })
   evidence(@Root() p: Partner, @Args(() => NestedPageArgs) page: NestedPageArgs): CooperationLink[] {
     return pageOf(p.evidence, page);
@@ -107,6 +114,11 @@ export class CooperationLinkResolver {
   @FieldResolver(() => Organization)
   actorOrganization(@Root() l: CooperationLink, @Ctx() ctx: Context) {
     return ctx.loaders.orgById.load(l.actorOrganizationId);
+  }
+
+  @FieldResolver(() => Organization, { description: 'The partner’s organisation on this link: the partner itself, or with rollUpSubUnits one of its sub-units' })
+  partnerOrganization(@Root() l: CooperationLink, @Ctx() ctx: Context) {
+    return ctx.loaders.orgById.load(l.partnerOrganizationId);
   }
 }
 

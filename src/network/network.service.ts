@@ -2,10 +2,12 @@ import { intParam, type Database } from '../neo4j';
 import { BadUserInputError } from '../errors';
 import { MAX_OFFSET, checkInt } from '../graphql/paging';
 import { resolveActor, type Actor } from './actor.repository';
-import { linkFilterParams, type LinkFilter, type LinkKind } from './link-filter';
-import { cooperationEdges, directPartners, lastLevelPage, linkedOrgs, MAX_PATH_HOPS, networkOrgs, nextLevel, shortestPaths } from './network.repository';
-import type { NetworkGraph, NetworkNode } from './network.type';
-import type { CooperationLink, CooperationPath, Partner, PartnerList, PathResult } from './partners.type';
+import { tieParams } from '../rules/tie';
+import { linkFilterParams, tieSelection, type LinkFilter, type LinkKind } from './link-filter';
+import { cooperationEdges, directPartners, families, lastLevelPage, linkedOrgs, MAX_PATH_HOPS, networkOrgs, nextLevel, shortestPaths } from './network.repository';
+import type { NetworkEdge, NetworkGraph, NetworkNode } from './network.type';
+import { summariseTie } from './tie-summary';
+import type { CooperationLink, CooperationPath, Partner, PartnerList, PathResult, PathStep } from './partners.type';
 
 export const LIMITS = {
   maxHops: 3,
@@ -18,13 +20,30 @@ export const LIMITS = {
   maxPage: 500,
 } as const;
 
+/** The statement parameters of a link filter: its own and its tie selection's (`$tieKinds`, `$includeIntended`, `$rollUp`). */
+export function networkParams(filter: LinkFilter | null | undefined): Record<string, unknown> {
+  return { ...linkFilterParams(filter), ...tieParams(tieSelection(filter)) };
+}
+
 /**
  * Runs `work` for an actor and returns the actor with the result. Most actors are organisations, which stand
  * for themselves, so `work` runs first on [id]: when it finds something (`found`), the id is an organisation
  * and no resolution is needed. Otherwise the actor is resolved (NOT_FOUND for an unknown id) and, for a unit
  * or region, `work` runs again on its organisations. One statement for the common case.
  */
-async function forActor<T>(db: Database, id: string, work: (orgIds: string[]) => Promise<T>, found: (result: T) => boolean): Promise<[Actor, T]> {
+async function forActor<T>(
+  db: Database,
+  id: string,
+  work: (orgIds: string[]) => Promise<T>,
+  found: (result: T) => boolean,
+  rollUp = false,
+): Promise<[Actor, T]> {
+  // Under roll-up an actor stands for the whole families of its organisations (a department with its offices).
+  if (rollUp) {
+    const actor = await resolveActor(db, id);
+    const family = await families(db, actor.orgIds);
+    return [{ ...actor, orgIds: family.members }, await work(family.members)];
+  }
   const first = await work([id]);
   if (found(first)) return [{ id, kind: 'Organization', orgIds: [id] }, first];
   const actor = await resolveActor(db, id);
@@ -44,7 +63,7 @@ export async function findPartners(
   checkInt(args.hops, 1, LIMITS.maxHops, 'hops');
   checkInt(args.first, 1, LIMITS.maxPage, 'first');
   checkInt(args.offset, 0, MAX_OFFSET, 'offset');
-  const params = linkFilterParams(args.filter);
+  const params = networkParams(args.filter);
   const kinds = params.partnerKinds as string[] | null;
   const keep = (kind: string) => !kinds || kinds.includes(kind);
   const directOf = (orgIds: string[]) =>
@@ -53,18 +72,29 @@ export async function findPartners(
       { ...params, orgIds, includeInternal: args.includeInternal, cap: intParam(LIMITS.searchCap), offset: intParam(args.offset), first: intParam(args.first), allIds: args.hops > 1 },
       args.evidence,
     );
-  const [actor, direct] = await forActor(db, args.actor, directOf, (d) => d.found > 0);
+  const [actor, direct] = await forActor(db, args.actor, directOf, (d) => d.known > 0, params.rollUp === true);
   let truncated = direct.found >= LIMITS.searchCap;
   const page: Partner[] = direct.page.map((p) => ({
     organizationId: p.id,
     organizationNode: p.node,
     viaId: null,
     distance: 1,
-    strength: p.strength,
-    evidence: p.links
+    strength: p.count,
+    weight: p.weight,
+    ...summariseTie(p.instruments),
+    evidence: p.instruments
       .flatMap((l) =>
         l.roles.map(
-          (r): CooperationLink => ({ kind: l.type as LinkKind, id: l.id, date: l.date, actorOrganizationId: r.actor, actorRole: r.actorRole, partnerRole: r.partnerRole }),
+          (r): CooperationLink => ({
+            kind: l.type as LinkKind,
+            id: l.id,
+            date: l.start,
+            tieKind: l.kind,
+            actorOrganizationId: r.actor,
+            actorRole: r.actorRole,
+            partnerOrganizationId: r.partner,
+            partnerRole: r.partnerRole,
+          }),
         ),
       )
       .sort(byLinkOrder),
@@ -77,7 +107,18 @@ export async function findPartners(
   let furtherCount = 0;
   const visited = new Set([...actor.orgIds, ...direct.ids]);
   let frontier = direct.ids;
-  const ringPartner = (distance: number) => (n: { id: string; via: string }): Partner => ({ organizationId: n.id, viaId: n.via, distance, strength: 0, evidence: [] });
+  const ringPartner = (distance: number) => (n: { id: string; via: string }): Partner => ({
+    organizationId: n.id,
+    viaId: n.via,
+    distance,
+    strength: 0,
+    count: 0,
+    weight: 0,
+    countsByKind: [],
+    firstDate: null,
+    lastDate: null,
+    evidence: [],
+  });
   for (let distance = 2; distance <= args.hops && frontier.length && !truncated; distance++) {
     const ringParams = { ...params, frontier, visited: [...visited], cap: intParam(LIMITS.searchCap) };
     const start = Math.max(0, from - furtherCount);
@@ -110,10 +151,16 @@ export async function findPartners(
 
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-/** Evidence order, so that its pages are stable: by date (undated last), id, the actor's organisation, then roles. */
+/** Evidence order, so that its pages are stable: by date (undated last), id, the two organisations, then roles. */
 function byLinkOrder(a: CooperationLink, b: CooperationLink): number {
   if (a.date !== b.date) return a.date === null ? 1 : b.date === null ? -1 : compare(a.date, b.date);
-  return compare(a.id, b.id) || compare(a.actorOrganizationId, b.actorOrganizationId) || compare(a.actorRole, b.actorRole) || compare(a.partnerRole, b.partnerRole);
+  return (
+    compare(a.id, b.id) ||
+    compare(a.actorOrganizationId, b.actorOrganizationId) ||
+    compare(a.partnerOrganizationId, b.partnerOrganizationId) ||
+    compare(a.actorRole, b.actorRole) ||
+    compare(a.partnerRole, b.partnerRole)
+  );
 }
 
 function label(o: { name: string; nameEn: string | null }): string {
@@ -136,7 +183,9 @@ async function cooperationGraph(db: Database, distances: Map<string, number | nu
   nodes.sort((a, b) => (a.distance ?? 0) - (b.distance ?? 0) || a.id.localeCompare(b.id));
   return {
     nodes,
-    edges: edges.map((e) => ({ source: e.source, target: e.target, type: 'COOPERATES_WITH', weight: e.evidence.length, evidence: e.evidence })),
+    edges: edges.map(
+      (e): NetworkEdge => ({ source: e.source, target: e.target, type: 'COOPERATES_WITH', weight: e.weight, ...summariseTie(e.instruments), evidence: e.instruments.map((i) => i.id) }),
+    ),
     truncated,
   };
 }
@@ -151,10 +200,18 @@ export async function egoNetwork(
 ): Promise<NetworkGraph> {
   checkInt(args.depth, 1, LIMITS.maxDepth, 'depth');
   checkInt(args.limit, 1, LIMITS.maxNetworkNodes, 'limit');
-  const params = linkFilterParams(args.filter);
+  const params = networkParams(args.filter);
   const ring = (frontier: string[], visited: string[], room: number) =>
     nextLevel(db, { ...params, frontier, visited, nextKinds: params.partnerKinds, cap: intParam(Math.max(room, 0) + 1) });
-  const [actor, firstRing] = await forActor(db, args.actor, (orgIds) => ring(orgIds, orgIds, args.limit - orgIds.length), (rows) => rows.length > 0);
+  // Under roll-up the network's organisations are top ancestors, each standing for its family.
+  const rollUp = params.rollUp === true;
+  const [actor, firstRing] = rollUp
+    ? await (async (): Promise<[Actor, Awaited<ReturnType<typeof ring>>]> => {
+        const resolved = await resolveActor(db, args.actor);
+        const { tops, members } = await families(db, resolved.orgIds);
+        return [{ ...resolved, orgIds: tops }, await ring(tops, members, args.limit - tops.length)];
+      })()
+    : await forActor(db, args.actor, (orgIds) => ring(orgIds, orgIds, args.limit - orgIds.length), (rows) => rows.length > 0);
   const distances = new Map<string, number | null>(actor.orgIds.map((id) => [id, 0]));
   let truncated = distances.size > args.limit;
   let frontier = [...actor.orgIds];
@@ -182,8 +239,9 @@ export async function cooperationNetwork(
   args: { scope?: string | null; filter?: LinkFilter | null; limit: number },
 ): Promise<NetworkGraph> {
   checkInt(args.limit, 1, LIMITS.maxNetworkNodes, 'limit');
-  const params = linkFilterParams(args.filter);
-  const orgIds = args.scope ? (await resolveActor(db, args.scope)).orgIds : null;
+  const params = networkParams(args.filter);
+  let orgIds = args.scope ? (await resolveActor(db, args.scope)).orgIds : null;
+  if (orgIds && params.rollUp === true) orgIds = (await families(db, orgIds)).tops;
   const ids = await linkedOrgs(db, { ...params, orgIds, cap: intParam(args.limit + 1) });
   const truncated = ids.length > args.limit;
   return cooperationGraph(db, new Map(ids.slice(0, args.limit).map((id) => [id, null])), params, truncated);
@@ -200,7 +258,7 @@ export async function findPaths(
   checkInt(args.maxHops, 1, LIMITS.maxPathHops, 'maxHops');
   checkInt(args.limit, 1, LIMITS.maxPaths, 'limit');
   if (args.from === args.to) throw new BadUserInputError('from and to must be two different organisations', 'to');
-  const params = linkFilterParams(args.filter);
+  const params = networkParams(args.filter);
   // The route statement says whether both ends are organisations; only when one is not is it looked up, to
   // tell an unknown id from an actor that is not an organisation.
   const raw = await shortestPaths(db, args.all, args.maxHops, { ...params, from: args.from, to: args.to, cap: intParam(args.limit) });
@@ -211,34 +269,35 @@ export async function findPaths(
   }
   const paths: CooperationPath[] = raw.paths
     .map((p) => {
-      const steps = [];
-      for (let i = 0; i + 2 < p.ids.length; i += 2) {
-        steps.push({ fromId: p.ids[i], toId: p.ids[i + 2], linkId: p.ids[i + 1], kind: p.types[i + 1] as LinkKind, fromRole: p.roles[i], toRole: p.roles[i + 1] });
-      }
-      return { organizationIds: p.ids.filter((_, i) => i % 2 === 0), organizationNodes: p.organizations, length: steps.length, steps };
+      const steps: PathStep[] = p.steps.map((st) => ({
+        fromId: st.from,
+        toId: st.to,
+        linkId: st.id,
+        kind: st.type as LinkKind,
+        tieKind: st.tieKind,
+        fromRole: st.fromRole,
+        toRole: st.toRole,
+      }));
+      return { organizationIds: [p.steps[0].from, ...p.steps.map((st) => st.to)], organizationNodes: p.organizations, length: steps.length, steps };
     })
     .filter((p) => p.length <= args.maxHops);
-  return { from: args.from, to: args.to, found: paths.length > 0, length: paths[0]?.length ?? null, paths };
+  return { params, from: args.from, to: args.to, found: paths.length > 0, length: paths[0]?.length ?? null, paths };
 }
 
-/** The nodes and edges of a set of routes, for drawing or export. */
+/**
+ * The nodes and edges of a set of routes, for drawing or export: each edge is the whole tie between two
+ * consecutive organisations under the routes' filter (every instrument they share, not only the one a route
+ * passes), with its weight, counts and dates.
+ */
 export async function pathGraph(db: Database, result: PathResult): Promise<NetworkGraph> {
   const distances = new Map<string, number | null>();
-  const edges = new Map<string, { source: string; target: string; evidence: Set<string> }>();
+  const steps = new Set<string>();
   for (const path of result.paths) {
     path.organizationIds.forEach((id, i) => distances.set(id, Math.min(distances.get(id) ?? i, i)));
-    for (const step of path.steps) {
-      const [source, target] = [step.fromId, step.toId].sort();
-      const key = `${source}|${target}`;
-      const edge = edges.get(key) ?? { source, target, evidence: new Set<string>() };
-      edge.evidence.add(step.linkId);
-      edges.set(key, edge);
-    }
+    for (const step of path.steps) steps.add([step.fromId, step.toId].sort().join('|'));
   }
-  const orgs = distances.size ? await networkOrgs(db, [...distances.keys()]) : [];
-  return {
-    nodes: orgs.map((o) => ({ id: o.id, type: 'Organization', kind: o.kind, label: label(o), name: o.name, location: o.location, distance: distances.get(o.id) ?? null })),
-    edges: [...edges.values()].map((e) => ({ source: e.source, target: e.target, type: 'COOPERATES_WITH', weight: e.evidence.size, evidence: [...e.evidence] })),
-    truncated: false,
-  };
+  if (!distances.size) return { nodes: [], edges: [], truncated: false };
+  // Routes run between organisations as they are, so their ties are read without roll-up.
+  const graph = await cooperationGraph(db, distances, { ...networkParams(null), ...result.params, rollUp: false }, false);
+  return { ...graph, edges: graph.edges.filter((e) => steps.has(`${e.source}|${e.target}`)) };
 }

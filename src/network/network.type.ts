@@ -1,4 +1,17 @@
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
+import { PartialDateScalar } from '../graphql/dates';
+import type { TieKind } from '../rules/tie';
+import { TieKindEnum } from './link-filter';
+
+@ObjectType({ description: 'How many instruments behind a tie are of one tie kind.' })
+export class TieKindCount {
+  @Field(() => TieKindEnum)
+  kind!: TieKind;
+
+  @Field(() => Int, { description: 'Instruments whose tie for the pair is of this kind (the strongest of their role pairs)' })
+  count!: number;
+}
+
 
 @ObjectType({ description: 'A node of a network answer, in a shape a dashboard can draw.' })
 export class NetworkNode {
@@ -24,7 +37,10 @@ export class NetworkNode {
   distance!: number | null;
 }
 
-@ObjectType({ description: 'An edge of a network answer. Cooperation edges join two organisations that share agreements or activities.' })
+@ObjectType({
+  description:
+    'An edge of a network answer. A cooperation edge (COOPERATES_WITH) is a tie: two organisations and the instruments (agreements and activities) they share under the tie selection, each counted once with the kind of tie it makes between them (see TieKind).',
+})
 export class NetworkEdge {
   @Field(() => ID)
   source!: string;
@@ -35,8 +51,26 @@ export class NetworkEdge {
   @Field(() => String, { description: 'COOPERATES_WITH, or a graph relationship type such as PARTY_TO' })
   type!: string;
 
-  @Field(() => Float, { description: 'Number of distinct agreements and activities behind the edge (1 for graph relationships)' })
+  @Field(() => Float, {
+    description:
+      'Fractional weight of a tie: the sum over its instruments of 1/(k-1), k the organisations on each (co-authorship counting: one instrument adds at most 1 to an organisation); 1 for graph relationships',
+  })
   weight!: number;
+
+  @Field(() => Int, { nullable: true, description: 'Number of distinct instruments behind a tie (null for graph relationships)' })
+  count?: number | null;
+
+  @Field(() => [TieKindCount], { nullable: true, description: 'Instruments behind a tie by tie kind, strongest kind first (null for graph relationships)' })
+  countsByKind?: TieKindCount[] | null;
+
+  @Field(() => PartialDateScalar, { nullable: true, description: 'Earliest start of the instruments behind a tie, as precise as written' })
+  firstDate?: string | null;
+
+  @Field(() => PartialDateScalar, {
+    nullable: true,
+    description: 'Latest end of the instruments behind a tie, as precise as written (an open-ended one counts by its start)',
+  })
+  lastDate?: string | null;
 
   @Field(() => [ID], { description: 'Ids of the agreements and activities behind the edge' })
   evidence!: string[];

@@ -1,9 +1,11 @@
-import { Field, ID, Int, ObjectType } from 'type-graphql';
-import { LocalDateResolver } from 'graphql-scalars';
+import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
+import { PartialDateScalar } from '../graphql/dates';
 import type { Organization } from '../organization/organization.type';
-import { LinkKind } from './link-filter';
+import type { TieKind } from '../rules/tie';
+import { LinkKind, TieKindEnum } from './link-filter';
+import { TieKindCount } from './network.type';
 
-@ObjectType({ description: 'An agreement or activity that links the actor to a partner, with both roles.' })
+@ObjectType({ description: 'An agreement or activity that ties the actor to a partner, with both roles and the kind of tie it makes.' })
 export class CooperationLink {
   @Field(() => LinkKind)
   kind!: LinkKind;
@@ -11,8 +13,11 @@ export class CooperationLink {
   @Field(() => ID, { description: 'Id of the agreement or activity' })
   id!: string;
 
-  @Field(() => LocalDateResolver, { nullable: true, description: 'Signing date, start of validity, or start of the activity' })
+  @Field(() => PartialDateScalar, { nullable: true, description: 'Start of its span as precise as written: start of validity or signing date, or start of the activity' })
   date!: string | null;
+
+  @Field(() => TieKindEnum, { description: 'The kind of tie this instrument makes between the two (the strongest over their role pairs in it)' })
+  tieKind!: TieKind;
 
   @Field(() => ID, { description: 'The actor’s organisation on this link (for a province or region: which of its organisations)' })
   actorOrganizationId!: string;
@@ -22,6 +27,9 @@ export class CooperationLink {
 
   @Field(() => String, { description: 'The partner’s role' })
   partnerRole!: string;
+
+  /** The partner's organisation on this link: the partner itself, or under roll-up one of its sub-units. */
+  partnerOrganizationId!: string;
 }
 
 @ObjectType({ description: 'An organisation that cooperates with the actor, directly or through intermediaries.' })
@@ -34,8 +42,32 @@ export class Partner {
   @Field(() => Int, { description: '1 for direct partners; n when the nearest route passes n-1 intermediaries' })
   distance!: number;
 
-  @Field(() => Int, { description: 'Number of distinct agreements and activities shared (direct partners; 0 otherwise)' })
+  @Field(() => Int, {
+    description: 'Number of distinct instruments tied through (direct partners; 0 otherwise)',
+    deprecationReason: 'Use `count` (the same number) or the fractional `weight`',
+  })
   strength!: number;
+
+  @Field(() => Int, { description: 'Number of distinct agreements and activities tying the two under the selection (direct partners; 0 otherwise)' })
+  count!: number;
+
+  @Field(() => Float, {
+    description:
+      'Fractional weight of the tie: the sum over its instruments of 1/(k-1), k the organisations on each (direct partners; 0 otherwise)',
+  })
+  weight!: number;
+
+  @Field(() => [TieKindCount], { description: 'Instruments of the tie by tie kind, strongest kind first (direct partners; empty otherwise)' })
+  countsByKind!: TieKindCount[];
+
+  @Field(() => PartialDateScalar, { nullable: true, description: 'Earliest start of the instruments of the tie, as precise as written (direct partners)' })
+  firstDate!: string | null;
+
+  @Field(() => PartialDateScalar, {
+    nullable: true,
+    description: 'Latest end of the instruments of the tie, as precise as written; an open-ended one counts by its start (direct partners)',
+  })
+  lastDate!: string | null;
 
   /** Served by PartnerResolver.evidence, which pages it; in the order that field states. */
   evidence!: CooperationLink[];
@@ -62,14 +94,19 @@ export class PartnerList {
   truncated!: boolean;
 }
 
-@ObjectType({ description: 'One step of a route: two organisations and what links them.' })
+@ObjectType({ description: 'One step of a route: two organisations, the instrument that ties them and the kind of that tie.' })
 export class PathStep {
   fromId!: string;
   toId!: string;
+
+  @Field(() => ID, { name: 'instrumentId', description: 'Id of the agreement or activity the step goes through' })
   linkId!: string;
 
   @Field(() => LinkKind)
   kind!: LinkKind;
+
+  @Field(() => TieKindEnum, { description: 'The kind of tie the instrument makes between the two, from their roles in it (always one of the selection)' })
+  tieKind!: TieKind;
 
   @Field(() => String)
   fromRole!: string;
@@ -78,7 +115,7 @@ export class PathStep {
   toRole!: string;
 }
 
-@ObjectType({ description: 'A route between two organisations over cooperation links.' })
+@ObjectType({ description: 'A route between two organisations over ties of the selection.' })
 export class CooperationPath {
   organizationIds!: string[];
   /** The organisations along the route, when the path statement returned them. */
@@ -107,4 +144,7 @@ export class PathResult {
 
   @Field(() => [CooperationPath])
   paths!: CooperationPath[];
+
+  /** The statement parameters of the routes' filter, so that their graph reads the same ties. */
+  params?: Record<string, unknown>;
 }

@@ -1,5 +1,5 @@
 import { Field, ObjectType } from 'type-graphql';
-import { LocalDateResolver } from 'graphql-scalars';
+import { PartialDateScalar } from '../graphql/dates';
 import { Provenance } from '../source/source.type';
 import { Organization } from './organization.type';
 
@@ -14,10 +14,10 @@ export class OrganizationRelation {
   @Field(() => String, { description: 'OUT when this organisation states the relation, IN when the other one does' })
   direction!: 'OUT' | 'IN';
 
-  @Field(() => LocalDateResolver, { nullable: true })
+  @Field(() => PartialDateScalar, { nullable: true, description: 'Since when the relation holds, as precise as the source says' })
   validFrom!: string | null;
 
-  @Field(() => LocalDateResolver, { nullable: true })
+  @Field(() => PartialDateScalar, { nullable: true, description: 'Until when the relation holds, as precise as the source says' })
   validTo!: string | null;
 
   /** Served by the provenance resolver, which pages it (see provenance.resolver.ts). */

@@ -1,7 +1,7 @@
 import type { Database } from '../neo4j';
 import { oneLoader, pagedLoader } from '../graphql/loader';
 import { toAdminUnit } from '../geography/geography.mapper';
-import { props, isoDate } from '../graphql/values';
+import { props, writtenDate } from '../graphql/values';
 import { toProvenance } from '../source/source.mapper';
 import { toOrganization } from './organization.mapper';
 import * as q from './organization.repository';
@@ -13,8 +13,8 @@ function toRelation(row: Record<string, unknown>): OrganizationRelation {
     organization: toOrganization(row.n),
     kind: String(p.kind),
     direction: row.direction === 'IN' ? 'IN' : 'OUT',
-    validFrom: isoDate(p.validFrom),
-    validTo: isoDate(p.validTo),
+    validFrom: writtenDate(p.validFrom, p.validFromPrecision),
+    validTo: writtenDate(p.validTo, p.validToPrecision),
     provenance: toProvenance(p.provenance),
   };
 }

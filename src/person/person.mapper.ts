@@ -1,4 +1,4 @@
-import { isoDate, props, str } from '../graphql/values';
+import { props, str, writtenDate } from '../graphql/values';
 import { toProvenance } from '../source/source.mapper';
 import type { Attendance, Person, Position, Signature } from './person.type';
 
@@ -14,7 +14,7 @@ export function toPosition(row: { personId: unknown; organizationId: unknown; re
     organizationId: String(row.organizationId),
     title: String(p.title),
     titleEn: str(p.titleEn),
-    asOf: isoDate(p.asOf),
+    asOf: writtenDate(p.asOf, p.asOfPrecision),
     provenance: toProvenance(p.provenance),
   };
 }

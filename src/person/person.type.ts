@@ -1,5 +1,5 @@
 import { Field, ID, ObjectType } from 'type-graphql';
-import { LocalDateResolver } from 'graphql-scalars';
+import { PartialDateScalar } from '../graphql/dates';
 import { AttendanceRole } from '../graphql/enums';
 import { Provenance } from '../source/source.type';
 
@@ -29,7 +29,7 @@ export class Position {
   @Field(() => String, { nullable: true })
   titleEn!: string | null;
 
-  @Field(() => LocalDateResolver, { nullable: true })
+  @Field(() => PartialDateScalar, { nullable: true, description: 'When the source places the person in this position, as precise as it says' })
   asOf!: string | null;
 
   /** Served by the provenance resolver, which pages it (see provenance.resolver.ts). */

@@ -115,9 +115,11 @@ interface Defined {
   line: number;
 }
 
+const wanted = (want: NodeType | NodeType[]): NodeType[] => (Array.isArray(want) ? want : [want]);
+
 interface PendingRef {
   id: string;
-  want: NodeType;
+  want: NodeType | NodeType[];
   file: string;
   line: number;
   field: string;
@@ -163,12 +165,12 @@ async function checkBulk(files: SeedFile[], curated: Map<string, NodeType>, prog
   let lastRepeatAt = 0;
   const recordsByFile = new Map<string, number>();
   const typeOf = (id: string) => curated.get(id) ?? ids.get(id)?.type;
-  const ref = (id: string, want: NodeType, file: string, line: number, field: string) => {
+  const ref = (id: string, want: NodeType | NodeType[], file: string, line: number, field: string) => {
     const type = typeOf(id);
     if (type === undefined) pending.push({ id, want, file, line, field });
-    else if (type !== want) report({ file, line, field, message: `'${id}' is a ${type}, expected ${want}` });
+    else if (!wanted(want).includes(type)) report({ file, line, field, message: `'${id}' is a ${type}, expected ${wanted(want).join(' or ')}` });
   };
-  const refs = (record: Record<string, unknown>, table: Record<string, NodeType>, file: string, line: number) => {
+  const refs = (record: Record<string, unknown>, table: Record<string, NodeType | NodeType[]>, file: string, line: number) => {
     for (const [field, want] of Object.entries(table)) {
       const value = record[field];
       if (value === undefined) continue;
@@ -220,6 +222,7 @@ async function checkBulk(files: SeedFile[], curated: Map<string, NodeType>, prog
         if (a && b && a.slice(0, b.length) > b.slice(0, a.length)) report({ file, line, field: to, message: `${to} ${b} is before ${from} ${a}` });
       }
       refs(fields, NODE_REFS[node.type], file, line);
+      if (node.type === 'part') node.actors?.forEach((a, i) => ref(a.organization, 'organization', file, line, `actors.${i}.organization`));
       for (const field of Object.keys(NODE_REFS[node.type])) {
         const value = fields[field];
         if (value === undefined) continue;
@@ -245,7 +248,7 @@ async function checkBulk(files: SeedFile[], curated: Map<string, NodeType>, prog
   for (const p of pending) {
     const type = typeOf(p.id);
     if (type === undefined) report({ file: p.file, line: p.line, field: p.field, message: `refers to '${p.id}', which no seed record defines` });
-    else if (type !== p.want) report({ file: p.file, line: p.line, field: p.field, message: `'${p.id}' is a ${type}, expected ${p.want}` });
+    else if (!wanted(p.want).includes(type)) report({ file: p.file, line: p.line, field: p.field, message: `'${p.id}' is a ${type}, expected ${wanted(p.want).join(' or ')}` });
   }
   return { problems, overlap, records, repeatCandidates, lastRepeatAt, nodeFiles, nodes: ids.size, relationships, curatedRelationships, recordsByFile };
 }

@@ -4,7 +4,7 @@ import type { ParsedSeed } from './seed.read';
 import { REQUIRED_FIELDS, type EdgeRecord, type NodeRecord, type NodeType, type ProvenanceEntry } from './seed.schema';
 import type { SeedProblem } from './seed.problem';
 
-const ARRAY_FIELDS = new Set(['aliases', 'acronyms', 'topics', 'regions', 'figures']);
+const ARRAY_FIELDS = new Set(['aliases', 'acronyms', 'topics', 'regions', 'figures', 'actors']);
 
 /** A node after all its records were merged, with the provenance of each field that makes a relationship. */
 export interface MergedNode {
@@ -121,17 +121,61 @@ export function mergeSeed(parsed: ParsedSeed): SeedSet {
   return { nodes, edges: [...edges.values()], problems, files: parsed.files };
 }
 
+/** Organisations tied to each agreement (as parties) and activity (as participants). */
+function membersByInstrument(edges: MergedEdge[]): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  for (const { record: e } of edges) {
+    if (e.type !== 'party' && e.type !== 'participation') continue;
+    const instrument = e.type === 'party' ? e.agreement : e.activity;
+    (out.get(instrument) ?? out.set(instrument, new Set()).get(instrument)!).add(e.organization);
+  }
+  return out;
+}
+
+/**
+ * A part's actors must be organisations that are also parties (participants) of its instrument, and an
+ * activity that implements a part of an agreement must be under that agreement.
+ */
+function checkParts(
+  set: SeedSet,
+  refCheck: (value: unknown, want: NodeType, at: { file: string; line: number }, field: string) => void,
+): void {
+  const members = membersByInstrument(set.edges);
+  for (const node of set.nodes.values()) {
+    if (node.type === 'part') {
+      const of = String(node.fields.of);
+      const actors = (node.fields.actors as Array<{ organization: string }> | undefined) ?? [];
+      actors.forEach((actor, i) => {
+        refCheck(actor.organization, 'organization', node.at, `actors.${i}.organization`);
+        if (set.nodes.has(actor.organization) && !members.get(of)?.has(actor.organization)) {
+          set.problems.push({ ...node.at, field: `actors.${i}.organization`, message: `'${actor.organization}' is no party or participant of '${of}'` });
+        }
+      });
+    }
+    // A part of an agreement is implemented under that agreement; a direction raised at a meeting may be taken
+    // up by any activity.
+    if (node.type === 'activity' && node.fields.part !== undefined) {
+      const part = set.nodes.get(String(node.fields.part));
+      const of = part?.type === 'part' ? String(part.fields.of) : undefined;
+      if (of !== undefined && set.nodes.get(of)?.type === 'agreement' && of !== node.fields.agreement) {
+        set.problems.push({ ...node.at, field: 'part', message: `part '${part!.id}' belongs to '${of}', not to this activity's agreement` });
+      }
+    }
+  }
+}
+
 const collapse = (s: string) => s.replace(/\s+/g, ' ').trim();
 
 /** Reference fields of each node type and the node type they must point at. */
-export const NODE_REFS: Record<NodeType, Record<string, NodeType>> = {
+export const NODE_REFS: Record<NodeType, Record<string, NodeType | NodeType[]>> = {
   source: { publisher: 'organization' },
   region: {},
   adminUnit: { parent: 'adminUnit', successor: 'adminUnit', regions: 'region' },
   organization: { location: 'adminUnit', parent: 'organization' },
   topic: {},
   agreement: { signedAt: 'adminUnit', implements: 'agreement', topics: 'topic' },
-  activity: { place: 'adminUnit', agreement: 'agreement', partOf: 'activity', topics: 'topic' },
+  activity: { place: 'adminUnit', agreement: 'agreement', part: 'part', partOf: 'activity', topics: 'topic' },
+  part: { of: ['agreement', 'activity'], topics: 'topic' },
   person: {},
 };
 
@@ -192,6 +236,7 @@ export function validateSeed(set: SeedSet, seedDir: string): SeedProblem[] {
       if (value !== undefined) refCheck(value, want, edge.at, field);
     }
   }
+  checkParts(set, refCheck);
 
   const texts = new Map<string, string | null>();
   const documentText = (sourceId: string): string | null | undefined => {

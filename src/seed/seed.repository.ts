@@ -10,6 +10,7 @@ export const NODE_LABEL = {
   topic: 'Topic',
   agreement: 'Agreement',
   activity: 'Activity',
+  part: 'Part',
   person: 'Person',
 } as const;
 
@@ -47,6 +48,11 @@ export const REL_SPECS = {
   SIGNED_DOCUMENT: ['Person', 'Source'],
   ATTENDED: ['Person', 'Activity'],
   RELATED_TO: ['Organization', 'Organization'],
+  AGREEMENT_HAS_PART: ['Agreement', 'Part'],
+  ACTIVITY_HAS_PART: ['Activity', 'Part'],
+  PART_ACTOR: ['Organization', 'Part'],
+  PART_ABOUT: ['Part', 'Topic'],
+  UNDER_PART: ['Activity', 'Part'],
 } as const;
 
 export type RelSpec = keyof typeof REL_SPECS;
@@ -73,6 +79,11 @@ export const REL_TYPE: Record<RelSpec, string> = {
   SIGNED_DOCUMENT: 'SIGNED',
   ATTENDED: 'ATTENDED',
   RELATED_TO: 'RELATED_TO',
+  AGREEMENT_HAS_PART: 'HAS_PART',
+  ACTIVITY_HAS_PART: 'HAS_PART',
+  PART_ACTOR: 'PART_ACTOR',
+  PART_ABOUT: 'ABOUT',
+  UNDER_PART: 'UNDER_PART',
 };
 
 const ALL_ORG_KIND_LABELS = [...new Set(Object.values(ORG_KIND_LABEL))].join(':');
@@ -117,6 +128,7 @@ export const REL_KEY_ALIAS: Partial<Record<RelSpec, string>> = {
   ATTENDED: 'role',
   HOLDS_POSITION: 'title',
   RELATED_TO: 'kind',
+  PART_ACTOR: 'role',
 };
 
 /** Relationship specs with optional properties besides key, alias and provenance. */

@@ -3,6 +3,7 @@ import type { Row } from '../neo4j';
 import type { MergedEdge, MergedNode, SeedSet } from './seed.merge';
 import type { ProvenanceEntry } from './seed.schema';
 import type { RelSpec } from './seed.repository';
+import { precisionOf } from '../rules/period';
 
 /** Date fields per record type; "end" fields read a partial date as the last day of its period. */
 const DATE_FIELDS: Record<string, 'start' | 'end'> = {
@@ -24,6 +25,14 @@ export function toDate(value: string, side: 'start' | 'end'): InstanceType<typeo
   return side === 'start' ? new neo4j.types.Date(y, 1, 1) : new neo4j.types.Date(y, 12, 31);
 }
 
+/**
+ * The stored properties of date `field` as written (`2023`, `2023-06`, `2023-06-09`): the date itself (see
+ * `toDate`) and `<field>Precision` ('YEAR' | 'MONTH' | 'DAY'), so readers can show it and filter by it as written.
+ */
+export function dateProps(field: string, value: string, side: 'start' | 'end'): Row {
+  return { [field]: toDate(value, side), [`${field}Precision`]: precisionOf(value) };
+}
+
 /** The properties stored for a node or relationship's provenance. */
 export function provenanceProps(list: ProvenanceEntry[]): { sources: string[]; provenance: string } {
   const sources = list.length === 1 ? [list[0].source] : [...new Set(list.map((p) => p.source))];
@@ -31,14 +40,18 @@ export function provenanceProps(list: ProvenanceEntry[]): { sources: string[]; p
 }
 
 /** Fields stored as relationships rather than properties. */
-const REL_FIELDS = new Set(['location', 'parent', 'successor', 'regions', 'signedAt', 'implements', 'topics', 'place', 'agreement', 'partOf', 'publisher']);
+const REL_FIELDS = new Set([
+  'location', 'parent', 'successor', 'regions', 'signedAt', 'implements', 'topics', 'place', 'agreement', 'part', 'partOf', 'publisher',
+  'of', 'actors',
+]);
 
 function nodeProps(node: MergedNode): Row {
   const props: Row = { id: node.id, ...provenanceProps(node.provenance) };
   for (const [field, value] of Object.entries(node.fields)) {
     if (REL_FIELDS.has(field)) continue;
-    if (field in DATE_FIELDS) props[field] = toDate(String(value), DATE_FIELDS[field]);
+    if (field in DATE_FIELDS) Object.assign(props, dateProps(field, String(value), DATE_FIELDS[field]));
     else if (field === 'figures' || field === 'externalIds') props[field] = JSON.stringify(value);
+    else if (field === 'ordinal') props[field] = neo4j.int(Number(value));
     else props[field] = value;
     if (field === 'aliases') props.aliasText = (value as string[]).join(' | ');
     if (field === 'acronyms') props.acronymText = (value as string[]).join(' | ');
@@ -69,7 +82,8 @@ const FIELD_RELS: Record<string, Record<string, RelSpec>> = {
   organization: { location: 'LOCATED_IN', parent: 'ORG_PART_OF' },
   adminUnit: { parent: 'UNIT_PART_OF', regions: 'IN_REGION', successor: 'SUCCEEDED_BY' },
   agreement: { signedAt: 'SIGNED_AT', implements: 'IMPLEMENTS', topics: 'AGREEMENT_ABOUT' },
-  activity: { place: 'HELD_IN', agreement: 'UNDER', partOf: 'ACTIVITY_PART_OF', topics: 'ACTIVITY_ABOUT' },
+  activity: { place: 'HELD_IN', agreement: 'UNDER', part: 'UNDER_PART', partOf: 'ACTIVITY_PART_OF', topics: 'ACTIVITY_ABOUT' },
+  part: { topics: 'PART_ABOUT' },
   source: { publisher: 'PUBLISHED_BY' },
 };
 
@@ -84,7 +98,7 @@ function edgeRel(edge: MergedEdge): [RelSpec, RelRow] {
     case 'position': {
       const extra: Row = { title: e.title };
       if (e.titleEn) extra.titleEn = e.titleEn;
-      if (e.asOf) extra.asOf = toDate(e.asOf, 'start');
+      if (e.asOf) Object.assign(extra, dateProps('asOf', e.asOf, 'start'));
       return ['HOLDS_POSITION', rel(e.person, e.organization, e.title, p, extra)];
     }
     case 'signature': {
@@ -97,10 +111,23 @@ function edgeRel(edge: MergedEdge): [RelSpec, RelRow] {
       return ['ATTENDED', rel(e.person, e.activity, e.role, p, { role: e.role })];
     case 'orgRelation': {
       const extra: Row = { kind: e.kind };
-      if (e.validFrom) extra.validFrom = toDate(e.validFrom, 'start');
-      if (e.validTo) extra.validTo = toDate(e.validTo, 'end');
+      if (e.validFrom) Object.assign(extra, dateProps('validFrom', e.validFrom, 'start'));
+      if (e.validTo) Object.assign(extra, dateProps('validTo', e.validTo, 'end'));
       return ['RELATED_TO', rel(e.from, e.to, e.kind, p, extra)];
     }
+  }
+}
+
+/** A part's relationships that point into it: from its instrument (HAS_PART) and from its actors (PART_ACTOR). */
+function partRels(node: MergedNode, addRel: (spec: RelSpec, row: RelRow) => void): void {
+  const of = String(node.fields.of);
+  const ofProv = node.fieldProvenance.of?.length ? node.fieldProvenance.of : node.provenance;
+  // The id's prefix names the instrument's type, also when a bulk batch does not hold the instrument itself.
+  const spec: RelSpec = of.startsWith('act-') ? 'ACTIVITY_HAS_PART' : 'AGREEMENT_HAS_PART';
+  addRel(spec, rel(of, node.id, spec, ofProv));
+  const actorProv = node.fieldProvenance.actors?.length ? node.fieldProvenance.actors : node.provenance;
+  for (const actor of (node.fields.actors as Array<{ organization: string; role: string }> | undefined) ?? []) {
+    addRel('PART_ACTOR', rel(actor.organization, node.id, actor.role, actorProv, { role: actor.role }));
   }
 }
 
@@ -118,9 +145,10 @@ export function buildSeedRows(set: SeedSet): SeedRows {
       if (value === undefined) continue;
       const prov = node.fieldProvenance[field]?.length ? node.fieldProvenance[field] : node.provenance;
       const extra: Row = {};
-      if (spec === 'SUCCEEDED_BY' && node.fields.succeededOn) extra.on = toDate(String(node.fields.succeededOn), 'start');
+      if (spec === 'SUCCEEDED_BY' && node.fields.succeededOn) Object.assign(extra, dateProps('on', String(node.fields.succeededOn), 'start'));
       for (const target of Array.isArray(value) ? value : [value]) addRel(spec, rel(node.id, String(target), spec, prov, extra));
     }
+    if (node.type === 'part') partRels(node, addRel);
   }
   for (const edge of set.edges) {
     const [spec, row] = edgeRel(edge);

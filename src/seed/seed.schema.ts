@@ -19,6 +19,7 @@ export const UnitId = Id(['prov', 'country', 'state']);
 export const RegionId = Id('region');
 export const AgreementId = Id('agr');
 export const ActivityId = Id('act');
+export const PartId = Id('part');
 export const PersonId = Id('per');
 export const TopicId = Id('topic');
 
@@ -43,12 +44,13 @@ export const ACTIVITY_KINDS = [
   'CONFERENCE', 'WORKSHOP', 'SEMINAR', 'COMPETITION', 'TRAINING', 'TECHMART', 'EXHIBITION', 'FESTIVAL',
   'RESEARCH_TASK', 'VISIT', 'MEETING', 'FUND_LAUNCH', 'CONSULTING', 'COLLABORATION', 'OTHER',
 ] as const;
+export const PART_KINDS = ['PLANNED_CONTENT', 'PROPOSED_DIRECTION', 'ROUND', 'COMPONENT'] as const;
 export const ACTIVITY_STATUSES = ['HELD', 'ONGOING', 'PROPOSED', 'PLANNED'] as const;
 export const PARTY_ROLES = ['SIGNATORY', 'COORDINATOR', 'LEAD', 'PARTNER', 'WITNESS', 'PROPOSER', 'IMPLEMENTER', 'BENEFICIARY'] as const;
 export const PARTICIPATION_ROLES = [
-  'ORGANISER', 'CO_ORGANISER', 'HOST', 'PARTICIPANT', 'SPONSOR', 'PROPOSER', 'LEAD', 'PARTNER', 'JUDGE', 'BENEFICIARY',
+  'ORGANISER', 'CO_ORGANISER', 'HOST', 'PARTICIPANT', 'SPONSOR', 'PROPOSER', 'LEAD', 'PARTNER', 'JUDGE', 'BENEFICIARY', 'WITNESS',
 ] as const;
-export const ATTENDANCE_ROLES = ['LEAD', 'HOST', 'SPEAKER', 'DELEGATE', 'PARTICIPANT', 'JUDGE'] as const;
+export const ATTENDANCE_ROLES = ['LEAD', 'HOST', 'SPEAKER', 'DELEGATE', 'PARTICIPANT', 'JUDGE', 'WITNESS'] as const;
 export const ORG_RELATION_KINDS = ['RELATED', 'PREDECESSOR', 'SUCCESSOR', 'PARTNER'] as const;
 export const SOURCE_KINDS = ['OFFICIAL_LETTER', 'NEWS', 'NEWS_DIGEST', 'EXTERNAL', 'REGISTRY'] as const;
 export const REGION_SCHEMES = ['SOCIO_ECONOMIC_6', 'SOUTH_CENTRAL_COAST', 'KEY_ECONOMIC_ZONE'] as const;
@@ -161,9 +163,34 @@ export const ActivityRecord = z
     venue: text.optional(),
     status: z.enum(ACTIVITY_STATUSES).optional(),
     agreement: AgreementId.optional(),
+    part: PartId.optional(),
     partOf: ActivityId.optional(),
     topics: z.array(TopicId).optional(),
     figures: z.array(Figure).optional(),
+    summary: text.optional(),
+    provenance: provenance.optional(),
+  })
+  .strict();
+
+/** An organisation the text names for one part only (who proposed or implements it); also a party (participant) of the instrument. */
+export const PartActor = z.object({ organization: OrgId, role: z.enum(PARTY_ROLES) }).strict();
+
+/** A part of one instrument (planned content, proposed direction, round, component): counted with it, never alone. */
+export const PartRecord = z
+  .object({
+    type: z.literal('part'),
+    id: PartId,
+    of: z.union([AgreementId, ActivityId]).optional(),
+    kind: z.enum(PART_KINDS).optional(),
+    ordinal: z.number().int().positive().optional(),
+    title: text.optional(),
+    titleEn: text.optional(),
+    status: z.enum(AGREEMENT_STATUSES).optional(),
+    startDate: PartialDate.optional(),
+    endDate: PartialDate.optional(),
+    topics: z.array(TopicId).optional(),
+    figures: z.array(Figure).optional(),
+    actors: z.array(PartActor).optional(),
     summary: text.optional(),
     provenance: provenance.optional(),
   })
@@ -229,6 +256,7 @@ export const NODE_SCHEMAS = {
   topic: TopicRecord,
   agreement: AgreementRecord,
   activity: ActivityRecord,
+  part: PartRecord,
   person: PersonRecord,
 } as const;
 
@@ -256,5 +284,6 @@ export const REQUIRED_FIELDS: Record<NodeType, string[]> = {
   topic: ['name'],
   agreement: ['kind', 'title'],
   activity: ['kind', 'title'],
+  part: ['of', 'kind', 'title'],
   person: ['name'],
 };

@@ -1,4 +1,4 @@
-import { isoDate, props, str } from '../graphql/values';
+import { props, str, writtenDate } from '../graphql/values';
 import type { Provenance, SourceDocument } from './source.type';
 
 export function toSource(value: unknown): SourceDocument {
@@ -10,7 +10,7 @@ export function toSource(value: unknown): SourceDocument {
     titleEn: str(p.titleEn),
     file: str(p.file),
     url: str(p.url),
-    publishedOn: isoDate(p.publishedOn),
+    publishedOn: writtenDate(p.publishedOn, p.publishedOnPrecision),
     number: str(p.number),
     language: str(p.language),
   };

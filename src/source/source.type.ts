@@ -1,5 +1,5 @@
 import { Field, ID, ObjectType } from 'type-graphql';
-import { LocalDateResolver } from 'graphql-scalars';
+import { PartialDateScalar } from '../graphql/dates';
 import { SourceKind } from '../graphql/enums';
 
 @ObjectType({ description: 'A document the data comes from, or an external reference (registry, law, standard).' })
@@ -22,7 +22,7 @@ export class SourceDocument {
   @Field(() => String, { nullable: true })
   url!: string | null;
 
-  @Field(() => LocalDateResolver, { nullable: true })
+  @Field(() => PartialDateScalar, { nullable: true, description: 'When it was published, as precise as known' })
   publishedOn!: string | null;
 
   @Field(() => String, { nullable: true, description: 'Document number, e.g. 416/SKHCN-VP' })

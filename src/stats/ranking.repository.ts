@@ -1,33 +1,33 @@
 import { intParam, type Database } from '../neo4j';
 import { type Anchor, type ItemLabel, type StatsFilterValue, chooseAnchor, filterParams, itemLabels } from './stats.filter';
 import { toRanking } from './stats.mapper';
-import { TAKES_PART, itemStage, orgWhere, relOf } from './stages.repository';
+import { itemStage, orgWhere } from './stages.repository';
+import { countedInstruments, tiesOfInstrument } from './ties.stages';
 import { RankingDirection, RankingMetric, type OrganizationRanking } from './stats.type';
 
 const METRIC_LABELS: Record<RankingMetric, ItemLabel[] | null> = {
   [RankingMetric.PARTNERS]: null,
+  [RankingMetric.STRENGTH]: null,
   [RankingMetric.AGREEMENTS]: ['Agreement'],
   [RankingMetric.ACTIVITIES]: ['Activity'],
 };
 
-const DIRECTION: Record<RankingDirection, string> = { [RankingDirection.DESC]: 'DESC', [RankingDirection.ASC]: 'ASC' };
+const VALUE: Record<RankingMetric, string> = {
+  [RankingMetric.PARTNERS]: 'partners',
+  [RankingMetric.STRENGTH]: 'strength',
+  [RankingMetric.AGREEMENTS]: 'instruments',
+  [RankingMetric.ACTIVITIES]: 'instruments',
+};
 
-function valueOf(metric: RankingMetric, labels: readonly ItemLabel[]): string {
-  if (metric === RankingMetric.PARTNERS) {
-    return `MATCH (o:Organization)-[:${TAKES_PART}]->(i)<-[:${TAKES_PART}]-(partner:Organization)
-WHERE o <> partner AND ${orgWhere('o')}
-WITH o, count(DISTINCT partner) AS value`;
-  }
-  return `MATCH (o:Organization)-[:${relOf(labels)}]->(i)
-WHERE ${orgWhere('o')}
-WITH o, count(DISTINCT i) AS value`;
-}
+const DIRECTION: Record<RankingDirection, string> = { [RankingDirection.DESC]: 'DESC', [RankingDirection.ASC]: 'ASC' };
 
 const rankingCache = new Map<string, string>();
 
 /**
- * The ranking statement for a metric, direction, anchor and set of item labels. One row: `total` (ranked
- * organisations, all with a value above 0) and `page` (`{id, value}` from $offset to $end), ties by id.
+ * The ranking statement for a metric, direction, anchor and set of item labels. Every metric is read off the
+ * ties of the counted instruments (src/rules/tie.ts): each tie gives both its units a partner, an instrument
+ * and its weight. One row: `total` (ranked units, all with a value above 0) and `page` (`{id, value,
+ * strength}` from $offset to $end), ties by id.
  */
 export function rankingCypher(metric: RankingMetric, direction: RankingDirection, anchor: Anchor, activitiesOnly: boolean): string {
   const cacheKey = [metric, direction, anchor, activitiesOnly].join('/');
@@ -35,17 +35,22 @@ export function rankingCypher(metric: RankingMetric, direction: RankingDirection
   if (!cypher) {
     const labels = METRIC_LABELS[metric] ?? (activitiesOnly ? ['Activity' as const] : ['Agreement' as const, 'Activity' as const]);
     cypher = `${itemStage(labels, anchor, false)}
-${valueOf(metric, labels)}
-WITH o.id AS id, value
+${countedInstruments()}
+${tiesOfInstrument(false)}
+UNWIND [[a, b], [b, a]] AS ends
+WITH i, ends[0] AS o, ends[1] AS partner, w
+WHERE ${orgWhere('o')}
+WITH o, count(DISTINCT partner) AS partners, count(DISTINCT i) AS instruments, sum(w) AS strength
+WITH o.id AS id, ${VALUE[metric]} AS value, strength
 ORDER BY value ${DIRECTION[direction]}, id
-WITH collect({id: id, value: value}) AS ranked
+WITH collect({id: id, value: value, strength: strength}) AS ranked
 RETURN size(ranked) AS total, ranked[$offset..$end] AS page`;
     rankingCache.set(cacheKey, cypher);
   }
   return cypher;
 }
 
-/** Ranks the organisations matching `filter` by `metric`; one page from `offset`. */
+/** Ranks the units (organisations, or top parents with rollUpSubUnits) matching `filter` by `metric`; one page from `offset`. */
 export async function ranking(
   db: Database,
   metric: RankingMetric,

@@ -1,93 +1,112 @@
 import { pageParams, type Database } from '../neo4j';
-import { type StatsFilterValue, chooseAnchor, filterParams } from './stats.filter';
+import { tieParams } from '../rules/tie';
+import { type StatsFilterValue, chooseAnchor, filterParams, statsTieSelection } from './stats.filter';
 import { toCrossRegionLink, toRegionMatrix } from './stats.mapper';
-import { itemStage, linkStage, regionOf, TAKES_PART } from './stages.repository';
-import type { CrossRegionLink, RegionMatrix } from './stats.type';
+import { itemStage } from './stages.repository';
+import { FOREIGN_AREA_PREFIX, HOME_COUNTRY_ISO, countedInstruments, tiesOfInstrument } from './ties.stages';
+import type { CrossRegionLink, RegionMatrix, RegionMatrixFilter } from './stats.type';
 
 const BOTH = ['Agreement', 'Activity'] as const;
 
-function linksBetweenRegions(anchor: 'dates' | 'all'): string {
-  return `${linkStage([...BOTH], anchor)}
-${regionOf('a', 'ra')}
-${regionOf('b', 'rb')}`;
+/** Rows `i`: every counted agreement and activity, or those dated within $from..$to. */
+function instruments(anchor: 'dates' | 'all'): string {
+  const items = anchor === 'all' ? 'MATCH (i) WHERE i:Agreement OR i:Activity' : itemStage([...BOTH], anchor, false);
+  return `${items}\n${countedInstruments()}`;
 }
 
-// Each agreement or activity pairs up the organisations taking part in it: their regions are looked up once
-// per participant and the pairs are formed in a list, which is several times faster than matching every
-// pair of participants and then the region of each end. The pairs are counted per item, in a subquery:
-// grouping every item's participants at once holds them all in the heap (565 MB for a million links),
-// which ran Neo4j out of memory under a few concurrent requests; this way the query holds one item's.
-function matrixCypher(anchor: 'dates' | 'all'): string {
-  return `CALL () {
+// The rows and columns: the scheme's regions, then the pseudo-regions asked for. A foreign country is a
+// column when an organisation is located in it or in one of its states, whether or not it has ties.
+const AREAS = `CALL () {
   MATCH (r:Region) WHERE r.scheme = $scheme
   WITH r ORDER BY r.name, r.id
   RETURN collect(r) AS regions
 }
 CALL () {
-${anchor === 'all' ? 'MATCH (i) WHERE i:Agreement OR i:Activity' : itemStage([...BOTH], anchor, false)}
+  MATCH (c:Country) WHERE $foreign AND c.isoCode <> $homeCountry
+    AND EXISTS { (c)<-[:PART_OF*0..3]-(:AdminUnit)<-[:LOCATED_IN]-(:Organization) }
+  WITH c ORDER BY c.id
+  RETURN collect({id: '${FOREIGN_AREA_PREFIX}' + c.id, name: 'Nước ngoài: ' + c.name, nameEn: 'Foreign: ' + coalesce(c.nameEn, c.name)}) AS foreign
+}`;
+
+// Each instrument's ties are formed one instrument at a time (see tiesOfInstrument) and counted per cell in
+// a subquery, so the statement holds one instrument's participants, never every instrument's at once (which
+// ran Neo4j out of memory on a million links under a few concurrent requests).
+function matrixCypher(anchor: 'dates' | 'all'): string {
+  return `${AREAS}
+CALL () {
+${instruments(anchor)}
 CALL (i) {
-  WITH COLLECT {
-    MATCH (i)<-[:${TAKES_PART}]-(o:Organization)-[:LOCATED_IN]->(:AdminUnit)-[:IN_REGION]->(r:Region {scheme: $scheme})
-    RETURN DISTINCT {org: o.id, region: r.id}
-  } AS ps
-  WHERE size(ps) > 1
-  UNWIND range(0, size(ps) - 2) AS x
-  UNWIND range(x + 1, size(ps) - 1) AS y
-  WITH ps[x] AS p, ps[y] AS q
-  WHERE p.org <> q.org
-  WITH CASE WHEN p.region <= q.region THEN [p.region, q.region] ELSE [q.region, p.region] END AS cell
-  RETURN cell, count(*) AS pairs
+${tiesOfInstrument(true)}
+  WITH CASE WHEN areaA <= areaB THEN [areaA, areaB] ELSE [areaB, areaA] END AS cell, w
+  RETURN cell, count(*) AS links, sum(w) AS weight
 }
-WITH cell, sum(pairs) AS links,
+WITH cell, sum(links) AS links, sum(weight) AS weight,
      count(CASE WHEN i:Agreement THEN 1 END) AS agreements,
      count(CASE WHEN i:Activity THEN 1 END) AS activities
-ORDER BY cell[0], cell[1]
-RETURN collect({from: cell[0], to: cell[1], links: links, agreements: agreements, activities: activities}) AS cells
+RETURN collect({from: cell[0], to: cell[1], links: links, weight: weight, agreements: agreements, activities: activities}) AS cells
 }
-RETURN regions, cells`;
+RETURN regions, foreign, cells`;
 }
 
-/** The region matrix over every link, or over links whose evidence is dated within $from..$to. */
+/** The region matrix over every tie, or over ties whose instrument is dated within $from..$to. */
 export const REGION_MATRIX = matrixCypher('all');
 export const REGION_MATRIX_DATED = matrixCypher('dates');
 
 function crossCypher(anchor: 'dates' | 'all'): string {
-  return `${linksBetweenRegions(anchor)}
-WHERE ra <> rb
-WITH a, b, ra, rb, i ORDER BY i.id
-WITH a.id AS a, b.id AS b, ra.id AS regionA, rb.id AS regionB, collect(i.id) AS evidence
-RETURN a, b, regionA, regionB, evidence
-ORDER BY size(evidence) DESC, a, b, regionA, regionB
+  return `${instruments(anchor)}
+${tiesOfInstrument(true)}
+WITH i, a, b, areaA, areaB, kind, w WHERE areaA <> areaB
+WITH i, a, b, areaA, areaB, kind, w ORDER BY i.id
+WITH a.id AS a, b.id AS b, areaA, areaB, collect(i.id) AS evidence, collect(kind) AS kinds, sum(w) AS weight
+RETURN a, b, areaA, areaB, evidence, kinds, weight
+ORDER BY size(evidence) DESC, weight DESC, a, b
 SKIP $offset LIMIT $limit`;
 }
 
-/** Pairs of organisations in different regions of $scheme with their shared evidence, most evidence first. */
+/** Pairs of organisations in different areas of $scheme with their shared evidence, most evidence first. */
 export const CROSS_REGION_LINKS = crossCypher('all');
 export const CROSS_REGION_LINKS_DATED = crossCypher('dates');
 
-function dateFilter(from: string | null | undefined, to: string | null | undefined): StatsFilterValue {
-  return { from: from ?? null, to: to ?? null };
+/** The parameters of the matrix and cross-region statements: dates, tie selection and pseudo-regions. */
+export function regionParams(scheme: string, from: string | null | undefined, to: string | null | undefined, filter: RegionMatrixFilter | null | undefined) {
+  const dates: StatsFilterValue = { from: from ?? null, to: to ?? null };
+  return {
+    anchor: chooseAnchor(dates) === 'dates' ? ('dates' as const) : ('all' as const),
+    params: {
+      ...filterParams(dates),
+      ...tieParams(statsTieSelection(filter)),
+      scheme,
+      national: filter?.includeNational ?? false,
+      foreign: filter?.includeForeign ?? false,
+      homeCountry: HOME_COUNTRY_ISO,
+    },
+  };
 }
 
-/** Links, agreements and activities between and within the regions of `scheme`. */
-export async function regionMatrix(db: Database, scheme: string, from?: string | null, to?: string | null): Promise<RegionMatrix> {
-  const filter = dateFilter(from, to);
-  const cypher = chooseAnchor(filter) === 'dates' ? REGION_MATRIX_DATED : REGION_MATRIX;
-  const [row] = await db.read(cypher, { ...filterParams(filter), scheme });
-  return toRegionMatrix(row);
+/** Ties, agreements and activities between and within the areas of `scheme`, as a whole square matrix. */
+export async function regionMatrix(
+  db: Database,
+  scheme: string,
+  from?: string | null,
+  to?: string | null,
+  filter?: RegionMatrixFilter | null,
+): Promise<RegionMatrix> {
+  const { anchor, params } = regionParams(scheme, from, to, filter);
+  const [row] = await db.read(anchor === 'dates' ? REGION_MATRIX_DATED : REGION_MATRIX, params);
+  return toRegionMatrix(row, params.national);
 }
 
-/** One page of the links whose organisations sit in different regions of `scheme`. */
+/** One page of the ties whose organisations sit in different areas of `scheme`. */
 export async function crossRegionLinks(
   db: Database,
   scheme: string,
   from: string | null | undefined,
   to: string | null | undefined,
+  filter: RegionMatrixFilter | null | undefined,
   limit: number,
   offset: number,
 ): Promise<CrossRegionLink[]> {
-  const filter = dateFilter(from, to);
-  const cypher = chooseAnchor(filter) === 'dates' ? CROSS_REGION_LINKS_DATED : CROSS_REGION_LINKS;
-  const rows = await db.read(cypher, { ...filterParams(filter), scheme, ...pageParams(limit, offset) });
+  const { anchor, params } = regionParams(scheme, from, to, filter);
+  const rows = await db.read(anchor === 'dates' ? CROSS_REGION_LINKS_DATED : CROSS_REGION_LINKS, { ...params, ...pageParams(limit, offset) });
   return rows.map(toCrossRegionLink);
 }

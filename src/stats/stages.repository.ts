@@ -1,5 +1,6 @@
 // Building blocks of the statistics statements. Every piece of text below is a constant of this module or
 // is chosen from one by an enum value; filter values always travel as parameters ($from, $topic, ...).
+import { dateInPeriodCypher } from '../rules/period';
 import type { Anchor, ItemLabel } from './stats.filter';
 import { GroupKey, ProvinceMode } from './stats.type';
 
@@ -26,7 +27,10 @@ export function itemDate(v: string): string {
 
 /** The agreement-and-activity filters on item `v` (true for every filter not given). */
 export function itemWhere(v: string): string {
-  return `($from IS NULL OR ${itemDate(v)} >= $from) AND ($to IS NULL OR ${itemDate(v)} <= $to)
+  // The date's period (a year-only date is its whole year) must overlap from..to (period.ts).
+  return `(($from IS NULL AND $to IS NULL)
+    OR (${v}:Agreement AND ${dateInPeriodCypher(v, 'signedOn', '$from', '$to')})
+    OR (${v}:Activity AND ${dateInPeriodCypher(v, 'startDate', '$from', '$to')}))
   AND ($activityKind IS NULL OR (${v}:Activity AND ${v}.kind = $activityKind))
   AND ($topic IS NULL OR EXISTS { (${v})-[:ABOUT]->(:Topic {id: $topic}) })`;
 }
@@ -111,23 +115,6 @@ WHERE ${orgWhere('o')}
   AND ($itemFiltered = false OR EXISTS { MATCH (o)-[:${relOf(labels)}]->(pi) WHERE ${itemWhere('pi')} })`;
 }
 
-/**
- * Rows `a, b, i`: cooperation links, once per pair (a.id < b.id) and evidence `i`, whose evidence matches the
- * item filters and one of whose organisations matches the organisation filters.
- */
-export function linkStage(labels: readonly ItemLabel[], anchor: Anchor): string {
-  const rel = relOf(labels);
-  if (anchor === 'all') {
-    return `MATCH (a:Organization)-[:${rel}]->(i)<-[:${rel}]-(b:Organization)
-WHERE a.id < b.id
-WITH DISTINCT a, b, i`;
-  }
-  return `${itemStage(labels, anchor, false)}
-MATCH (a:Organization)-[:${rel}]->(i)<-[:${rel}]-(b:Organization)
-WHERE a.id < b.id AND ((${orgWhere('a')}) OR (${orgWhere('b')}))
-WITH DISTINCT a, b, i`;
-}
-
 /** Whether the bucket key of a grouping comes from the agreement/activity (else from the organisation). */
 export function groupsByItem(group: GroupKey): boolean {
   return group === GroupKey.YEAR || group === GroupKey.AGREEMENT_KIND || group === GroupKey.ACTIVITY_KIND || group === GroupKey.TOPIC;
@@ -171,9 +158,4 @@ WITH ${keep}, r.id AS key, coalesce(r.nameEn, r.name) AS label`;
     default:
       throw new Error(`${group} is not a grouping by organisation`);
   }
-}
-
-/** The region `r` of organisation `v` under `$scheme` (no row when its unit has none). */
-export function regionOf(v: string, r: string): string {
-  return `MATCH (${v})-[:LOCATED_IN]->(:AdminUnit)-[:IN_REGION]->(${r}:Region {scheme: $scheme})`;
 }

@@ -3,6 +3,7 @@ import { BadUserInputError } from '../errors';
 import { checkRange, dateParam } from '../graphql/dates';
 import { checkInt, checkOffset } from '../graphql/paging';
 import type { Params } from '../neo4j';
+import { COOPERATION_TIE_KINDS, tieParams, type TieKind, type TieSelection } from '../rules/tie';
 import { CountTarget, GroupKey } from './stats.type';
 
 /** The filter fields the statements read; all optional. */
@@ -14,6 +15,18 @@ export interface StatsFilterValue {
   topic?: string | null;
   region?: string | null;
   province?: string | null;
+  ties?: readonly TieKind[] | null;
+  includeIntended?: boolean | null;
+  rollUpSubUnits?: boolean | null;
+}
+
+/** The tie selection of a statistics filter: the defaults of src/rules/tie.ts where the filter is silent. */
+export function statsTieSelection(filter: StatsFilterValue | null | undefined): TieSelection {
+  return {
+    kinds: filter?.ties?.length ? filter.ties : COOPERATION_TIE_KINDS,
+    includeIntended: filter?.includeIntended ?? false,
+    rollUpSubUnits: filter?.rollUpSubUnits ?? false,
+  };
 }
 
 /**
@@ -66,9 +79,12 @@ export function filterParams(filter: StatsFilterValue | null | undefined): Param
   const from = dateParam(filter?.from, 'from');
   const to = dateParam(filter?.to, 'to');
   return {
+    ...tieParams(statsTieSelection(filter)),
     from,
     to,
-    fromBound: from ?? EARLIEST,
+    // A date written as a year is stored as its first day and matches any day of that year: the index range
+    // starts on the first day of from's year, and itemWhere keeps the dates whose period reaches from.
+    fromBound: from ? new neo4j.types.Date(from.year, 1, 1) : EARLIEST,
     toBound: to ?? LATEST,
     organizationKind: filter?.organizationKind ?? null,
     activityKind: filter?.activityKind ?? null,

@@ -1,7 +1,20 @@
 import type { Row } from '../neo4j';
 import { toRegion } from '../geography/geography.mapper';
 import { str } from '../graphql/values';
-import type { Bucket, CrossRegionLink, MatrixCell, OrganizationRanking, RankedOrganization, RegionMatrix, Totals } from './stats.type';
+import type { Region } from '../geography/geography.type';
+import type { TieKind } from '../rules/tie';
+import { FOREIGN_AREA_PREFIX, NATIONAL_AREA } from './ties.stages';
+import {
+  MatrixAreaKind,
+  type Bucket,
+  type CrossRegionLink,
+  type MatrixArea,
+  type MatrixCell,
+  type OrganizationRanking,
+  type RankedOrganization,
+  type RegionMatrix,
+  type Totals,
+} from './stats.type';
 
 /** A display label for an enum value: `RESEARCH_INSTITUTE` -> `Research institute`. */
 export function kindLabel(value: string): string {
@@ -9,10 +22,16 @@ export function kindLabel(value: string): string {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
-/** A bucket row (`key`, `label`, `count`); kinds, which have no stored name, get a label made from the value. */
-export function toBucket(row: Row): Bucket {
-  const key = String(row.key);
-  return { key, label: str(row.label) ?? kindLabel(key), count: Number(row.count) };
+/**
+ * Bucket rows (`key`, `label`, `count`, `fractional`); kinds, which have no stored name, get a label made from
+ * the value. The distinct total is the sum of the fractional counts (each record adds 1 over its groups).
+ */
+export function toBuckets(rows: Row[]): Bucket[] {
+  const total = Math.round(rows.reduce((sum, row) => sum + Number(row.fractional), 0));
+  return rows.map((row) => {
+    const key = String(row.key);
+    return { key, label: str(row.label) ?? kindLabel(key), count: Number(row.count), fractionalCount: Number(row.fractional), total };
+  });
 }
 
 /** The totals row: one count per kind of record. */
@@ -27,42 +46,81 @@ export function toTotals(row: Row): Totals {
   };
 }
 
-/** A ranking row (`total`, `page` of `{id, value}`), ranks counted from `offset`. */
+/** A ranking row (`total`, `page` of `{id, value, strength}`), ranks counted from `offset`. */
 export function toRanking(row: Row | undefined, offset: number): OrganizationRanking {
-  const page = (row?.page as Array<{ id: string; value: number }> | undefined) ?? [];
+  const page = (row?.page as Array<{ id: string; value: number; strength: number }> | undefined) ?? [];
   const items = page.map(
-    (entry, index) => ({ organizationId: String(entry.id), rank: offset + index + 1, value: Number(entry.value) }) as RankedOrganization,
+    (entry, index) =>
+      ({ organizationId: String(entry.id), rank: offset + index + 1, value: Number(entry.value), strength: Number(entry.strength) }) as RankedOrganization,
   );
   return { totalCount: Number(row?.total ?? 0), items };
 }
 
-/** A matrix cell map (`from`, `to`, `links`, `agreements`, `activities`). */
-export function toCell(value: unknown): MatrixCell {
-  const cell = value as Record<string, unknown>;
+/** The pseudo-region of national bodies. */
+export const NATIONAL: MatrixArea = { id: NATIONAL_AREA, kind: MatrixAreaKind.NATIONAL, name: 'Cơ quan trung ương', nameEn: 'National bodies' };
+
+/** The area of a region node. */
+export function regionArea(region: Region): MatrixArea {
+  return { id: region.id, kind: MatrixAreaKind.REGION, name: region.name, nameEn: region.nameEn ?? region.name };
+}
+
+/** The area of a foreign country (`foreign:<id>`). */
+export function foreignArea(country: { id: string; name: string; nameEn?: string | null }): MatrixArea {
   return {
-    from: String(cell.from),
-    to: String(cell.to),
-    links: Number(cell.links),
-    agreements: Number(cell.agreements),
-    activities: Number(cell.activities),
+    id: FOREIGN_AREA_PREFIX + country.id,
+    kind: MatrixAreaKind.FOREIGN,
+    name: `Nước ngoài: ${country.name}`,
+    nameEn: `Foreign: ${country.nameEn ?? country.name}`,
   };
 }
 
-/** The matrix row: `regions` (nodes) and `cells` (maps). */
-export function toRegionMatrix(row: Row): RegionMatrix {
-  return {
-    regions: ((row.regions as unknown[]) ?? []).map(toRegion),
-    cells: ((row.cells as unknown[]) ?? []).map(toCell),
-  };
+type CellCounts = Pick<MatrixCell, 'links' | 'weight' | 'agreements' | 'activities'>;
+const EMPTY: CellCounts = { links: 0, weight: 0, agreements: 0, activities: 0 };
+
+/**
+ * The matrix row: `regions` (nodes), `foreign` (area maps) and `cells` (maps of the non-empty unordered
+ * cells), made whole: every ordered pair of areas, row by row, empty cells as zeros.
+ */
+export function toRegionMatrix(row: Row, national: boolean): RegionMatrix {
+  const regions = ((row.regions as unknown[]) ?? []).map(toRegion);
+  const foreign = ((row.foreign as Array<{ id: string; name: string; nameEn: string }>) ?? []).map((f) => ({
+    id: String(f.id),
+    kind: MatrixAreaKind.FOREIGN,
+    name: String(f.name),
+    nameEn: String(f.nameEn),
+  }));
+  const areas: MatrixArea[] = [...regions.map(regionArea), ...(national ? [NATIONAL] : []), ...foreign];
+  const counted = new Map<string, CellCounts>();
+  for (const value of (row.cells as unknown[]) ?? []) {
+    const cell = value as Record<string, unknown>;
+    counted.set(`${String(cell.from)}\u0000${String(cell.to)}`, {
+      links: Number(cell.links),
+      weight: Number(cell.weight),
+      agreements: Number(cell.agreements),
+      activities: Number(cell.activities),
+    });
+  }
+  const cells: MatrixCell[] = [];
+  areas.forEach((from, r) =>
+    areas.forEach((to, c) => {
+      const key = from.id <= to.id ? `${from.id}\u0000${to.id}` : `${to.id}\u0000${from.id}`;
+      cells.push({ from: from.id, to: to.id, row: r, column: c, ...(counted.get(key) ?? EMPTY) });
+    }),
+  );
+  return { regions, areas, cells };
 }
 
-/** A cross-region row: organisation and region ids (resolved by loaders) and the evidence ids. */
+/** A cross-region row: organisation and area ids (resolved by loaders), evidence ids and their tie kinds. */
 export function toCrossRegionLink(row: Row): CrossRegionLink {
+  const evidence = (row.evidence as unknown[]).map(String);
   return {
     aId: String(row.a),
     bId: String(row.b),
-    regionAId: String(row.regionA),
-    regionBId: String(row.regionB),
-    evidence: (row.evidence as unknown[]).map(String),
+    regionAId: String(row.areaA),
+    regionBId: String(row.areaB),
+    count: evidence.length,
+    weight: Number(row.weight),
+    evidence,
+    evidenceKinds: (row.kinds as unknown[]).map(String) as TieKind[],
   } as CrossRegionLink;
 }

@@ -1,8 +1,10 @@
 import type { Database } from '../neo4j';
 import { NotFoundError } from '../errors';
 import { type Anchor, type ItemLabel, type StatsFilterValue, chooseAnchor, filterParams, itemLabels } from './stats.filter';
-import { toBucket, toTotals } from './stats.mapper';
-import { groupsByItem, itemDateProperty, itemKey, itemStage, itemWhere, linkStage, orgKey, orgStage, relOf } from './stages.repository';
+import { toBuckets, toTotals } from './stats.mapper';
+import { instrumentCountsCypher } from '../rules/tie';
+import { groupsByItem, itemDateProperty, itemKey, itemStage, itemWhere, orgKey, orgStage, orgWhere, relOf } from './stages.repository';
+import { countedInstruments, tiesOfInstrument } from './ties.stages';
 import { CountTarget, GroupKey, ProvinceMode, type Bucket, type Totals } from './stats.type';
 
 /** Whether the topic, region and province a filter names exist (true for those not given). */
@@ -13,39 +15,84 @@ export const FILTER_IDS_EXIST = `RETURN
 
 const ORDER_BUCKETS = 'ORDER BY count DESC, key';
 
+// Every counting statement ends the same way: one row per counted record with the list `keys` of its groups
+// ([key, label] pairs); a record counts once in each of its groups (count) and 1/n in each of its n groups
+// (fractional), so the fractional counts sum to the distinct number of records.
+const BUCKETS = `WITH keys WHERE size(keys) > 0
+UNWIND keys AS k
+WITH k[0] AS key, k[1] AS label, count(*) AS count, sum(1.0 / size(keys)) AS fractional
+RETURN key, label, count, fractional
+${ORDER_BUCKETS}`;
+
+/** A subquery over `keep` returning `keys`: the groups of item `v` (one, or several topics). */
+function itemKeys(group: GroupKey, keep: string, v: string): string {
+  return `CALL (${keep}) {
+${itemKey(group, keep, v)}
+RETURN collect(DISTINCT [key, label]) AS keys
+}`;
+}
+
+/** A subquery over `keep` returning `keys`: the groups of the organisations in list expression `orgs`. */
+function orgKeys(group: GroupKey, keep: string, orgs: string, mode: ProvinceMode): string {
+  return `CALL (${keep}) {
+UNWIND ${orgs} AS o
+${orgKey(group, 'o', 'o', mode)}
+RETURN collect(DISTINCT [key, label]) AS keys
+}`;
+}
+
 function itemCounts(label: 'Agreement' | 'Activity', group: GroupKey, mode: ProvinceMode, anchor: Anchor): string {
   if (anchor === 'all' && group === GroupKey.YEAR) {
-    // Unfiltered, by year: written so that Neo4j reads the dates from their range index alone.
+    // Unfiltered, by year: one group per item, read from the date index and the status alone.
     const date = itemDateProperty(label);
-    return `MATCH (i:${label}) WHERE i.${date} IS NOT NULL\nWITH toString(i.${date}.year) AS key, count(*) AS count\nRETURN key, key AS label, count\n${ORDER_BUCKETS}`;
+    return `MATCH (i:${label}) WHERE i.${date} IS NOT NULL AND ${instrumentCountsCypher('i')}
+WITH toString(i.${date}.year) AS key, count(*) AS count
+RETURN key, key AS label, count, count AS fractional
+${ORDER_BUCKETS}`;
   }
-  const grouping = groupsByItem(group)
-    ? itemKey(group, 'i', 'i')
-    : `MATCH (o:Organization)-[:${relOf([label])}]->(i)\n${orgKey(group, 'i', 'o', mode)}`;
-  // A year or kind is one value per item, so each item is one row of its bucket and needs no DISTINCT.
-  const count = group === GroupKey.YEAR || group === GroupKey.AGREEMENT_KIND || group === GroupKey.ACTIVITY_KIND ? 'count(*)' : 'count(DISTINCT i)';
-  return `${itemStage([label], anchor, true)}\n${grouping}\nRETURN key, label, ${count} AS count\n${ORDER_BUCKETS}`;
+  const items = `${itemStage([label], anchor, true)}\n${countedInstruments()}`;
+  if (groupsByItem(group)) return `${items}\n${itemKeys(group, 'i', 'i')}\n${BUCKETS}`;
+  // By region or province: the places of the organisations tied through the instrument under the selection.
+  return `${items}
+CALL (i) {
+${tiesOfInstrument(false)}
+RETURN collect(a) + collect(b) AS tied
+}
+${orgKeys(group, 'tied', 'tied', mode)}
+${BUCKETS}`;
 }
 
 function orgCounts(labels: ItemLabel[], group: GroupKey, mode: ProvinceMode, anchor: Anchor): string {
-  const grouping = groupsByItem(group)
-    ? `MATCH (o)-[:${relOf(labels)}]->(i)\nWHERE ${itemWhere('i')}\n${itemKey(group, 'o, i', 'i')}`
-    : orgKey(group, 'o', 'o', mode);
-  return `${orgStage(labels, anchor)}\n${grouping}\nRETURN key, label, count(DISTINCT o) AS count\n${ORDER_BUCKETS}`;
+  if (!groupsByItem(group)) {
+    return `${orgStage(labels, anchor)}\n${orgKey(group, 'o', 'o', mode)}\nWITH [[key, label]] AS keys\n${BUCKETS}`;
+  }
+  return `${orgStage(labels, anchor)}
+CALL (o) {
+MATCH (o)-[:${relOf(labels)}]->(i)
+WHERE ${itemWhere('i')} AND ${instrumentCountsCypher('i')}
+${itemKey(group, 'o, i', 'i')}
+RETURN collect(DISTINCT [key, label]) AS keys
+}
+${BUCKETS}`;
 }
 
 function linkCounts(labels: ItemLabel[], group: GroupKey, mode: ProvinceMode, anchor: Anchor): string {
-  const grouping = groupsByItem(group)
-    ? itemKey(group, 'a, b, i', 'i')
-    : `UNWIND [a, b] AS o\n${orgKey(group, 'a, b, i', 'o', mode)}`;
-  return `${linkStage(labels, anchor)}\n${grouping}\nRETURN key, label, count(DISTINCT [a.id, b.id, i.id]) AS count\n${ORDER_BUCKETS}`;
+  const stage = `${itemStage(labels, anchor, false)}
+${countedInstruments()}
+${tiesOfInstrument(false)}
+WITH i, a, b WHERE (${orgWhere('a')}) OR (${orgWhere('b')})`;
+  if (groupsByItem(group)) {
+    // The groups of a tie are those of its instrument.
+    return `${stage}\n${itemKeys(group, 'i', 'i')}\n${BUCKETS}`;
+  }
+  return `${stage}\n${orgKeys(group, 'a, b', '[a, b]', mode)}\n${BUCKETS}`;
 }
 
 const countsCache = new Map<string, string>();
 
 /**
  * The counting statement for a target, grouping, province mode, anchor and set of item labels, built once
- * from the constant stages. Columns: `key`, `label` (null for kinds), `count`; ordered by count desc, key.
+ * from the constant stages. Columns: `key`, `label` (null for kinds), `count`, `fractional`; ordered by count desc, key.
  */
 export function countsCypher(of: CountTarget, group: GroupKey, mode: ProvinceMode, anchor: Anchor, activitiesOnly: boolean): string {
   const cacheKey = [of, group, mode, anchor, activitiesOnly].join('/');
@@ -75,14 +122,19 @@ RETURN collect(o) AS orgs
 }
 CALL () {
 ${itemStage(['Agreement'], anchor, true)}
+${countedInstruments()}
 RETURN collect(i) AS agreements
 }
 CALL () {
 ${itemStage(['Activity'], anchor, true)}
+${countedInstruments()}
 RETURN collect(i) AS activities
 }
 CALL () {
-${linkStage([...labels], anchor)}
+${itemStage([...labels], anchor, false)}
+${countedInstruments()}
+${tiesOfInstrument(false)}
+WITH a, b WHERE (${orgWhere('a')}) OR (${orgWhere('b')})
 RETURN count(*) AS links
 }
 CALL (orgs, agreements, activities) {
@@ -131,7 +183,7 @@ export async function counts(
   if (of === CountTarget.AGREEMENTS && filter?.activityKind) return [];
   const cypher = countsCypher(of, group, mode, chooseAnchor(filter), itemLabels(filter).length === 1);
   const rows = await db.read(cypher, { ...filterParams(filter), scheme });
-  return rows.map(toBucket);
+  return toBuckets(rows);
 }
 
 /** Totals of every kind of record matching a filter. */

@@ -10,17 +10,21 @@ import { crossRegionLinks, regionMatrix } from './region.repository';
 import { MAX_OFFSET } from '../graphql/paging';
 import { MAX_RANKING_SIZE, checkGrouping, checkStatsFilter, checkWindow } from './stats.filter';
 import { checkFilterIds, counts, totals } from './stats.repository';
+import { NATIONAL, foreignArea, regionArea } from './stats.mapper';
+import { FOREIGN_AREA_PREFIX, NATIONAL_AREA } from './ties.stages';
 import {
   Bucket,
   CountTarget,
   CrossRegionLink,
   GroupKey,
+  MatrixArea,
   OrganizationRanking,
   ProvinceMode,
   RankedOrganization,
   RankingDirection,
   RankingMetric,
   RegionMatrix,
+  RegionMatrixFilter,
   StatsFilter,
   Totals,
 } from './stats.type';
@@ -28,15 +32,21 @@ import {
 const OFFSET_DESCRIPTION = `How many items to skip (0 to ${MAX_OFFSET})`;
 
 const NO_REGION =
-  'Organisations whose unit has no region under the scheme (foreign bodies, national bodies located in the country as a whole, units created in 2025) are left out.';
+  'Organisations whose unit has no region under the scheme (units created in 2025, and national and foreign bodies unless the filter adds them as pseudo-regions) are left out.';
+
+const TIES =
+  'Ties follow the tie rule (TieKind): by default cooperation only (no co-attendance, no parent and its own sub-unit) through instruments that took place or are in place (no proposed or planned ones); the filter changes both and can roll sub-units up into their top parent. ';
 
 @Resolver()
 export class StatsResolver {
   @Query(() => [Bucket], {
     description:
-      'Counts of agreements, activities, organisations or cooperation links, grouped, by count (highest first) then key. ' +
-      'An agreement or activity belongs to a region or province through the locations of the organisations taking part in it, ' +
-      'and counts once in each bucket it belongs to; a link belongs to the buckets of both its organisations. ' +
+      'Counts of agreements, activities, organisations or ties (LINKS), grouped, by count (highest first) then key. ' +
+      TIES +
+      'Each instrument is one agreement or activity (its parts never count). Grouped by REGION or PROVINCE, an agreement or activity ' +
+      'belongs to the places of the organisations tied through it, a tie to the places of its two organisations; grouped by TOPIC, ' +
+      'to each of its topics. A record in several groups counts once in each (count), 1/n in each of its n groups (fractionalCount), ' +
+      'and once in total, the distinct number of records in the answer, so count may sum to more than total. ' +
       'A region is the one of the unit an organisation is located in (regions are recorded on the units before the 2025 merger); ' +
       'organisations without one, and without a provincial unit for PROVINCE, are left out. BAD_USER_INPUT for a grouping the target ' +
       'does not have (AGREEMENTS by ACTIVITY_KIND, ACTIVITIES by AGREEMENT_KIND) or from after to; NOT_FOUND for an unknown topic, region or province.',
@@ -70,9 +80,12 @@ export class StatsResolver {
 
   @Query(() => OrganizationRanking, {
     description:
-      'Organisations ranked by a metric over the agreements and activities matching the filter; the organisation filters select ' +
-      'the ranked organisations (partners may be of any kind and anywhere). Only organisations with a value above 0 are ranked; ties ' +
-      'are ordered by organisation id. first is 1 to 500 (BAD_USER_INPUT beyond).',
+      'Organisations ranked by a metric over the ties of the agreements and activities matching the filter, each instrument counted ' +
+      'once; every item also gives the fractional strength beside the plain count. ' +
+      TIES +
+      'With rollUpSubUnits the ranked units are top parents. The organisation filters select the ranked organisations (partners may be ' +
+      'of any kind and anywhere). Only organisations with a value above 0 are ranked; equal values are ordered by organisation id. ' +
+      'first is 1 to 500 (BAD_USER_INPUT beyond).',
   })
   async ranking(
     @Arg('by', () => RankingMetric) by: RankingMetric,
@@ -90,36 +103,43 @@ export class StatsResolver {
 
   @Query(() => RegionMatrix, {
     description:
-      'Cooperation links between and within the regions of a scheme, with the agreements and activities behind them; symmetric, ' +
-      'so one cell per unordered pair of regions (the diagonal included), only cells with links. from and to keep links whose ' +
-      `agreement was signed or activity started within them (undated ones are then left out). ${NO_REGION}`,
+      'Ties between and within the regions of a scheme, whole and ready for a heat map: every ordered pair of areas (regions, then the ' +
+      'pseudo-regions the filter adds), the diagonal and empty cells included, with the agreements and activities behind them (each ' +
+      'counted once per cell) and their fractional weight. ' +
+      TIES +
+      'from and to keep ties whose agreement was signed or activity started within them (a date written as a year or month matches ' +
+      `any day of it; undated ones are then left out). ${NO_REGION}`,
   })
   async regionMatrix(
     @Arg('scheme', () => RegionScheme, { defaultValue: 'SOCIO_ECONOMIC_6' }) scheme: string,
     @Arg('from', () => LocalDateResolver, { nullable: true }) from: string | null,
     @Arg('to', () => LocalDateResolver, { nullable: true }) to: string | null,
+    @Arg('filter', () => RegionMatrixFilter, { nullable: true, description: 'Tie selection and pseudo-regions (default: cooperation only, none)' })
+    filter: RegionMatrixFilter | null,
     @Ctx() ctx: Context,
   ): Promise<RegionMatrix> {
     checkRange(from, to, 'from', 'to');
-    return regionMatrix(ctx.db, scheme, from, to);
+    return regionMatrix(ctx.db, scheme, from, to, filter);
   }
 
   @Query(() => [CrossRegionLink], {
     description:
-      'Pairs of organisations located in different regions of a scheme that share agreements or activities, most shared first ' +
-      `(then by organisation ids). from and to as for regionMatrix; first is 1 to 500. ${NO_REGION}`,
+      'Pairs of organisations located in different areas of a scheme and tied under the selection, most instruments first (then by ' +
+      `weight, then organisation ids). ${TIES}from, to and the pseudo-regions as for regionMatrix; first is 1 to 500. ${NO_REGION}`,
   })
   async crossRegionLinks(
     @Arg('scheme', () => RegionScheme, { defaultValue: 'SOCIO_ECONOMIC_6' }) scheme: string,
     @Arg('from', () => LocalDateResolver, { nullable: true }) from: string | null,
     @Arg('to', () => LocalDateResolver, { nullable: true }) to: string | null,
+    @Arg('filter', () => RegionMatrixFilter, { nullable: true, description: 'Tie selection and pseudo-regions (default: cooperation only, none)' })
+    filter: RegionMatrixFilter | null,
     @Arg('first', () => Int, { defaultValue: 100, description: `How many items (1 to ${MAX_RANKING_SIZE})` }) first: number,
     @Arg('offset', () => Int, { defaultValue: 0, description: OFFSET_DESCRIPTION }) offset: number,
     @Ctx() ctx: Context,
   ): Promise<CrossRegionLink[]> {
     checkRange(from, to, 'from', 'to');
     const page = checkWindow(first, offset);
-    return crossRegionLinks(ctx.db, scheme, from, to, page.limit, page.offset);
+    return crossRegionLinks(ctx.db, scheme, from, to, filter, page.limit, page.offset);
   }
 }
 
@@ -143,13 +163,39 @@ export class CrossRegionLinkResolver {
     return ctx.loaders.orgById.load(link.bId);
   }
 
-  @FieldResolver(() => Region)
+  @FieldResolver(() => Region, { nullable: true })
   regionA(@Root() link: CrossRegionLink, @Ctx() ctx: Context) {
-    return ctx.loaders.regionById.load(link.regionAId);
+    return isPseudo(link.regionAId) ? null : ctx.loaders.regionById.load(link.regionAId);
   }
 
-  @FieldResolver(() => Region)
+  @FieldResolver(() => Region, { nullable: true })
   regionB(@Root() link: CrossRegionLink, @Ctx() ctx: Context) {
-    return ctx.loaders.regionById.load(link.regionBId);
+    return isPseudo(link.regionBId) ? null : ctx.loaders.regionById.load(link.regionBId);
   }
+
+  @FieldResolver(() => MatrixArea)
+  areaA(@Root() link: CrossRegionLink, @Ctx() ctx: Context) {
+    return areaOf(link.regionAId, ctx);
+  }
+
+  @FieldResolver(() => MatrixArea)
+  areaB(@Root() link: CrossRegionLink, @Ctx() ctx: Context) {
+    return areaOf(link.regionBId, ctx);
+  }
+}
+
+function isPseudo(areaId: string): boolean {
+  return areaId === NATIONAL_AREA || areaId.startsWith(FOREIGN_AREA_PREFIX);
+}
+
+/** The area of an id: the national pseudo-region, a foreign country's (through the unit loader) or a region's. */
+async function areaOf(areaId: string, ctx: Context): Promise<MatrixArea> {
+  if (areaId === NATIONAL_AREA) return NATIONAL;
+  if (areaId.startsWith(FOREIGN_AREA_PREFIX)) {
+    const countryId = areaId.slice(FOREIGN_AREA_PREFIX.length);
+    const country = await ctx.loaders.unitById.load(countryId);
+    return foreignArea(country ?? { id: countryId, name: countryId });
+  }
+  const region = await ctx.loaders.regionById.load(areaId);
+  return region ? regionArea(region) : { ...NATIONAL, id: areaId, name: areaId, nameEn: areaId };
 }

@@ -1,8 +1,16 @@
-import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { LocalDateResolver } from 'graphql-scalars';
 import { ActivityKind } from '../graphql/enums';
 import { Region } from '../geography/geography.type';
 import { Organization, OrganizationKind } from '../organization/organization.type';
+import { TieKindEnum } from '../network/link-filter';
+import type { TieKind } from '../rules/tie';
+
+// The tie selection fields, worded as on LinkFilter (src/network/link-filter.ts) so that every answer says the same.
+const TIES_DESCRIPTION =
+  'Tie kinds counted; default: cooperation only (COUNTERPARTIES, CO_PARTIES, CO_ORGANISERS, ORGANISER_PARTICIPANT), so neither co-attendance nor a parent and its own sub-unit';
+const INTENDED_DESCRIPTION = 'Also count proposed and planned instruments (default false: only those that took place or are in place)';
+const ROLL_UP_DESCRIPTION = 'Count every sub-unit as its top-level parent (a school as its university; default false)';
 
 export enum CountTarget {
   AGREEMENTS = 'AGREEMENTS',
@@ -14,7 +22,10 @@ registerEnumType(CountTarget, {
   name: 'CountTarget',
   description: 'What to count',
   valuesConfig: {
-    LINKS: { description: 'Cooperation links: two distinct organisations sharing an agreement or activity, counted once per pair and evidence' },
+    AGREEMENTS: { description: 'Agreements, each once (their planned contents and other parts are not agreements)' },
+    ACTIVITIES: { description: 'Activities, each once (rounds and other parts are not activities)' },
+    ORGANIZATIONS: { description: 'Organisations as recorded (the tie selection does not apply)' },
+    LINKS: { description: 'Ties under the tie selection: two organisations tied through an agreement or activity, counted once per pair and instrument' },
   },
 });
 
@@ -56,14 +67,19 @@ export enum RankingMetric {
   PARTNERS = 'PARTNERS',
   AGREEMENTS = 'AGREEMENTS',
   ACTIVITIES = 'ACTIVITIES',
+  STRENGTH = 'STRENGTH',
 }
 registerEnumType(RankingMetric, {
   name: 'RankingMetric',
   description: 'What organisations are ranked by',
   valuesConfig: {
-    PARTNERS: { description: 'Distinct other organisations sharing an agreement or activity with it' },
-    AGREEMENTS: { description: 'Distinct agreements it is party to' },
-    ACTIVITIES: { description: 'Distinct activities it took part in' },
+    PARTNERS: { description: 'Distinct other organisations tied to it under the tie selection' },
+    AGREEMENTS: { description: 'Distinct agreements through which it has at least one tie under the selection (parts never count)' },
+    ACTIVITIES: { description: 'Distinct activities through which it has at least one tie under the selection (parts never count)' },
+    STRENGTH: {
+      description:
+        'Fractional strength: the sum of the weights of its ties under the selection, where an instrument with k organisations adds 1/(k-1) to each of its pairs (so an instrument adds at most 1 to an organisation, however many took part)',
+    },
   },
 });
 
@@ -101,6 +117,39 @@ export class StatsFilter {
 
   @Field(() => ID, { nullable: true, description: 'Admin unit id: organisations located in it or in a unit that became part of it' })
   province?: string | null;
+
+  @Field(() => [TieKindEnum], { nullable: true, description: TIES_DESCRIPTION })
+  ties?: TieKind[] | null;
+
+  @Field(() => Boolean, { nullable: true, description: INTENDED_DESCRIPTION })
+  includeIntended?: boolean | null;
+
+  @Field(() => Boolean, { nullable: true, description: ROLL_UP_DESCRIPTION })
+  rollUpSubUnits?: boolean | null;
+}
+
+@InputType({ description: 'Which ties the region matrix and cross-region links count, and which pseudo-regions they add.' })
+export class RegionMatrixFilter {
+  @Field(() => [TieKindEnum], { nullable: true, description: TIES_DESCRIPTION })
+  ties?: TieKind[] | null;
+
+  @Field(() => Boolean, { nullable: true, description: INTENDED_DESCRIPTION })
+  includeIntended?: boolean | null;
+
+  @Field(() => Boolean, { nullable: true, description: ROLL_UP_DESCRIPTION })
+  rollUpSubUnits?: boolean | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Add national bodies (located in Viet Nam as a whole, in no province: ministries and their agencies) as the pseudo-region `national` (default false: left out)',
+  })
+  includeNational?: boolean | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Add foreign bodies (located in another country or one of its states) as one pseudo-region per country, `foreign:<country id>` (default false: left out)',
+  })
+  includeForeign?: boolean | null;
 }
 
 @ObjectType({ description: 'One group of a count.' })
@@ -111,8 +160,18 @@ export class Bucket {
   @Field(() => String, { description: 'Display name (the English name when there is one)' })
   label!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Full counting: records in this group; a record in several groups counts once in each' })
   count!: number;
+
+  @Field(() => Float, {
+    description: 'Fractional counting: a record in n groups adds 1/n to each, so the fractional counts of all groups sum to total',
+  })
+  fractionalCount!: number;
+
+  @Field(() => Int, {
+    description: 'Distinct records over all the groups of the answer (the same in every bucket): a record in several groups counts once here',
+  })
+  total!: number;
 }
 
 @ObjectType({ description: 'How many of each kind of record match a filter.' })
@@ -146,8 +205,11 @@ export class RankedOrganization {
   @Field(() => Organization)
   organization!: Organization;
 
-  @Field(() => Int)
+  @Field(() => Float, { description: 'The value ranked by: a whole number for PARTNERS, AGREEMENTS and ACTIVITIES, fractional for STRENGTH' })
   value!: number;
+
+  @Field(() => Float, { description: 'Fractional strength over the same ties (see RankingMetric.STRENGTH), beside the plain count' })
+  strength!: number;
 }
 
 @ObjectType({ description: 'One page of a ranking of organisations.' })
@@ -159,30 +221,77 @@ export class OrganizationRanking {
   items!: RankedOrganization[];
 }
 
-@ObjectType({ description: 'Cooperation between the organisations of two regions (or within one, on the diagonal).' })
+export enum MatrixAreaKind {
+  REGION = 'REGION',
+  NATIONAL = 'NATIONAL',
+  FOREIGN = 'FOREIGN',
+}
+registerEnumType(MatrixAreaKind, {
+  name: 'MatrixAreaKind',
+  description: 'What a row and column of the region matrix stands for',
+  valuesConfig: {
+    REGION: { description: 'A region of the scheme' },
+    NATIONAL: { description: 'Pseudo-region of the national bodies (located in Viet Nam as a whole)' },
+    FOREIGN: { description: 'Pseudo-region of the bodies of one foreign country' },
+  },
+});
+
+@ObjectType({ description: 'A row and column of the region matrix: a region of the scheme or a pseudo-region.' })
+export class MatrixArea {
+  @Field(() => ID, { description: 'Region id, `national`, or `foreign:` and the country id' })
+  id!: string;
+
+  @Field(() => MatrixAreaKind)
+  kind!: MatrixAreaKind;
+
+  @Field(() => String, { description: 'Vietnamese name' })
+  name!: string;
+
+  @Field(() => String, { description: 'English name' })
+  nameEn!: string;
+}
+
+@ObjectType({ description: 'Ties between the organisations of two areas (or within one, on the diagonal).' })
 export class MatrixCell {
-  @Field(() => ID, { description: 'Region id; from <= to' })
+  @Field(() => ID, { description: 'Area id of the row' })
   from!: string;
 
-  @Field(() => ID, { description: 'Region id' })
+  @Field(() => ID, { description: 'Area id of the column' })
   to!: string;
 
-  @Field(() => Int, { description: 'Links joining an organisation of one region with an organisation of the other' })
+  @Field(() => Int, { description: 'Index of the row in RegionMatrix.areas, from 0' })
+  row!: number;
+
+  @Field(() => Int, { description: 'Index of the column in RegionMatrix.areas, from 0' })
+  column!: number;
+
+  @Field(() => Int, { description: 'Ties joining an organisation of one area with one of the other, once per pair and instrument' })
   links!: number;
 
-  @Field(() => Int, { description: 'Agreements behind those links' })
+  @Field(() => Float, { description: 'Sum of the fractional weights of those ties (1/(k-1) per instrument with k organisations)' })
+  weight!: number;
+
+  @Field(() => Int, { description: 'Distinct agreements behind those ties, each counted once' })
   agreements!: number;
 
-  @Field(() => Int, { description: 'Activities behind those links' })
+  @Field(() => Int, { description: 'Distinct activities behind those ties, each counted once' })
   activities!: number;
 }
 
-@ObjectType({ description: 'Cooperation between the regions of one scheme.' })
+@ObjectType({ description: 'Cooperation between the regions of one scheme, whole, ready for a heat map.' })
 export class RegionMatrix {
   @Field(() => [Region], { description: 'The regions of the scheme, by name' })
   regions!: Region[];
 
-  @Field(() => [MatrixCell], { description: 'One cell per unordered pair of regions (the diagonal included) that has links' })
+  @Field(() => [MatrixArea], {
+    description: 'Rows and columns, in order: the regions of the scheme by name, then (when asked) `national`, then the foreign countries with bodies in the graph by id',
+  })
+  areas!: MatrixArea[];
+
+  @Field(() => [MatrixCell], {
+    description:
+      'Every ordered pair of areas, row by row (areas × areas cells, the diagonal and empty cells included). The matrix is symmetric: the cell (a, b) equals (b, a), so summing off-diagonal cells counts each tie twice',
+  })
   cells!: MatrixCell[];
 }
 
@@ -199,12 +308,27 @@ export class CrossRegionLink {
   @Field(() => Organization)
   b!: Organization;
 
-  @Field(() => Region)
-  regionA!: Region;
+  @Field(() => Region, { nullable: true, description: 'Region of a; null when a is in a pseudo-region (see areaA)' })
+  regionA!: Region | null;
 
-  @Field(() => Region)
-  regionB!: Region;
+  @Field(() => Region, { nullable: true, description: 'Region of b; null when b is in a pseudo-region (see areaB)' })
+  regionB!: Region | null;
 
-  @Field(() => [ID], { description: 'Ids of the shared agreements and activities' })
+  @Field(() => MatrixArea, { description: 'Area of a: its region or pseudo-region' })
+  areaA!: MatrixArea;
+
+  @Field(() => MatrixArea, { description: 'Area of b: its region or pseudo-region' })
+  areaB!: MatrixArea;
+
+  @Field(() => Int, { description: 'Instruments tying the two under the selection, each counted once' })
+  count!: number;
+
+  @Field(() => Float, { description: 'Fractional weight of the tie: the sum over its instruments of 1/(k-1), k the organisations on each' })
+  weight!: number;
+
+  @Field(() => [ID], { description: 'Ids of the agreements and activities tying the two, by id' })
   evidence!: string[];
+
+  @Field(() => [TieKindEnum], { description: 'The tie kind through each evidence item, in the order of evidence' })
+  evidenceKinds!: TieKind[];
 }

@@ -2,10 +2,12 @@ import type { Row } from '../neo4j';
 import { toActivity } from '../activity/activity.mapper';
 import { toAgreement } from '../agreement/agreement.mapper';
 import { PARTICIPATION_ROLES, PARTY_ROLES } from '../seed/seed.schema';
+import { periodOfWritten } from '../rules/period';
 import { TimelineEventKind, type TimelineEvent } from './timeline.type';
 
 // Events of one day: signing first, then validity start, activities, and validity end last.
 const KIND_ORDER: TimelineEventKind[] = [
+  TimelineEventKind.IN_FORCE,
   TimelineEventKind.SIGNED,
   TimelineEventKind.VALID_FROM,
   TimelineEventKind.HELD,
@@ -22,14 +24,18 @@ export function orderRoles(roles: readonly string[]): string[] {
   return [...new Set(roles)].sort((x, y) => rank(x) - rank(y) || x.localeCompare(y));
 }
 
+// A date written as a year or month is in the window when its period meets it (src/rules/period.ts).
 function inWindow(date: string, from: string | null, to: string | null): boolean {
-  return (from === null || date >= from) && (to === null || date <= to);
+  const { first, last } = periodOfWritten(date);
+  return (from === null || last >= from) && (to === null || first <= to);
 }
 
 /**
- * Turns timeline rows (`item`, `isAgreement`, `roles`, `orgIds`) into events: SIGNED, VALID_FROM and VALID_TO
- * for the dates an agreement has; HELD or PLANNED (by status) for an activity, on its start date (its end
- * date when only that is known). Keeps events within from..to and sorts by date, kind, then id.
+ * Turns timeline rows (`item`, `isAgreement`, `roles`, `orgIds`, `inForce`) into events: SIGNED, VALID_FROM and
+ * VALID_TO for the dates an agreement has; HELD or PLANNED (by its stated status) for an activity, on its start
+ * date (its end date when only that is known); IN_FORCE on `from` for each item the row marks in force in the
+ * window. Dates are as written; keeps events whose date meets from..to and sorts by the first day of each
+ * date, kind, then id.
  */
 export function toTimelineEvents(rows: Row[], from: string | null, to: string | null): TimelineEvent[] {
   const events: Array<TimelineEvent & { itemId: string }> = [];
@@ -41,18 +47,22 @@ export function toTimelineEvents(rows: Row[], from: string | null, to: string | 
     };
     if (row.isAgreement) {
       const agreement = toAgreement(row.item);
+      if (row.inForce === true) push(from, TimelineEventKind.IN_FORCE, agreement.id, agreement, null);
       push(agreement.signedOn, TimelineEventKind.SIGNED, agreement.id, agreement, null);
       push(agreement.validFrom, TimelineEventKind.VALID_FROM, agreement.id, agreement, null);
       push(agreement.validTo, TimelineEventKind.VALID_TO, agreement.id, agreement, null);
     } else {
       const activity = toActivity(row.item);
-      const kind = activity.status && NOT_HELD.has(activity.status) ? TimelineEventKind.PLANNED : TimelineEventKind.HELD;
+      if (row.inForce === true) push(from, TimelineEventKind.IN_FORCE, activity.id, null, activity);
+      const kind = activity.statedStatus && NOT_HELD.has(activity.statedStatus) ? TimelineEventKind.PLANNED : TimelineEventKind.HELD;
       push(activity.startDate ?? activity.endDate, kind, activity.id, null, activity);
     }
   }
+  // By the first day of each date's period: a year-only date sorts with 1 January of its year.
+  const firstDay = (date: string) => periodOfWritten(date).first;
   events.sort(
     (x, y) =>
-      x.date.localeCompare(y.date) || KIND_ORDER.indexOf(x.kind) - KIND_ORDER.indexOf(y.kind) || x.itemId.localeCompare(y.itemId),
+      firstDay(x.date).localeCompare(firstDay(y.date)) || KIND_ORDER.indexOf(x.kind) - KIND_ORDER.indexOf(y.kind) || x.itemId.localeCompare(y.itemId),
   );
   return events.map(({ itemId: _itemId, ...event }) => event as TimelineEvent);
 }

@@ -8,43 +8,40 @@ import type { Agreement } from '../agreement/agreement.type';
 import { toTimelineEvents } from './timeline.mapper';
 import type { Period } from './timeline.period';
 import type { TimelineEvent } from './timeline.type';
+import { dateInPeriodCypher, inForceCypher, spanStartCypher } from '../rules/period';
 
-/**
- * Agreements in force at some time in $since..$until: validity starts at validFrom (else the signing date,
- * else it is open) and ends at validTo (else it is open); at least one date is needed. Proposals and plans
- * not yet agreed are left out.
- */
+/** Agreements in force at some time in $since..$until, by the rule of src/rules/period.ts; by span start, then id. */
 export const IN_FORCE_AGREEMENTS = `MATCH (n:Agreement)
-WHERE NOT coalesce(n.status, '') IN ['PROPOSED', 'PLANNED']
-  AND coalesce(n.validFrom, n.signedOn, n.validTo) IS NOT NULL
-  AND coalesce(n.validFrom, n.signedOn, $since) <= $until
-  AND coalesce(n.validTo, $since) >= $since
+WHERE ${inForceCypher('n', '$since', '$until')}
+WITH n, ${spanStartCypher('n')} AS start
 RETURN n
-ORDER BY coalesce(n.validFrom, n.signedOn, n.validTo), n.id
+ORDER BY start, n.id
 SKIP $offset LIMIT $first`;
 
-/**
- * Activities held or ongoing at some time in $since..$until: from startDate (else endDate) to endDate (else
- * startDate; an ongoing activity with no end runs on).
- */
+/** Activities held or ongoing at some time in $since..$until, by the same rule; by span start, then id. */
 export const IN_FORCE_ACTIVITIES = `MATCH (n:Activity)
-WHERE coalesce(n.status, 'HELD') IN ['HELD', 'ONGOING']
-  AND coalesce(n.startDate, n.endDate) <= $until
-  AND (coalesce(n.endDate, n.startDate) >= $since OR (n.endDate IS NULL AND n.status = 'ONGOING'))
+WHERE ${inForceCypher('n', '$since', '$until')}
+WITH n, ${spanStartCypher('n')} AS start
 RETURN n
-ORDER BY coalesce(n.startDate, n.endDate), n.id
+ORDER BY start, n.id
 SKIP $offset LIMIT $first`;
 
 /**
- * The agreements and activities of the organisations $orgIds that have a date within $from..$to, with the
- * roles and organisations of the actor in each.
+ * The agreements and activities of the organisations $orgIds that have a date within $from..$to (a date written
+ * as a year or month counts when its period meets the window) or, when $from is given, are in force at some
+ * time in the window, with the roles and organisations of the actor in each.
  */
 export const TIMELINE_ITEMS = `UNWIND $orgIds AS oid
 MATCH (o:Organization {id: oid})-[r:PARTY_TO|PARTICIPATED_IN]->(i)
 WITH i, collect(DISTINCT r.role) AS roles, collect(DISTINCT o.id) AS orgIds
-WHERE any(d IN [i.signedOn, i.validFrom, i.validTo, coalesce(i.startDate, i.endDate)]
-          WHERE d IS NOT NULL AND ($from IS NULL OR d >= $from) AND ($to IS NULL OR d <= $to))
-RETURN i AS item, i:Agreement AS isAgreement, roles, orgIds`;
+WITH i, roles, orgIds, $from IS NOT NULL AND ${inForceCypher('i', '$from', '$to')} AS inForce
+WHERE inForce
+   OR (${dateInPeriodCypher('i', 'signedOn', '$from', '$to')} AND i.signedOn IS NOT NULL
+    OR ${dateInPeriodCypher('i', 'validFrom', '$from', '$to')} AND i.validFrom IS NOT NULL
+    OR ${dateInPeriodCypher('i', 'validTo', '$from', '$to')} AND i.validTo IS NOT NULL
+    OR ${dateInPeriodCypher('i', 'startDate', '$from', '$to')} AND i.startDate IS NOT NULL
+    OR ${dateInPeriodCypher('i', 'endDate', '$from', '$to')} AND i.startDate IS NULL AND i.endDate IS NOT NULL)
+RETURN i AS item, i:Agreement AS isAgreement, roles, orgIds, inForce`;
 
 function periodParams(period: Period, page: NestedPage) {
   const { limit, offset } = pageParams(page.first, page.offset);

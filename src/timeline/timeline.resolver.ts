@@ -30,7 +30,9 @@ export class TimelineResolver {
     description:
       'The dated events (signing, validity start and end, activities held or planned) of the agreements and activities of an ' +
       'organisation, an admin unit (its organisations and those of the units that became part of it) or a region (those located ' +
-      'in its members), by date; undated ones are left out. from and to are inclusive (BAD_USER_INPUT when from is after to); ' +
+      'in its members), by date, as precise as written; undated ones are left out. from and to are inclusive days, and a date ' +
+      'written as a year or month is in the window when its period meets it (BAD_USER_INPUT when from is after to); with from, ' +
+      'each item in force (held or ongoing) at some time in the window also gets an IN_FORCE event, by the rule of inForce; ' +
       'NOT_FOUND for an unknown actor.',
   })
   async timeline(

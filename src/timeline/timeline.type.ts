@@ -1,10 +1,12 @@
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { LocalDateResolver } from 'graphql-scalars';
 import { Activity } from '../activity/activity.type';
+import { PartialDateScalar } from '../graphql/dates';
 import { Agreement } from '../agreement/agreement.type';
 import { Organization } from '../organization/organization.type';
 
 export enum TimelineEventKind {
+  IN_FORCE = 'IN_FORCE',
   SIGNED = 'SIGNED',
   VALID_FROM = 'VALID_FROM',
   HELD = 'HELD',
@@ -15,6 +17,11 @@ registerEnumType(TimelineEventKind, {
   name: 'TimelineEventKind',
   description: 'What happened on the date of a timeline event',
   valuesConfig: {
+    IN_FORCE: {
+      description:
+        'The agreement was in force, or the activity held or ongoing, at some time in the window (the rule of inForce); dated ' +
+        'the window’s first day, only when from is given',
+    },
     SIGNED: { description: 'An agreement was signed' },
     VALID_FROM: { description: 'An agreement’s validity began' },
     VALID_TO: { description: 'An agreement’s validity ended' },
@@ -27,7 +34,7 @@ registerEnumType(TimelineEventKind, {
 export class TimelineEvent {
   organizationIds!: string[];
 
-  @Field(() => LocalDateResolver)
+  @Field(() => PartialDateScalar, { description: 'When, as precise as the source wrote it (IN_FORCE: the window’s first day)' })
   date!: string;
 
   @Field(() => TimelineEventKind)
@@ -61,16 +68,18 @@ export class InForce {
 
   @Field(() => [Agreement], {
     description:
-      'Agreements in force at some time in the period: validFrom..validTo overlaps it (an open end runs on); an agreement with ' +
-      'no validFrom counts from its signing date. Proposed and planned agreements, and those with no date at all, are left out. ' +
-      'By start, then id.',
+      'Agreements in force at some time in the period (src/rules/period.ts): from validFrom, else the signing date, to validTo ' +
+      '(an open end runs on), a date written as a year or month covering that period; one stated IN_FORCE without dates is in ' +
+      'force from the publication date of its source. Proposed and planned agreements, and undated ones, are left out. By ' +
+      'start, then id.',
   })
   agreements!: Agreement[];
 
   @Field(() => [Activity], {
     description:
-      'Activities held or ongoing at some time in the period: startDate..endDate overlaps it (one day when only one is known; an ' +
-      'ongoing activity with no end runs on). Planned and proposed activities, and undated ones, are left out. By start, then id.',
+      'Activities held or ongoing at some time in the period, by the same rule: startDate to endDate (only a start: that day, ' +
+      'month or year as written; an ongoing one runs on); one stated ONGOING without dates from the publication date of its ' +
+      'source. Planned and proposed activities, and undated ones, are left out. By start, then id.',
   })
   activities!: Activity[];
 }

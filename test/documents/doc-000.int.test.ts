@@ -5,8 +5,14 @@ import { documentQueries, roles, ids, figures } from '../helpers/document';
 
 const q = documentQueries();
 
-const ACTIVITY = `id kind title status startDate endDate place { id } venue partOf { id } agreement { id }
-  participants { role organization { id } } figures { name value unit } parts { id }`;
+const ACTIVITY = `id kind title status statedStatus startDate endDate place { id } venue partOf { id } agreement { id }
+  participants { role organization { id } } figures { name value unit } subEvents { id } parts { id kind ordinal } part { id }`;
+const PART = `id kind ordinal title status startDate endDate instrument { ... on Agreement { id } ... on Activity { id } }
+  actors { role organization { id } } activities { id }`;
+
+async function part(id: string) {
+  return (await q(`query($id: ID!) { part(id: $id) { ${PART} } }`, { id })).part;
+}
 
 async function activity(id: string) {
   return (await q(`query($id: ID!) { activity(id: $id) { ${ACTIVITY} } }`, { id })).activity;
@@ -113,7 +119,7 @@ describe('Letter 416/SKHCN-VP (4 April 2024): Bình Thuận DOST reports S&T res
       'org-vnu-hcm-iu:PARTNER',
       'org-vnu-hcm:PARTNER',
     ]);
-    expect(ids(a.parts)).toEqual([
+    expect(ids(a.subEvents)).toEqual([
       'act-binh-thuan-incubator-staff-training',
       'act-binh-thuan-startup-competition-2022-2024',
       'act-binh-thuan-techmart-2023',
@@ -128,17 +134,20 @@ describe('Letter 416/SKHCN-VP (4 April 2024): Bình Thuận DOST reports S&T res
     expect(a).toMatchObject({
       kind: 'COMPETITION',
       title: 'Khởi nghiệp đổi mới sáng tạo tỉnh Bình Thuận lần II năm 2022 - 2024',
-      startDate: '2022-01-01',
-      endDate: '2024-12-31',
+      startDate: '2022',
+      endDate: '2024',
       place: { id: 'prov-binh-thuan' },
       partOf: { id: 'act-binh-thuan-hcmc-startup-cooperation' },
-      status: 'ONGOING',
+      // Ongoing when the letter was written; its period has passed today.
+      statedStatus: 'ONGOING',
+      status: 'HELD',
     });
-    expect(roles(a.participants)).toEqual(['org-dost-binh-thuan:ORGANISER']);
-    expect(ids(a.parts)).toEqual([
-      'act-binh-thuan-startup-competition-2022-2024-final',
-      'act-binh-thuan-startup-competition-2022-2024-preliminary',
-      'act-binh-thuan-startup-event-series-2022-2024',
+    expect(roles(a.participants)).toEqual(['org-dost-binh-thuan:ORGANISER', 'org-vnu-hcm:JUDGE']);
+    // The event series has organisers of its own, so it is a sub-event; the two rounds have none and are parts.
+    expect(ids(a.subEvents)).toEqual(['act-binh-thuan-startup-event-series-2022-2024']);
+    expect(a.parts.map((p: any) => `${p.id}:${p.kind}:${p.ordinal}`)).toEqual([
+      'part-binh-thuan-startup-competition-2022-2024-preliminary:ROUND:1',
+      'part-binh-thuan-startup-competition-2022-2024-final:ROUND:2',
     ]);
   });
 
@@ -152,7 +161,7 @@ describe('Letter 416/SKHCN-VP (4 April 2024): Bình Thuận DOST reports S&T res
     });
     expect(figures(a.figures)).toEqual({ conferences: 3, delegates: 200, booths: 20 });
     expect(roles(a.participants)).toEqual(['org-dost-binh-thuan:ORGANISER']);
-    const parts = await Promise.all(a.parts.map((p: { id: string }) => activity(p.id)));
+    const parts = await Promise.all(a.subEvents.map((p: { id: string }) => activity(p.id)));
     expect(parts.map((p) => p.title).sort()).toEqual([
       'Cung cấp kiến thức về khởi nghiệp đổi mới sáng tạo cho các doanh nghiệp và đối tượng dự thi',
       'Hướng dẫn kỹ năng viết hồ sơ đăng ký dự thi',
@@ -165,12 +174,15 @@ describe('Letter 416/SKHCN-VP (4 April 2024): Bình Thuận DOST reports S&T res
   });
 
   test('VNU-HCM experts judged the preliminary round, and are to be invited to judge the final round', async () => {
-    const pre = await activity('act-binh-thuan-startup-competition-2022-2024-preliminary');
-    expect(pre).toMatchObject({ kind: 'COMPETITION', status: 'HELD', agreement: { id: PROGRAMME } });
-    expect(roles(pre.participants)).toEqual(['org-vnu-hcm:JUDGE']);
-    const fin = await activity('act-binh-thuan-startup-competition-2022-2024-final');
-    expect(fin).toMatchObject({ kind: 'COMPETITION', status: 'PROPOSED', agreement: { id: PROPOSAL } });
-    expect(roles(fin.participants)).toEqual(['org-dost-binh-thuan:PROPOSER', 'org-vnu-hcm:JUDGE']);
+    const COMPETITION = { id: 'act-binh-thuan-startup-competition-2022-2024' };
+    const pre = await part('part-binh-thuan-startup-competition-2022-2024-preliminary');
+    expect(pre).toMatchObject({ kind: 'ROUND', ordinal: 1, status: 'ENDED', instrument: COMPETITION });
+    const fin = await part('part-binh-thuan-startup-competition-2022-2024-final');
+    expect(fin).toMatchObject({ kind: 'ROUND', ordinal: 2, status: 'PLANNED', instrument: COMPETITION, actors: [] });
+    // Inviting the judges for the final is one of the directions the letter proposes.
+    const invite = await part('part-ho-chi-minh-binh-thuan-2024-2025-final-round-judges');
+    expect(invite).toMatchObject({ kind: 'PROPOSED_DIRECTION', ordinal: 4, status: 'PROPOSED', instrument: { id: PROPOSAL } });
+    expect(roles(invite.actors)).toEqual(['org-dost-binh-thuan:PROPOSER']);
   });
 
   test('the DOST held the seminar “Phụ nữ với sở hữu trí tuệ - Thúc đẩy đổi mới sáng tạo”', async () => {
@@ -203,30 +215,35 @@ describe('Letter 416/SKHCN-VP (4 April 2024): Bình Thuận DOST reports S&T res
       kind: 'TECHMART',
       status: 'HELD',
       title: 'Hội chợ Công nghệ Thiết bị tỉnh Bình Thuận năm 2023',
-      startDate: '2023-01-01',
-      endDate: '2023-12-31',
+      startDate: '2023',
+      endDate: '2023',
       place: { id: 'prov-binh-thuan' },
     });
     expect(roles(a.participants)).toEqual(['org-dost-binh-thuan:ORGANISER']);
   });
 
-  test('the DOST proposes bilateral HCMC–Bình Thuận cooperation for 2024–2025 with four S&T items', async () => {
+  test('the DOST proposes bilateral HCMC–Bình Thuận cooperation for 2024–2025 with four S&T directions, one proposal counted once', async () => {
     const { agreement } = await q(`{ agreement(id: "${PROPOSAL}") {
-      kind status validFrom validTo implements { id } parties { role organization { id } } activities { id kind status } } }`);
-    expect(agreement).toMatchObject({ kind: 'PROPOSAL', status: 'PROPOSED', validFrom: '2024-01-01', validTo: '2025-12-31', implements: null });
+      kind status validFrom validTo implements { id } parties { role organization { id } } activities { id kind status }
+      parts { id kind ordinal status actors { role organization { id } } } } }`);
+    expect(agreement).toMatchObject({ kind: 'PROPOSAL', status: 'PROPOSED', validFrom: '2024', validTo: '2025', implements: null });
     expect(roles(agreement.parties)).toEqual(['org-dost-binh-thuan:PROPOSER', 'org-pc-binh-thuan:PARTNER', 'org-pc-ho-chi-minh:PARTNER']);
-    expect(agreement.activities.map((a: any) => `${a.id}:${a.kind}:${a.status}`).sort()).toEqual([
-      'act-binh-thuan-incubator-consulting-2024-2025:CONSULTING:PROPOSED',
-      'act-binh-thuan-startup-competition-2022-2024-final:COMPETITION:PROPOSED',
-      'act-binh-thuan-startup-support-2024-2025:COLLABORATION:PROPOSED',
-      'act-bme10:CONFERENCE:PROPOSED',
+    expect(agreement.parts.map((p: any) => `${p.ordinal}:${p.id}:${p.kind}:${p.status}`)).toEqual([
+      '1:part-ho-chi-minh-binh-thuan-2024-2025-bme10:PROPOSED_DIRECTION:PROPOSED',
+      '2:part-ho-chi-minh-binh-thuan-2024-2025-startup-support:PROPOSED_DIRECTION:PROPOSED',
+      '3:part-ho-chi-minh-binh-thuan-2024-2025-incubator-consulting:PROPOSED_DIRECTION:PROPOSED',
+      '4:part-ho-chi-minh-binh-thuan-2024-2025-final-round-judges:PROPOSED_DIRECTION:PROPOSED',
     ]);
+    for (const p of agreement.parts) expect(roles(p.actors)).toEqual(['org-dost-binh-thuan:PROPOSER']);
+    // Only BME10, an event with organisers of its own, remains an activity under the proposal.
+    expect(agreement.activities.map((a: any) => `${a.id}:${a.kind}:${a.status}`)).toEqual(['act-bme10:CONFERENCE:PROPOSED']);
   });
 
   test('BME10 is to be co-organised with International University (VNU-HCM)', async () => {
     const a = await activity('act-bme10');
     expect(a.title).toBe('Hội nghị Quốc tế về Phát triển Kỹ thuật Y Sinh lần 10 (BME10)');
     expect(roles(a.participants)).toEqual(['org-dost-binh-thuan:CO_ORGANISER', 'org-vnu-hcm-iu:CO_ORGANISER']);
+    expect(a).toMatchObject({ agreement: { id: PROPOSAL }, part: { id: 'part-ho-chi-minh-binh-thuan-2024-2025-bme10' } });
   });
 
   test('all the reported results belong to the programme: it lists exactly the items of section 2 of the letter', async () => {
@@ -235,7 +252,6 @@ describe('Letter 416/SKHCN-VP (4 April 2024): Bình Thuận DOST reports S&T res
       'act-binh-thuan-hcmc-startup-cooperation',
       'act-binh-thuan-incubator-staff-training',
       'act-binh-thuan-startup-competition-2022-2024',
-      'act-binh-thuan-startup-competition-2022-2024-preliminary',
       'act-binh-thuan-startup-event-series-2022-2024',
       'act-binh-thuan-startup-series-application-writing',
       'act-binh-thuan-startup-series-business-commercialisation',

@@ -12,7 +12,8 @@ const FOUR_PCS = ['org-pc-an-giang', 'org-pc-ca-mau', 'org-pc-can-tho', 'org-pc-
 const withRole = (orgs: string[], role: string) => orgs.map((o) => `${o}:${role}`);
 
 const ACTIVITY = `id kind title status startDate endDate place { id } venue partOf { id } agreement { id }
-  participants { role organization { id } } figures { name value unit } parts { id }`;
+  participants { role organization { id } } figures { name value unit } subEvents { id }`;
+const CONTENT = (id: string) => `part-mekong-kez-dost-2018-${id}`;
 
 async function activity(id: string) {
   return (await q(`query($id: ID!) { activity(id: $id) { ${ACTIVITY} } }`, { id })).activity;
@@ -31,27 +32,30 @@ describe('News: the Mekong Delta key-economic-zone S&T departments sign a cooper
 
   test('agreement 16/TTHT-UBND of 9 May 2018 was signed by the People’s Committees of Cà Mau, An Giang, Kiên Giang and Cần Thơ for 2016–2020', async () => {
     const { agreement } = await q(`{ agreement(id: "${FRAMEWORK}") {
-      kind number signedOn validFrom validTo status parties { role organization { id } } } }`);
+      kind number signedOn validFrom validTo status statedStatus parties { role organization { id } } } }`);
     expect(agreement).toMatchObject({
       kind: 'AGREEMENT',
       number: '16/TTHT-UBND',
       signedOn: '2018-05-09',
-      validFrom: '2016-01-01',
-      validTo: '2020-12-31',
-      status: 'SIGNED',
+      validFrom: '2016',
+      validTo: '2020',
+      statedStatus: 'SIGNED',
+      // Signed, and past its period today.
+      status: 'ENDED',
     });
     expect(roles(agreement.parties)).toEqual(withRole(FOUR_PCS, 'SIGNATORY'));
   });
 
   test('the four Mekong Delta S&T departments signed the programme on 26 October 2018 at An Giang', async () => {
     const { agreement } = await q(`{ agreement(id: "${PROGRAMME}") {
-      kind title signedOn signedAt { id } status parties { role organization { id } } } }`);
+      kind title signedOn signedAt { id } status statedStatus parties { role organization { id } } } }`);
     expect(agreement).toMatchObject({
       kind: 'PROGRAMME',
       title: 'Chương trình hợp tác phát triển kinh tế - xã hội các tỉnh, thành phố vùng kinh tế trọng điểm đồng bằng sông Cửu Long',
       signedOn: '2018-10-26',
       signedAt: { id: 'prov-an-giang' },
-      status: 'SIGNED',
+      statedStatus: 'SIGNED',
+      status: 'ENDED',
     });
     const signatories = agreement.parties.filter((p: Party) => p.role === 'SIGNATORY');
     expect(roles(signatories)).toEqual(withRole(FOUR_DOSTS, 'SIGNATORY'));
@@ -68,7 +72,7 @@ describe('News: the Mekong Delta key-economic-zone S&T departments sign a cooper
 
   test('the programme runs from its signing “to 2020”', async () => {
     const { agreement } = await q(`{ agreement(id: "${PROGRAMME}") { validFrom validTo } }`);
-    expect(agreement).toEqual({ validFrom: '2018-10-26', validTo: '2020-12-31' });
+    expect(agreement).toEqual({ validFrom: '2018-10-26', validTo: '2020' });
   });
 
   test('the programme is in force in 2019 and neither before its signing nor after 2020', async () => {
@@ -107,6 +111,8 @@ describe('News: the Mekong Delta key-economic-zone S&T departments sign a cooper
       place: { id: 'prov-an-giang' },
       venue: 'Sở KH&CN An Giang',
       partOf: { id: 'act-mekong-startup-day-2018' },
+      // The ceremony signed the departments' programme, not the People's Committees' framework agreement.
+      agreement: { id: PROGRAMME },
     });
     expect(a.figures).toEqual([expect.objectContaining({ name: 'signatory_departments', value: 4 })]);
     expect(roles(a.participants)).toEqual(['org-dost-an-giang:HOST', ...withRole(FOUR_DOSTS, 'PARTICIPANT')].sort());
@@ -118,68 +124,38 @@ describe('News: the Mekong Delta key-economic-zone S&T departments sign a cooper
       kind: 'FESTIVAL',
       status: 'HELD',
       title: 'Ngày hội khởi nghiệp đổi mới sáng tạo vùng ĐBSCL năm 2018',
-      startDate: '2018-01-01',
-      endDate: '2018-12-31',
+      startDate: '2018',
+      endDate: '2018',
       place: { id: 'prov-an-giang' },
     });
-    expect(ids(a.parts)).toEqual(['act-mekong-kez-dost-signing-2018']);
+    expect(ids(a.subEvents)).toEqual(['act-mekong-kez-dost-signing-2018']);
   });
 
-  test('the programme has four planned contents: technology exchange, regional S&T journal, startup ecosystem, S&T human resources', async () => {
-    const { agreement } = await q(`{ agreement(id: "${PROGRAMME}") { activities { id kind status partOf { id } } } }`);
-    expect(agreement.activities.map((a: any) => `${a.id}:${a.kind}:${a.status}`).sort()).toEqual([
-      'act-mekong-kez-dost-2018-annual-review:MEETING:PLANNED',
-      'act-mekong-kez-dost-2018-c1-policy-advice:CONSULTING:PLANNED',
-      'act-mekong-kez-dost-2018-c1-tech-exchange:OTHER:PLANNED',
-      'act-mekong-kez-dost-2018-c1-techmart-support:TECHMART:PLANNED',
-      'act-mekong-kez-dost-2018-c2-journal:OTHER:PLANNED',
-      'act-mekong-kez-dost-2018-c3-startup-ecosystem:COLLABORATION:PLANNED',
-      'act-mekong-kez-dost-2018-c4-expert-database:OTHER:PLANNED',
-      'act-mekong-kez-dost-2018-c4-hr-training:TRAINING:PLANNED',
+  test('the programme has four numbered planned contents and three sub-items, all parts of the one programme', async () => {
+    const { agreement } = await q(`{ agreement(id: "${PROGRAMME}") {
+      activities { id } parts { id kind ordinal status title actors { role } instrument { ... on Agreement { id } } } } }`);
+    expect(agreement.parts.map((p: any) => `${p.ordinal}:${p.id}`)).toEqual([
+      `1:${CONTENT('c1-tech-exchange')}`,
+      `2:${CONTENT('c2-journal')}`,
+      `3:${CONTENT('c3-startup-ecosystem')}`,
+      `4:${CONTENT('c4-hr-training')}`,
+      // Unnumbered sub-items come last, by id.
+      `null:${CONTENT('c1-policy-advice')}`,
+      `null:${CONTENT('c1-techmart-support')}`,
+      `null:${CONTENT('c4-expert-database')}`,
     ]);
-    const top = agreement.activities.filter((a: any) => a.partOf === null).map((a: any) => a.id).sort();
-    expect(top).toEqual([
-      'act-mekong-kez-dost-2018-annual-review',
-      'act-mekong-kez-dost-2018-c1-tech-exchange',
-      'act-mekong-kez-dost-2018-c2-journal',
-      'act-mekong-kez-dost-2018-c3-startup-ecosystem',
-      'act-mekong-kez-dost-2018-c4-hr-training',
-    ]);
-  });
-
-  test('the four departments are partners in every content of the programme', async () => {
-    const contents = [
-      'act-mekong-kez-dost-2018-c1-tech-exchange',
-      'act-mekong-kez-dost-2018-c1-policy-advice',
-      'act-mekong-kez-dost-2018-c1-techmart-support',
-      'act-mekong-kez-dost-2018-c2-journal',
-      'act-mekong-kez-dost-2018-c3-startup-ecosystem',
-      'act-mekong-kez-dost-2018-c4-hr-training',
-      'act-mekong-kez-dost-2018-c4-expert-database',
-    ];
-    for (const id of contents) {
-      const a = await activity(id);
-      expect(roles(a.participants)).toEqual(withRole(FOUR_DOSTS, 'PARTNER'));
-      expect(a.agreement).toEqual({ id: PROGRAMME });
+    for (const p of agreement.parts) {
+      expect(p).toMatchObject({ kind: 'PLANNED_CONTENT', status: 'PLANNED', instrument: { id: PROGRAMME } });
+      // The four departments are the programme's signatories; no content names an organisation of its own.
+      expect(p.actors).toEqual([]);
     }
-  });
-
-  test('content 1: the Mekong Delta technology exchange project includes policy advice and techmart support', async () => {
-    const a = await activity('act-mekong-kez-dost-2018-c1-tech-exchange');
-    expect(a.title).toBe('Xây dựng và hoàn thiện Đề án thành lập Sàn giao dịch công nghệ Vùng ĐBSCL');
-    expect(ids(a.parts)).toEqual(['act-mekong-kez-dost-2018-c1-policy-advice', 'act-mekong-kez-dost-2018-c1-techmart-support']);
-  });
-
-  test('content 2: the project to found the Mekong Delta Journal of Science and Technology', async () => {
-    const a = await activity('act-mekong-kez-dost-2018-c2-journal');
-    expect(a.title).toContain('Tập san Khoa học và Công nghệ ĐBSCL');
-    expect(a.title).toContain('Mekong Delta Journal of Science and Technology');
-  });
-
-  test('content 4: S&T human-resource training includes a database of the region’s S&T experts', async () => {
-    const a = await activity('act-mekong-kez-dost-2018-c4-hr-training');
-    expect(a.title).toBe('Đẩy mạnh hợp tác trong đào tạo nguồn nhân lực KH&CN');
-    expect(ids(a.parts)).toEqual(['act-mekong-kez-dost-2018-c4-expert-database']);
+    // The contents no longer count as activities: the programme's activities are its signing and its review meeting.
+    expect(ids(agreement.activities)).toEqual(['act-mekong-kez-dost-2018-annual-review', 'act-mekong-kez-dost-signing-2018']);
+    const titles = Object.fromEntries(agreement.parts.map((p: any) => [p.id, p.title]));
+    expect(titles[CONTENT('c1-tech-exchange')]).toBe('Xây dựng và hoàn thiện Đề án thành lập Sàn giao dịch công nghệ Vùng ĐBSCL');
+    expect(titles[CONTENT('c2-journal')]).toContain('Mekong Delta Journal of Science and Technology');
+    expect(titles[CONTENT('c4-hr-training')]).toBe('Đẩy mạnh hợp tác trong đào tạo nguồn nhân lực KH&CN');
+    expect(titles[CONTENT('c4-expert-database')]).toBe('Xây dựng cơ sở dữ liệu các chuyên gia khoa học và công nghệ khu vực ĐBSCL');
   });
 
   test('the department leaders meet once a year to review the programme', async () => {

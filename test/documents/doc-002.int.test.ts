@@ -1,13 +1,21 @@
 import { documentQueries, roles, ids, figures, type Party } from '../helpers/document';
+import { openTestDb } from '../helpers/graph';
 
 // Expectations read from seeds/sources/002_c38b9e713735396e.txt: a news digest page of the Sóc Trăng S&T website with
 // five items: Đà Nẵng innovation workshop and signings (9/6/2023); Vietnam and AI; HCMC youth startup fund; TECHFEST
 // Haiphong 2023; the MOST–Ninh Thuận coordination programme 2023–2030.
 
 const q = documentQueries();
+// Part figures are not in the API yet; read them from the graph.
+const db = openTestDb();
+afterAll(() => db.close());
+async function partFigures(id: string) {
+  const [row] = await db.read('MATCH (p:Part {id: $id}) RETURN p.figures AS figures', { id });
+  return figures(JSON.parse(String(row.figures)));
+}
 
-const ACTIVITY = `id kind title status startDate endDate place { id } venue partOf { id } agreement { id }
-  participants { role organization { id } } figures { name value unit } parts { id }
+const ACTIVITY = `id kind title status statedStatus startDate endDate place { id } venue partOf { id } agreement { id }
+  participants { role organization { id } } figures { name value unit } subEvents { id } part { id }
   attendances { role person { id name } }`;
 
 async function activity(id: string) {
@@ -34,8 +42,10 @@ describe('News digest of the Sóc Trăng S&T website: Đà Nẵng, AI, HCMC yout
       expect(a.title).toContain('Phát triển hệ sinh thái khởi nghiệp đổi mới sáng tạo tại Đà Nẵng và vai trò của đối ngoại nhân dân');
       const organisers = a.participants.filter((p: Party) => p.role === 'ORGANISER');
       expect(roles(organisers)).toEqual(['org-pc-da-nang:ORGANISER', 'org-vufo:ORGANISER']);
-      const { organization } = await q(`{ organization(id: "org-vufo") { name acronyms } }`);
-      expect(organization).toEqual({ name: 'Liên hiệp các tổ chức Hữu nghị Việt Nam', acronyms: ['VUFO'] });
+      const { organization } = await q(`{ organization(id: "org-vufo") { name acronyms location { id } } }`);
+      expect(organization).toMatchObject({ name: 'Liên hiệp các tổ chức Hữu nghị Việt Nam', location: { id: 'country-vn' } });
+      // The item never writes the acronym; it is not recorded without a source.
+      expect(organization.acronyms ?? []).not.toContain('VUFO');
     });
 
     test('the embassies of Switzerland, Italy, Brazil, Finland and Canada, NATEC and the Đà Nẵng DOST took part', async () => {
@@ -82,28 +92,41 @@ describe('News digest of the Sóc Trăng S&T website: Đà Nẵng, AI, HCMC yout
       });
     });
 
-    test('the Đà Nẵng DOST signed cooperation with NATEC, Hospital 199 (Ministry of Public Security), Saigon Postel and Vietnam Innovation Hub', async () => {
-      const agr = await agreement('agr-002-dost-da-nang-partners-2023');
-      expect(agr).toMatchObject({ kind: 'AGREEMENT', status: 'SIGNED', signedOn: '2023-06-09', signedAt: { id: 'prov-da-nang' } });
-      expect(roles(agr.parties)).toEqual([
-        'org-dost-da-nang:SIGNATORY',
-        'org-hospital-199:SIGNATORY',
-        'org-most-natec:SIGNATORY',
-        'org-spt:SIGNATORY',
-        'org-vietnam-innovation-hub:SIGNATORY',
-      ]);
-      const { organization } = await q(`{ organization(id: "org-hospital-199") { kind name parent { id name } } }`);
-      expect(organization).toEqual({ kind: 'HOSPITAL', name: 'Bệnh viện 199', parent: { id: 'org-mps', name: 'Bộ Công an' } });
+    test('the Đà Nẵng DOST signed four bilateral agreements, one with each of NATEC, Hospital 199, Saigon Postel and Vietnam Innovation Hub', async () => {
+      const partners: Record<string, string> = {
+        'agr-002-dost-da-nang-natec-2023': 'org-most-natec',
+        'agr-002-dost-da-nang-hospital-199-2023': 'org-hospital-199',
+        'agr-002-dost-da-nang-spt-2023': 'org-spt',
+        'agr-002-dost-da-nang-vietnam-innovation-hub-2023': 'org-vietnam-innovation-hub',
+      };
+      for (const [id, partner] of Object.entries(partners)) {
+        const agr = await agreement(id);
+        expect(agr).toMatchObject({ kind: 'AGREEMENT', status: 'SIGNED', signedOn: '2023-06-09', signedAt: { id: 'prov-da-nang' } });
+        // Two signatories each: the partners never signed with one another.
+        expect(roles(agr.parties)).toEqual(['org-dost-da-nang:SIGNATORY', `${partner}:SIGNATORY`].sort());
+      }
+      const { dost } = await q(`{ dost: organization(id: "org-dost-da-nang") { agreements { role agreement { id } } } }`);
+      expect(ids(dost.agreements.map((p: any) => p.agreement))).toEqual(Object.keys(partners).sort());
+      const { organization } = await q(`{ organization(id: "org-hospital-199") { kind name parent { id name } location { id } } }`);
+      // Its city is not in the text.
+      expect(organization).toEqual({ kind: 'HOSPITAL', name: 'Bệnh viện 199', parent: { id: 'org-mps', name: 'Bộ Công an' }, location: null });
     });
 
-    test('the signings and the launch of the Đà Nẵng and Central region innovation network took place at the workshop', async () => {
+    test('the NATEC–SPT signing and the network launch took place at the workshop; city leaders, VUFO and the embassies witnessed the launch', async () => {
       const a = await activity('act-002-da-nang-innovation-ecosystem-workshop-2023');
-      expect(ids(a.parts)).toEqual(['act-002-da-nang-innovation-network-launch', 'act-002-dost-da-nang-signing', 'act-002-natec-spt-signing']);
+      expect(ids(a.subEvents)).toEqual(['act-002-da-nang-innovation-network-launch', 'act-002-natec-spt-signing']);
       const launch = await activity('act-002-da-nang-innovation-network-launch');
       expect(launch).toMatchObject({ status: 'HELD', startDate: '2023-06-09', place: { id: 'prov-da-nang' } });
-      expect(roles(launch.participants)).toEqual(['org-da-nang-central-innovation-network:PARTICIPANT', 'org-vufo:PARTICIPANT']);
-      const signing = await activity('act-002-dost-da-nang-signing');
-      expect(signing.agreement).toEqual({ id: 'agr-002-dost-da-nang-partners-2023' });
+      expect(roles(launch.participants)).toEqual([
+        'org-da-nang-central-innovation-network:PARTICIPANT',
+        'org-embassy-br:WITNESS',
+        'org-embassy-ca:WITNESS',
+        'org-embassy-ch:WITNESS',
+        'org-embassy-fi:WITNESS',
+        'org-embassy-it:WITNESS',
+        'org-pc-da-nang:WITNESS',
+        'org-vufo:WITNESS',
+      ]);
     });
   });
 
@@ -114,7 +137,7 @@ describe('News digest of the Sóc Trăng S&T website: Đà Nẵng, AI, HCMC yout
       expect(person.name).toBe('Bùi Thế Duy');
       expect(person.positions).toEqual([{ title: 'Thứ trưởng Bộ Khoa học và Công nghệ', organization: { id: 'org-most' } }]);
       expect(person.attendances).toEqual([
-        { role: 'SPEAKER', activity: { id: 'act-002-industry-4-0-summit-2023', kind: 'CONFERENCE', startDate: '2023-01-01' } },
+        { role: 'SPEAKER', activity: { id: 'act-002-industry-4-0-summit-2023', kind: 'CONFERENCE', startDate: '2023' } },
       ]);
     });
 
@@ -134,38 +157,40 @@ describe('News digest of the Sóc Trăng S&T website: Đà Nẵng, AI, HCMC yout
 
   describe('3. HCMC youth startup fund', () => {
     const PLAN = 'agr-002-hcmc-youth-startup-emulation-plan-2023-2027';
+    const CONTENT = 'part-002-hcmc-youth-startup-plan-';
 
-    test('the HCMC People’s Committee issued the youth startup emulation plan for 2023–2027', async () => {
-      const agr = await agreement(PLAN);
-      expect(agr).toMatchObject({ kind: 'PLAN', status: 'IN_FORCE', validFrom: '2023-01-01', validTo: '2027-12-31' });
+    test('the HCMC People’s Committee issued the youth startup emulation plan for 2023–2027, with six planned contents', async () => {
+      const { agreement: agr } = await q(`{ agreement(id: "${PLAN}") {
+        kind title status validFrom validTo parties { role organization { id } } activities { id }
+        parts { id kind ordinal status actors { role organization { id } } } } }`);
+      expect(agr).toMatchObject({ kind: 'PLAN', status: 'IN_FORCE', validFrom: '2023', validTo: '2027' });
       expect(agr.title).toContain('Thanh niên Thành phố khởi nghiệp - lập nghiệp, đổi mới sáng tạo');
-      expect(roles(agr.parties)).toEqual(['org-pc-ho-chi-minh:LEAD']);
-      expect(ids(agr.activities)).toEqual([
-        'act-002-hcmc-leaders-youth-startup-dialogue',
-        'act-002-hcmc-rural-youth-hitech-agriculture-support',
-        'act-002-hcmc-startup-competitions',
-        'act-002-hcmc-youth-career-guidance-skills',
-        'act-002-hcmc-youth-startup-financing',
-        'act-002-hcmc-youth-startup-fund-increase',
+      expect(roles(agr.parties)).toEqual(['org-hcmc-youth-startup-fund:BENEFICIARY', 'org-pc-ho-chi-minh:LEAD']);
+      // The plan's contents are parts of it, not activities of their own.
+      expect(agr.activities).toEqual([]);
+      expect(agr.parts.map((p: any) => `${p.ordinal}:${p.id}`)).toEqual([
+        `1:${CONTENT}leaders-youth-startup-dialogue`,
+        `2:${CONTENT}youth-career-guidance-skills`,
+        `3:${CONTENT}startup-competitions`,
+        `4:${CONTENT}youth-startup-fund-increase`,
+        `5:${CONTENT}youth-startup-financing`,
+        `6:${CONTENT}rural-youth-hitech-agriculture-support`,
       ]);
+      for (const p of agr.parts) expect(p).toMatchObject({ kind: 'PLANNED_CONTENT', status: 'PLANNED' });
+      const fund = agr.parts.find((p: any) => p.id.endsWith('fund-increase'));
+      expect(roles(fund.actors)).toEqual(['org-hcmc-youth-startup-fund:BENEFICIARY']);
     });
 
     test('the youth startup support fund is raised to 300 billion VND', async () => {
-      const a = await activity('act-002-hcmc-youth-startup-fund-increase');
-      expect(a).toMatchObject({ status: 'PLANNED', place: { id: 'prov-ho-chi-minh' }, agreement: { id: PLAN } });
-      expect(figures(a.figures)).toEqual({ fund_size_vnd: 300_000_000_000 });
-      expect(roles(a.participants)).toEqual(['org-hcmc-youth-startup-fund:BENEFICIARY', 'org-pc-ho-chi-minh:LEAD']);
+      expect(await partFigures(`${CONTENT}youth-startup-fund-increase`)).toEqual({ fund_size_vnd: 300_000_000_000 });
     });
 
     test('young people get 2,000 billion VND in loans and 800 startup projects are supported', async () => {
-      const a = await activity('act-002-hcmc-youth-startup-financing');
-      expect(figures(a.figures)).toEqual({ loans_vnd: 2_000_000_000_000, projects: 800 });
+      expect(await partFigures(`${CONTENT}youth-startup-financing`)).toEqual({ loans_vnd: 2_000_000_000_000, projects: 800 });
     });
 
     test('at least 300,000 young people get counselling, 120,000 job referrals and 200,000 skills training', async () => {
-      const a = await activity('act-002-hcmc-youth-career-guidance-skills');
-      expect(a.kind).toBe('TRAINING');
-      expect(figures(a.figures)).toEqual({
+      expect(await partFigures(`${CONTENT}youth-career-guidance-skills`)).toEqual({
         youth_counselled_at_least: 300_000,
         youth_job_referrals_at_least: 120_000,
         youth_trained_at_least: 200_000,
@@ -173,10 +198,7 @@ describe('News digest of the Sóc Trăng S&T website: Đà Nẵng, AI, HCMC yout
     });
 
     test('city leaders meet young entrepreneurs every two years', async () => {
-      const a = await activity('act-002-hcmc-leaders-youth-startup-dialogue');
-      expect(a.kind).toBe('MEETING');
-      expect(figures(a.figures)).toEqual({ interval_years: 2 });
-      expect(roles(a.participants)).toEqual(['org-pc-ho-chi-minh:ORGANISER']);
+      expect(await partFigures(`${CONTENT}leaders-youth-startup-dialogue`)).toEqual({ interval_years: 2 });
     });
   });
 
@@ -197,14 +219,19 @@ describe('News digest of the Sóc Trăng S&T website: Đà Nẵng, AI, HCMC yout
       expect(competition).toMatchObject({
         kind: 'COMPETITION',
         title: 'Tìm kiếm tài năng khởi nghiệp ĐMST HaiPhong 2023',
+        // Launched when the item was written; past its end today.
+        statedStatus: 'ONGOING',
+        status: 'HELD',
         startDate: '2023-06-15',
+        // Its final round comes before the festival's closing ceremony on 23/9/2023.
+        endDate: '2023-09-23',
         partOf: { id: TECHFEST },
       });
     });
 
     test('TECHFEST Haiphong 2023, organised by the Hải Phòng DOST for the sixth year, opens on 18 September 2023', async () => {
       const a = await activity(TECHFEST);
-      expect(a).toMatchObject({ kind: 'FESTIVAL', status: 'PLANNED', startDate: '2023-09-18', place: { id: 'prov-hai-phong' } });
+      expect(a).toMatchObject({ kind: 'FESTIVAL', status: 'PLANNED', startDate: '2023-09-18', endDate: '2023-09-23', place: { id: 'prov-hai-phong' } });
       expect(a.venue).toContain('khách sạn Sheraton');
       expect(figures(a.figures)).toEqual({ years_organised: 6 });
     });
@@ -230,7 +257,7 @@ describe('News digest of the Sóc Trăng S&T website: Đà Nẵng, AI, HCMC yout
 
     test('the festival includes a two-day exhibition of 300 technologies, online booths, a Vietnam–Korea business conference, a startup–investor seminar and an international workshop', async () => {
       const a = await activity(TECHFEST);
-      expect(ids(a.parts)).toEqual([
+      expect(ids(a.subEvents)).toEqual([
         'act-002-haiphong-startup-talent-competition-2023',
         'act-002-techfest-haiphong-2023-exhibition',
         'act-002-techfest-haiphong-2023-online-booths',
@@ -242,7 +269,7 @@ describe('News digest of the Sóc Trăng S&T website: Đà Nẵng, AI, HCMC yout
       expect(ex).toMatchObject({ kind: 'EXHIBITION', startDate: '2023-09-18', endDate: '2023-09-19' });
       expect(figures(ex.figures)).toEqual({ technologies_and_products: 300 });
       const online = await activity('act-002-techfest-haiphong-2023-online-booths');
-      expect(online).toMatchObject({ startDate: '2023-09-01', endDate: '2023-09-30', venue: 'techfesthaiphong.isc1.vn' });
+      expect(online).toMatchObject({ startDate: '2023-09', endDate: '2023-09', venue: 'techfesthaiphong.isc1.vn' });
       const korea = await activity('act-002-techfest-vietnam-korea-business-conference');
       expect(korea).toMatchObject({ kind: 'CONFERENCE', title: 'Hội nghị kết nối giữa doanh nghiệp đổi mới sáng tạo Việt Nam và Hàn Quốc' });
     });
@@ -257,8 +284,8 @@ describe('News digest of the Sóc Trăng S&T website: Đà Nẵng, AI, HCMC yout
         kind: 'PROGRAMME',
         status: 'SIGNED',
         title: 'Chương trình phối hợp giữa Bộ KH&CN và UBND tỉnh Ninh Thuận về hoạt động KH,CN&ĐMST giai đoạn 2023-2030',
-        validFrom: '2023-01-01',
-        validTo: '2030-12-31',
+        validFrom: '2023',
+        validTo: '2030',
         signedAt: { id: 'prov-ninh-thuan' },
         // The item gives no date for the signing.
         signedOn: null,
@@ -281,8 +308,16 @@ describe('News digest of the Sóc Trăng S&T website: Đà Nẵng, AI, HCMC yout
     test('the signing was witnessed by President Võ Văn Thưởng, Nguyễn Trọng Nghĩa, Deputy PM Trần Hồng Hà, Minister Nguyễn Chí Dũng and Nguyễn Đức Thanh, during the President’s working visit', async () => {
       const a = await activity('act-002-most-ninh-thuan-programme-signing');
       expect(a).toMatchObject({ agreement: { id: PROGRAMME }, place: { id: 'prov-ninh-thuan' }, partOf: { id: 'act-002-president-working-session-ninh-thuan' } });
-      expect(a.attendances.map((x: any) => x.person.name).sort()).toEqual(
-        ['Huỳnh Thành Đạt', 'Nguyễn Chí Dũng', 'Nguyễn Trọng Nghĩa', 'Nguyễn Đức Thanh', 'Trần Hồng Hà', 'Trần Quốc Nam', 'Võ Văn Thưởng'].sort(),
+      expect(a.attendances.map((x: any) => `${x.person.name}:${x.role}`).sort()).toEqual(
+        [
+          'Huỳnh Thành Đạt:PARTICIPANT',
+          'Trần Quốc Nam:PARTICIPANT',
+          'Nguyễn Chí Dũng:WITNESS',
+          'Nguyễn Trọng Nghĩa:WITNESS',
+          'Nguyễn Đức Thanh:WITNESS',
+          'Trần Hồng Hà:WITNESS',
+          'Võ Văn Thưởng:WITNESS',
+        ].sort(),
       );
       const visit = await activity('act-002-president-working-session-ninh-thuan');
       expect(visit).toMatchObject({ kind: 'VISIT', place: { id: 'prov-ninh-thuan' } });
@@ -293,7 +328,7 @@ describe('News digest of the Sóc Trăng S&T website: Đà Nẵng, AI, HCMC yout
 
     test('since 2018 MOST has supported Ninh Thuận with 7 national S&T tasks funded with nearly 30 billion VND', async () => {
       const a = await activity('act-002-most-ninh-thuan-national-st-tasks');
-      expect(a).toMatchObject({ kind: 'RESEARCH_TASK', startDate: '2018-01-01', place: { id: 'prov-ninh-thuan' } });
+      expect(a).toMatchObject({ kind: 'RESEARCH_TASK', startDate: '2018', place: { id: 'prov-ninh-thuan' } });
       expect(figures(a.figures)).toEqual({ projects: 7, central_budget_vnd_nearly: 30_000_000_000 });
       expect(roles(a.participants)).toEqual(['org-most:LEAD', 'org-pc-ninh-thuan:BENEFICIARY']);
     });

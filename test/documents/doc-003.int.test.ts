@@ -6,10 +6,10 @@ import { documentQueries, roles, ids } from '../helpers/document';
 const q = documentQueries();
 
 const MEMO = 'agr-dost-hcm-soc-trang-2019-2020';
-const SCOUTING = 'agr-dost-hcm-soc-trang-2019-2020-research-idea-scouting';
+const SCOUTING = 'part-dost-hcm-soc-trang-2019-2020-research-idea-scouting';
 const BOTH = ['org-dost-ho-chi-minh:PARTNER', 'org-dost-soc-trang:PARTNER'];
 
-const ACTIVITY = `id kind title status startDate endDate place { id } venue partOf { id } agreement { id }
+const ACTIVITY = `id kind title status startDate endDate place { id } venue partOf { id } agreement { id } part { id }
   participants { role organization { id } }`;
 
 async function activity(id: string) {
@@ -34,8 +34,8 @@ describe('News: HCMC supports Sóc Trăng in startup and innovation support (DOS
     expect(agreement).toMatchObject({
       kind: 'MEMORANDUM',
       title: 'Biên bản hợp tác phát triển KHCN giữa Sở KHCN TP.HCM và Sở KHCN Sóc Trăng trong giai đoạn 2019-2020',
-      validFrom: '2019-01-01',
-      validTo: '2020-12-31',
+      validFrom: '2019',
+      validTo: '2020',
       // The item names the memorandum and its period but gives no signing date.
       signedOn: null,
     });
@@ -56,23 +56,25 @@ describe('News: HCMC supports Sóc Trăng in startup and innovation support (DOS
     expect(await inForce('2021-01-01')).not.toContain(MEMO);
   });
 
-  test('the two departments plan seven contents under the memorandum', async () => {
+  test('the two departments plan seven contents, all parts of the one memorandum', async () => {
     const { agreement } = await q(`{ agreement(id: "${MEMO}") {
-      implementations { id kind status title parties { role organization { id } } } } }`);
-    expect(ids(agreement.implementations)).toEqual([
-      'agr-dost-hcm-soc-trang-2019-2020-enterprise-st-programmes',
-      'agr-dost-hcm-soc-trang-2019-2020-national-international-resources',
-      'agr-dost-hcm-soc-trang-2019-2020-research-idea-scouting',
-      'agr-dost-hcm-soc-trang-2019-2020-sme-startup-support',
-      'agr-dost-hcm-soc-trang-2019-2020-startup-idea-st-tasks',
-      'agr-dost-hcm-soc-trang-2019-2020-technical-advances',
-      'agr-dost-hcm-soc-trang-2019-2020-training',
+      implementations { id } parts { id kind ordinal status title actors { role } } } }`);
+    // The contents are parts of the memorandum, not agreements that implement it.
+    expect(agreement.implementations).toEqual([]);
+    expect(agreement.parts.map((p: any) => `${p.ordinal}:${p.id}`)).toEqual([
+      '1:part-dost-hcm-soc-trang-2019-2020-technical-advances',
+      '2:part-dost-hcm-soc-trang-2019-2020-training',
+      '3:part-dost-hcm-soc-trang-2019-2020-enterprise-st-programmes',
+      '4:part-dost-hcm-soc-trang-2019-2020-research-idea-scouting',
+      '5:part-dost-hcm-soc-trang-2019-2020-sme-startup-support',
+      '6:part-dost-hcm-soc-trang-2019-2020-national-international-resources',
+      '7:part-dost-hcm-soc-trang-2019-2020-startup-idea-st-tasks',
     ]);
-    for (const c of agreement.implementations) {
-      expect(c).toMatchObject({ kind: 'PROPOSAL', status: 'PLANNED' });
-      expect(roles(c.parties)).toEqual(BOTH);
+    for (const c of agreement.parts) {
+      expect(c).toMatchObject({ kind: 'PLANNED_CONTENT', status: 'PLANNED' });
+      expect(c.actors).toEqual([]);
     }
-    const titles = agreement.implementations.map((c: any) => c.title);
+    const titles = agreement.parts.map((c: any) => c.title);
     expect(titles).toEqual(
       expect.arrayContaining([
         'Phối hợp triển khai ứng dụng tiến bộ kỹ thuật để nâng cao chất lượng sản phẩm hàng hóa, đổi mới công nghệ, thiết bị nâng cao năng lực cạnh tranh',
@@ -85,8 +87,8 @@ describe('News: HCMC supports Sóc Trăng in startup and innovation support (DOS
   });
 
   test('the HCMC DOST will take part in three Sóc Trăng events: Techfest Soctrang, the STEM day and the startup idea competition', async () => {
-    const { agreement } = await q(`{ agreement(id: "${SCOUTING}") { activities { id } } }`);
-    expect(ids(agreement.activities)).toEqual(['act-soc-trang-startup-idea-competition', 'act-soc-trang-stem-day', 'act-techfest-soctrang']);
+    const { part } = await q(`{ part(id: "${SCOUTING}") { activities { id } } }`);
+    expect(ids(part.activities)).toEqual(['act-soc-trang-startup-idea-competition', 'act-soc-trang-stem-day', 'act-techfest-soctrang']);
     const expected: Record<string, [string, string]> = {
       'act-techfest-soctrang': ['FESTIVAL', 'Ngày hội khởi nghiệp sáng tạo Techfest Soctrang'],
       'act-soc-trang-stem-day': ['FESTIVAL', 'Ngày hội STEM'],
@@ -94,7 +96,7 @@ describe('News: HCMC supports Sóc Trăng in startup and innovation support (DOS
     };
     for (const [id, [kind, title]] of Object.entries(expected)) {
       const a = await activity(id);
-      expect(a).toMatchObject({ kind, title, status: 'PLANNED', place: { id: 'prov-soc-trang' }, agreement: { id: SCOUTING } });
+      expect(a).toMatchObject({ kind, title, status: 'PLANNED', place: { id: 'prov-soc-trang' }, agreement: { id: MEMO }, part: { id: SCOUTING } });
       expect(roles(a.participants)).toEqual(['org-dost-ho-chi-minh:PARTICIPANT']);
     }
   });
@@ -118,11 +120,10 @@ describe('News: HCMC supports Sóc Trăng in startup and innovation support (DOS
     expect(st.location).toEqual({ id: 'prov-soc-trang' });
   });
 
-  test('the Sóc Trăng DOST’s agreements are the memorandum and its seven contents, all as partner', async () => {
+  test('the Sóc Trăng DOST has one agreement from this item, the memorandum, as partner: its contents do not count again', async () => {
     const { organization } = await q(`{ organization(id: "org-dost-soc-trang") { agreements { role agreement { id } } } }`);
     const mine = organization.agreements.filter((p: any) => p.agreement.id.startsWith(MEMO));
-    expect(mine).toHaveLength(8);
-    expect(new Set(mine.map((p: any) => p.role))).toEqual(new Set(['PARTNER']));
+    expect(mine).toEqual([{ role: 'PARTNER', agreement: { id: MEMO } }]);
   });
 
   test('the planned Sóc Trăng events count under today’s Cần Thơ', async () => {
