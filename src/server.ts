@@ -10,11 +10,13 @@ import { buildHubSchema } from './graphql/build-schema';
 import { depthLimit } from './graphql/depth-limit';
 import { documentLimitRules, formatErrorWithTokenLimit, tokenLimitParseOptions } from './graphql/armor';
 import { costLimitPlugin } from './graphql/cost';
+import { currentScope } from './request-scope';
+import { HUB_COST_TABLE } from './cost-table';
 import { loadConfig, type Limits } from './config';
 import { MAX_GRAPHQL_BODY, graphqlExpressHandler, graphqlPostHandler, isPlainGraphqlPost } from './graphql/post-handler';
 import { ideRouter } from './ide/ide';
 import { healthRouter, type Readiness } from './http/health';
-import { AdmissionControl } from './http/admission';
+import { AdmissionControl, costGateOf } from './http/admission';
 import { addressKey, type ClientKey } from './http/client-key';
 import { createEdge } from './http/edge';
 import { errorHandler, methodNotAllowed, notFound } from './http/express-errors';
@@ -102,7 +104,7 @@ export function createApollo(options: {
     introspection: true,
     includeStacktraceInErrorResponses: false,
     plugins: [
-      costLimitPlugin(limits.maxQueryCost),
+      costLimitPlugin(limits.maxQueryCost, HUB_COST_TABLE, (cost) => costGateOf(currentScope())?.(cost)?.error),
       // The schema declares no cache hints: the default cache-control plugin would only wrap every resolver.
       ApolloServerPluginCacheControlDisabled(),
       internalErrorLogger(options.log),

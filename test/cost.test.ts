@@ -6,6 +6,7 @@ import type { Context } from '../src/context';
 import { documentLimitRules } from '../src/graphql/armor';
 import { buildHubSchema } from '../src/graphql/build-schema';
 import { DEFAULT_LIST_SIZE, estimateCost } from '../src/graphql/cost';
+import { HUB_COST_TABLE } from '../src/cost-table';
 import { depthLimit } from '../src/graphql/depth-limit';
 import { createLogger } from '../src/logger';
 import { createApollo } from '../src/server';
@@ -18,7 +19,7 @@ function estimate(query: string, variables: Record<string, unknown> = {}, schema
   const document = parse(query);
   const operation = getOperationAST(document);
   if (!operation) throw new Error('no operation');
-  return estimateCost({ schema, document, operation, variables });
+  return estimateCost({ schema, document, operation, variables, table: HUB_COST_TABLE });
 }
 
 // A small schema whose type names match none of the hub's rules: only the generic counting applies.

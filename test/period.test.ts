@@ -1,6 +1,6 @@
 import neo4j from 'neo4j-driver';
 import { graphql, GraphQLObjectType, GraphQLSchema } from 'graphql';
-import { PartialDateScalar } from '../src/graphql/dates';
+import { PartialDateScalar } from '../src/graphql/partial-date';
 import { writtenDate } from '../src/graphql/values';
 import { periodOfWritten, precisionOf, statusAsOf, today } from '../src/rules/period';
 import { buildSeedRows, dateProps } from '../src/seed/seed.rows';

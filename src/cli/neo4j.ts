@@ -2,6 +2,7 @@ import path from 'node:path';
 import { loadConfig } from '../config';
 import { EmbeddedNeo4jError } from '../embedded/classpath';
 import { startEmbeddedNeo4j } from '../embedded/launcher';
+import { JVM_SAYS } from '../embedded/jvm-protocol';
 import { superviseEmbedded } from '../embedded/supervisor';
 import { embeddedStartOptions, portOf } from '../graph-connection';
 import { createLogger } from '../logger';
@@ -39,7 +40,7 @@ async function run(): Promise<void> {
   if (stopRequested) return stop();
   const { username, file } = embedded.credentials;
   process.stdout.write(
-    `NEO4J_READY ${embedded.uri} ${embedded.pid}\n` +
+    `${JVM_SAYS.ready} ${embedded.uri} ${embedded.pid}\n` +
       `User ${username}, password in ${file} (owner-only), e.g.: cypher-shell -a ${embedded.uri} -u ${username} -p "$(cat ${file})"\n`,
   );
 }

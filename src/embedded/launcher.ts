@@ -5,6 +5,7 @@ import type { Logger } from '../logger';
 import { ALTERNATIVES, EmbeddedNeo4jError, checkJava, launcherArgs, resolveClasspath } from './classpath';
 import { embeddedCredentials, type EmbeddedCredentials } from './credentials';
 import { captureOutput } from './output';
+import { awaitJvm } from './jvm-protocol';
 
 export interface EmbeddedOptions {
   projectRoot: string;
@@ -123,40 +124,19 @@ export function embeddedHandle(child: ChildProcessWithoutNullStreams, uri: strin
   };
 }
 
-function waitForReady(child: ChildProcessWithoutNullStreams, timeoutMs: number, dataDir: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let stdout = '';
-    let stderrTail = '';
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new EmbeddedNeo4jError(`Embedded Neo4j did not become ready within ${timeoutMs / 1000}s. ${ALTERNATIVES}`));
-    }, timeoutMs);
-    const onStdout = (chunk: Buffer) => {
-      stdout += chunk.toString('utf8');
-      const match = /NEO4J_READY (\S+)/.exec(stdout);
-      if (match) {
-        clearTimeout(timer);
-        child.stdout.off('data', onStdout);
-        child.stdout.resume();
-        resolve(match[1]);
-      }
-    };
-    child.stdout.on('data', onStdout);
-    child.stderr.on('data', (chunk: Buffer) => {
-      stderrTail = (stderrTail + chunk.toString('utf8')).slice(-4000);
-    });
-    child.once('error', (error) => {
-      clearTimeout(timer);
-      reject(new EmbeddedNeo4jError(`Could not run Java: ${error.message}. ${ALTERNATIVES}`));
-    });
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(
-        new EmbeddedNeo4jError(
-          `Embedded Neo4j exited with code ${code} before it was ready (data in ${dataDir}; its output is in ${jvmLogFile(dataDir)}).\n` +
-            `${stderrTail.trim()}\n${ALTERNATIVES}`,
-        ),
+async function waitForReady(child: ChildProcessWithoutNullStreams, timeoutMs: number, dataDir: string): Promise<string> {
+  const wait = await awaitJvm(child, { timeoutMs });
+  switch (wait.outcome) {
+    case 'ready':
+      return wait.uri;
+    case 'timeout':
+      throw new EmbeddedNeo4jError(`Embedded Neo4j did not become ready within ${timeoutMs / 1000}s. ${ALTERNATIVES}`);
+    case 'failed':
+      throw new EmbeddedNeo4jError(`Could not run Java: ${wait.error.message}. ${ALTERNATIVES}`);
+    case 'exited':
+      throw new EmbeddedNeo4jError(
+        `Embedded Neo4j exited with code ${wait.code} before it was ready (data in ${dataDir}; its output is in ${jvmLogFile(dataDir)}).\n` +
+          `${wait.tail.trim()}\n${ALTERNATIVES}`,
       );
-    });
-  });
+  }
 }

@@ -1,11 +1,11 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import readline from 'node:readline';
 import type { Logger } from '../logger';
 import { EmbeddedNeo4jError, checkJava, launcherArgs, resolveClasspath } from './classpath';
 import { embeddedCredentials } from './credentials';
 import { JVM_FLAGS, embeddedHandle, jvmLogFile, type EmbeddedNeo4j } from './launcher';
 import { captureOutput } from './output';
+import { JVM_SAYS, awaitJvm } from './jvm-protocol';
 
 export interface StoreImportOptions {
   projectRoot: string;
@@ -69,31 +69,20 @@ export async function runStoreImport(opts: StoreImportOptions): Promise<Embedded
   ];
   const child = spawn(opts.java, args, { stdio: ['pipe', 'pipe', 'pipe'] });
   captureOutput(child, jvmLogFile(opts.dataDir), opts.log, 'neo4j-import');
-  let tail = '';
   let imported = false;
-  const lines = readline.createInterface({ input: child.stdout });
-  const ready = new Promise<string>((resolve) => {
-    lines.on('line', (line) => {
-      const served = /^NEO4J_READY (\S+)/.exec(line);
-      if (served) resolve(served[1]);
-      else if (line.includes('STORE_IMPORTED')) {
+  const wait = await awaitJvm(child, {
+    onLine(line) {
+      if (line.includes(JVM_SAYS.storeImported)) {
         imported = true;
         opts.log.info('Store import: new store in place, starting the database on it');
       } else if (PROGRESS_LINE.test(line)) opts.log.info({ importer: line.replace(/^[.\s-]+/, '').trim() }, 'Store import progress');
-      tail = `${tail}\n${line}`.slice(-4000);
-    });
+    },
   });
-  child.stderr.on('data', (chunk: Buffer) => {
-    tail = (tail + chunk.toString('utf8')).slice(-4000);
-  });
-  const ended = new Promise<number | null>((resolve, reject) => {
-    child.once('error', (error) => reject(new EmbeddedNeo4jError(`Could not run Java: ${error.message}`)));
-    child.once('close', resolve);
-  });
-  const outcome = await Promise.race([ready.then((uri) => ({ uri })), ended.then((code) => ({ code }))]);
-  if ('uri' in outcome) return embeddedHandle(child, outcome.uri, credentials);
-  const { code } = outcome;
-  if (code === 3 && tail.includes('STORE_IN_USE')) {
+  if (wait.outcome === 'ready') return embeddedHandle(child, wait.uri, credentials);
+  if (wait.outcome === 'failed') throw new EmbeddedNeo4jError(`Could not run Java: ${wait.error.message}`);
+  const tail = wait.tail;
+  const code = wait.outcome === 'exited' ? wait.code : null;
+  if (code === 3 && tail.includes(JVM_SAYS.storeInUse)) {
     throw new StoreInUseError(`A running Neo4j holds the store in ${opts.dataDir}: stop it (the hub, \`npm run neo4j\`) and import again, or import with --online`);
   }
   if (!imported) throw new EmbeddedNeo4jError(`Neo4j's importer failed (exit ${code}); the previous store was kept.\n${tail.trim()}`);

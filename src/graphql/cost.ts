@@ -18,19 +18,15 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 import { QueryTooCostlyError } from '../errors';
-import { costGateOf } from '../http/admission';
-import { currentScope } from '../request-scope';
-import { LIMITS as NETWORK_LIMITS } from '../network/network.service';
-import { MAX_SEARCH_RESULTS } from '../search/search.query';
-import { MAX_NESTED_PAGE_SIZE, MAX_PAGE_SIZE, NESTED_PAGE_SIZE } from './paging';
+import { NESTED_PAGE_SIZE } from './paging';
 
 /*
  * The cost of an operation is the number of objects it may fetch. A field returning an object counts 1 per
  * object; a list multiplies everything under it by its page size; scalars and enums count 0. The page size
  * of a list is its `first` or `limit` argument (the literal, the variable's value, or the argument's
- * default), never more than its cap in SIZE_CAPS (larger values are refused by the resolvers anyway). The
+ * default), never more than its cap in the table's sizeCaps (larger values are refused by the resolvers anyway). The
  * `nodes` and `edges` of a connection take the connection field's `first`; a list without a size argument
- * takes its bound from RULES or DEFAULT_LIST_SIZE. Expensive fields add a weight each time they are
+ * takes its bound from the table's rules or DEFAULT_LIST_SIZE. Expensive fields add a weight each time they are
  * resolved: the work they do in the database or in rendering, in objects. Introspection fields count 0 (the
  * schema is small and fixed). See the README's "Limits".
  */
@@ -38,36 +34,16 @@ import { MAX_NESTED_PAGE_SIZE, MAX_PAGE_SIZE, NESTED_PAGE_SIZE } from './paging'
 /** Page size assumed for an object list that has no size argument and no rule: the nested lists' default. */
 export const DEFAULT_LIST_SIZE = NESTED_PAGE_SIZE;
 
-/**
- * Largest value of a size argument, by `Type.field.argument`, `Type.*.argument` or `*.argument`: what the
- * resolvers accept (they refuse larger values with BAD_USER_INPUT, so the estimate never needs more).
- */
-const SIZE_CAPS: Readonly<Record<string, number>> = {
-  'Query.search.first': MAX_SEARCH_RESULTS,
-  'Query.paths.limit': NETWORK_LIMITS.maxPaths,
-  'Query.*.first': MAX_PAGE_SIZE,
-  '*.first': MAX_NESTED_PAGE_SIZE,
-  '*.limit': NETWORK_LIMITS.maxNetworkNodes,
-};
 const SIZE_ARGS = ['first', 'limit'];
 
-function sizeCap(type: string, field: string, arg: string): number {
-  return SIZE_CAPS[`${type}.${field}.${arg}`] ?? SIZE_CAPS[`${type}.*.${arg}`] ?? SIZE_CAPS[`*.${arg}`];
+function sizeCap(caps: CostTable['sizeCaps'], type: string, field: string, arg: string): number {
+  return caps[`${type}.${field}.${arg}`] ?? caps[`${type}.*.${arg}`] ?? caps[`*.${arg}`] ?? Number.MAX_SAFE_INTEGER;
 }
 
-/** Edges assumed per node of a network answer (its edges have no cap of their own). */
-const EDGES_PER_NODE = 4;
-/** Nodes of a network answer whose producing field has no limit (the default network limit). */
-const NETWORK_NODES = 500;
-/** Organisations on the longest route `paths` looks for. */
-const ROUTE_NODES = NETWORK_LIMITS.maxPathHops + 1;
-/** Weight of a question that reads much of the graph (a whole-graph count, ranking or matrix). */
-const WHOLE_GRAPH = 100_000;
-
-type IntArgs = Readonly<Record<string, number | undefined>>;
+export type IntArgs = Readonly<Record<string, number | undefined>>;
 
 /** How to count one field where the generic rule (size argument, connection, default) is not enough. */
-interface FieldRule {
+export interface FieldRule {
   /** Items of a list without a size argument, from the size of the enclosing field (undefined: none). */
   size?: (enclosing: number | undefined) => number;
   /**
@@ -81,41 +57,15 @@ interface FieldRule {
   weight?: (args: IntArgs, enclosing: number | undefined) => number;
 }
 
-const networkNodes = (enclosing: number | undefined) => enclosing ?? NETWORK_NODES;
-
 /**
- * Rules by `Type.field`, or `*.field` for a field of that name on any type. Weights stand for the objects the
- * database reads to answer: a whole-graph aggregate reads much of the graph, a network search visits up to
- * its limit of organisations and their links, a route search expands level by level; an export renders
- * every node and edge of its network.
+ * What the estimator knows of one schema: the largest value of each size argument, by `Type.field.argument`,
+ * `Type.*.argument` or `*.argument` (what the resolvers accept), and the rules of fields the generic count
+ * misses, by `Type.field` or `*.field`. The composition root gives the hub's (src/app/cost-table.ts).
  */
-const RULES: Readonly<Record<string, FieldRule>> = {
-  'Query.cooperationNetwork': { weight: (a) => 100 * (a.limit ?? NETWORK_NODES) },
-  'Query.egoNetwork': { weight: (a) => 10 * (a.limit ?? 200) * (a.depth ?? 1) },
-  'Query.partners': { weight: (a) => ((a.hops ?? 1) > 1 ? 10 * NETWORK_LIMITS.searchCap : 5000) },
-  'Query.paths': { weight: (a) => 10_000 * (a.maxHops ?? 6) },
-  'Query.regionMatrix': { weight: () => 5 * WHOLE_GRAPH },
-  'Query.crossRegionLinks': { weight: () => 2 * WHOLE_GRAPH },
-  'Query.counts': { size: () => 100, weight: () => WHOLE_GRAPH },
-  'Query.totals': { weight: () => WHOLE_GRAPH },
-  'Query.ranking': { weight: () => WHOLE_GRAPH },
-  'Query.search': { weight: () => 1000 },
-  'Query.timeline': { size: () => 500 },
-  'NetworkGraph.nodes': { size: networkNodes },
-  'NetworkGraph.edges': { size: (e) => networkNodes(e) * EDGES_PER_NODE },
-  'NetworkGraph.export': { weight: (_a, e) => networkNodes(e) * (1 + EDGES_PER_NODE) },
-  'PartnerList.partners': { size: (e) => e ?? 100 },
-  'OrganizationRanking.items': { size: (e) => e ?? 20 },
-  'PathResult.paths': { size: (e) => e ?? 10 },
-  'PathResult.graph': { childSize: (e) => (e ?? 10) * ROUTE_NODES },
-  'CooperationPath.organizations': { size: () => ROUTE_NODES },
-  'CooperationPath.steps': { size: () => ROUTE_NODES },
-  'RegionMatrix.cells': { size: () => 50 },
-  'RegionMatrix.regions': { size: () => 10 },
-  'TimelineEvent.organizations': { natural: 20 },
-  'Activity.figures': { natural: 10 },
-  '*.provenance': { natural: 5 },
-};
+export interface CostTable {
+  sizeCaps: Readonly<Record<string, number>>;
+  rules: Readonly<Record<string, FieldRule>>;
+}
 
 /** One field path (field names, aliases merged) and the objects it fetches itself. */
 export interface CostContributor {
@@ -139,8 +89,8 @@ interface Part {
 
 const NOTHING: Part = { cost: 0, top: null };
 
-function ruleFor(type: GraphQLNamedType, field: string): FieldRule | undefined {
-  return RULES[`${type.name}.${field}`] ?? RULES[`*.${field}`];
+function ruleFor(rules: CostTable['rules'], type: GraphQLNamedType, field: string): FieldRule | undefined {
+  return rules[`${type.name}.${field}`] ?? rules[`*.${field}`];
 }
 
 class Estimator {
@@ -151,6 +101,7 @@ class Estimator {
 
   constructor(
     private readonly schema: GraphQLSchema,
+    private readonly table: CostTable,
     document: DocumentNode,
     operation: OperationDefinitionNode,
     private readonly variables: Readonly<Record<string, unknown>>,
@@ -184,7 +135,7 @@ class Estimator {
     const arg = def.args.find((a) => SIZE_ARGS.includes(a.name));
     if (!arg) return undefined;
     const value = this.intArg(node, arg);
-    return value === undefined ? undefined : Math.min(Math.max(value, 0), sizeCap(on.name, def.name, arg.name));
+    return value === undefined ? undefined : Math.min(Math.max(value, 0), sizeCap(this.table.sizeCaps, on.name, def.name, arg.name));
   }
 
   private listSize(parent: GraphQLNamedType, field: string, own: number | undefined, rule: FieldRule | undefined, enclosing: number | undefined): number {
@@ -233,7 +184,7 @@ class Estimator {
         if (!def) continue;
         const named = getNamedType(def.type);
         if (isLeafType(named)) continue;
-        const rule = ruleFor(on, name);
+        const rule = ruleFor(this.table.rules, on, name);
         const own = this.ownSize(on, selection, def);
         const n = isListType(getNullableType(def.type)) ? this.listSize(on, name, own, rule, enclosing) : 1;
         const weight = rule?.weight ? rule.weight(this.intArgs(selection, def), enclosing) : 0;
@@ -275,8 +226,9 @@ export function estimateCost(args: {
   document: DocumentNode;
   operation: OperationDefinitionNode;
   variables?: Readonly<Record<string, unknown>>;
+  table: CostTable;
 }): CostEstimate {
-  const estimator = new Estimator(args.schema, args.document, args.operation, args.variables ?? {});
+  const estimator = new Estimator(args.schema, args.table, args.document, args.operation, args.variables ?? {});
   const root = args.schema.getRootType(args.operation.operation);
   const part = root ? estimator.selectionSet(args.operation.selectionSet, root, undefined) : NOTHING;
   return { cost: part.cost, biggest: part.top ?? { path: '(none)', cost: 0 }, visited: estimator.visited };
@@ -286,18 +238,23 @@ export function estimateCost(args: {
  * An Apollo plugin refusing, before any resolver runs, an operation whose estimated cost is over `maxCost`,
  * with QUERY_TOO_COSTLY (HTTP 400) stating the estimate, the budget and the biggest contributor. It runs once
  * the operation is resolved, so variable values count; validation alone never sees them. An operation within
- * the budget then passes the cost step of its request's admission, when the edge bound one (429 or 503).
+ * the budget is then offered to `admit` (the edge's cost admission: 429 or 503), which returns the error to
+ * throw or nothing.
  */
-export function costLimitPlugin<C extends BaseContext>(maxCost: number): ApolloServerPlugin<C> {
+export function costLimitPlugin<C extends BaseContext>(
+  maxCost: number,
+  table: CostTable,
+  admit: (cost: number) => Error | undefined = () => undefined,
+): ApolloServerPlugin<C> {
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ schema, document, operation, request }) {
           if (!operation) return;
-          const estimate = estimateCost({ schema, document, operation, variables: request.variables ?? {} });
+          const estimate = estimateCost({ schema, document, operation, variables: request.variables ?? {}, table });
           if (estimate.cost > maxCost) throw new QueryTooCostlyError(estimate.cost, maxCost, estimate.biggest);
-          const refusal = costGateOf(currentScope())?.(estimate.cost);
-          if (refusal) throw refusal.error;
+          const refusal = admit(estimate.cost);
+          if (refusal) throw refusal;
         },
       };
     },

@@ -1,5 +1,4 @@
 import neo4j from 'neo4j-driver';
-import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
 import { BadUserInputError } from '../errors';
 
 /** Parses a `YYYY-MM-DD` argument into a driver Date; throws BAD_USER_INPUT naming the argument. */
@@ -20,25 +19,30 @@ export function checkRange(from: string | null | undefined, to: string | null | 
   if (from && to && from > to) throw new BadUserInputError(`${fromArg} (${from}) is after ${toArg} (${to})`, fromArg);
 }
 
-const PARTIAL_DATE = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/;
+/** The precision of a date as the text gives it. */
+export type DatePrecision = 'YEAR' | 'MONTH' | 'DAY';
 
-function partialDate(value: unknown): string {
-  if (typeof value !== 'string' || !PARTIAL_DATE.test(value)) {
-    throw new GraphQLError(`PartialDate must be YYYY, YYYY-MM or YYYY-MM-DD (got ${JSON.stringify(value)})`);
-  }
-  return value;
+/** The precision of an ISO date string as written: `2023` YEAR, `2023-06` MONTH, `2023-06-09` DAY. */
+export function precisionOf(written: string): DatePrecision {
+  if (/^\d{4}$/.test(written)) return 'YEAR';
+  if (/^\d{4}-\d{2}$/.test(written)) return 'MONTH';
+  return 'DAY';
 }
 
-/**
- * A date as precise as its source wrote it (ISO 8601 of reduced precision): `2023` (a year), `2023-06` (a
- * month) or `2023-06-09` (a day). Filters and "in force" read a year or month as that whole period.
- */
-export const PartialDateScalar = new GraphQLScalarType({
-  name: 'PartialDate',
-  description:
-    'A date as precise as its source wrote it, ISO 8601 of reduced precision: `2023` (that year), `2023-06` (that month) or ' +
-    '`2023-06-09` (that day). Period filters and "in force" read a year or a month as the whole period.',
-  serialize: partialDate,
-  parseValue: partialDate,
-  parseLiteral: (ast) => partialDate(ast.kind === Kind.STRING ? ast.value : undefined),
-});
+/** A stored date (ISO day) shown as precise as the text gave it: `2023-01-01` with YEAR is `2023`. */
+export function asWritten(isoDay: string, precision: DatePrecision | null | undefined): string {
+  if (precision === 'YEAR') return isoDay.slice(0, 4);
+  if (precision === 'MONTH') return isoDay.slice(0, 7);
+  return isoDay;
+}
+
+/** The first and last day (ISO) of a date as written: `2023` is 2023-01-01..2023-12-31. */
+export function periodOfWritten(written: string): { first: string; last: string } {
+  if (/^\d{4}$/.test(written)) return { first: `${written}-01-01`, last: `${written}-12-31` };
+  if (/^\d{4}-\d{2}$/.test(written)) {
+    const [y, m] = written.split('-').map(Number);
+    const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
+    return { first: `${written}-01`, last: `${written}-${String(last).padStart(2, '0')}` };
+  }
+  return { first: written, last: written };
+}

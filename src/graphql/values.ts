@@ -1,5 +1,5 @@
 import neo4j from 'neo4j-driver';
-import { asWritten } from '../rules/period';
+import { asWritten } from './dates';
 
 const pad = (n: number, width: number) => String(n).padStart(width, '0');
 

@@ -213,22 +213,16 @@ export const ALL_SHORTEST_PATHS: Record<number, LinkFiltered> = Object.fromEntri
 // `t.id IS NOT NULL` lets Neo4j walk the id index in order and stop at the cap instead of testing every
 // organisation and sorting.
 export const LINKED_ORGS = linkFiltered((where, rollUp) => {
-  const head = rollUp
-    ? `MATCH (t:Organization)
-WHERE t.id IS NOT NULL AND NOT EXISTS { (t)-[:PART_OF]->(:Organization) } AND ($orgIds IS NULL OR t.id IN $orgIds) AND ($partnerKinds IS NULL OR t.kind IN $partnerKinds)
+  // One role pair of a selected kind is enough (as for reachability), so the test stops at the first one.
+  const tied = rollUp
+    ? `MATCH (t)<-[:PART_OF*0..4]-(a:Organization)-[ra:PARTY_TO|PARTICIPATED_IN]->(x)<-[rb:PARTY_TO|PARTICIPATED_IN]-(b:Organization)
+    WHERE ${instrumentWhere(where)} AND ${kindOf('a', 'ra', 'x', 'rb', 'b')} IN $tieKinds AND ${top('b')} <> t`
+    : `MATCH (t)-[ra:PARTY_TO|PARTICIPATED_IN]->(x)<-[rb:PARTY_TO|PARTICIPATED_IN]-(b:Organization)
+    WHERE b <> t AND ${instrumentWhere(where)} AND ${kindOf('t', 'ra', 'x', 'rb', 'b')} IN $tieKinds`;
+  return `MATCH (t:Organization)
+WHERE t.id IS NOT NULL${rollUp ? ' AND NOT EXISTS { (t)-[:PART_OF]->(:Organization) }' : ''} AND ($orgIds IS NULL OR t.id IN $orgIds) AND ($partnerKinds IS NULL OR t.kind IN $partnerKinds)
   AND EXISTS {
-    MATCH (t)<-[:PART_OF*0..4]-(a:Organization)-[ra:PARTY_TO|PARTICIPATED_IN]->(x)<-[rb:PARTY_TO|PARTICIPATED_IN]-(b:Organization)
-    WHERE ${instrumentWhere(where)} AND ${top('b')} <> t`
-    : `MATCH (t:Organization)
-WHERE t.id IS NOT NULL AND ($orgIds IS NULL OR t.id IN $orgIds) AND ($partnerKinds IS NULL OR t.kind IN $partnerKinds)
-  AND EXISTS {
-    MATCH (t)-[ra:PARTY_TO|PARTICIPATED_IN]->(x)<-[rb:PARTY_TO|PARTICIPATED_IN]-(b:Organization)
-    WHERE b <> t AND ${instrumentWhere(where)}
-    WITH t AS a, ra, x, rb, b`;
-  return `${head}
-    WITH ${rollUp ? 'a, ' : ''}b, x, collect(DISTINCT ${kindOf('a', 'ra', 'x', 'rb', 'b')}) AS kinds
-    WHERE ${strongest('kinds')} IN $tieKinds
-    RETURN 1
+    ${tied}
   }
 RETURN t.id AS id
 ORDER BY id

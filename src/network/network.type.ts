@@ -1,5 +1,5 @@
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
-import { PartialDateScalar } from '../graphql/dates';
+import { PartialDateScalar } from '../graphql/partial-date';
 import type { TieKind } from '../rules/tie';
 import { TieKindEnum } from './link-filter';
 

@@ -1,5 +1,5 @@
 import { Field, ObjectType } from 'type-graphql';
-import { PartialDateScalar } from '../graphql/dates';
+import { PartialDateScalar } from '../graphql/partial-date';
 import { Provenance } from '../source/source.type';
 import { Organization } from './organization.type';
 

@@ -1,7 +1,7 @@
 import { createUnionType, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Activity } from '../activity/activity.type';
 import { Agreement } from '../agreement/agreement.type';
-import { PartialDateScalar } from '../graphql/dates';
+import { PartialDateScalar } from '../graphql/partial-date';
 import { AgreementStatus, PartyRole } from '../graphql/enums';
 import { PART_KINDS } from '../seed/seed.schema';
 import { Provenance } from '../source/source.type';

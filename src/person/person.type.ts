@@ -1,5 +1,5 @@
 import { Field, ID, ObjectType } from 'type-graphql';
-import { PartialDateScalar } from '../graphql/dates';
+import { PartialDateScalar } from '../graphql/partial-date';
 import { AttendanceRole } from '../graphql/enums';
 import { Provenance } from '../source/source.type';
 

@@ -143,30 +143,6 @@ export function today(now: Date = new Date()): string {
   return now.toISOString().slice(0, 10);
 }
 
-/** The precision of a date as the text gives it. */
-export type DatePrecision = 'YEAR' | 'MONTH' | 'DAY';
-
-/** The precision of an ISO date string as written: `2023` YEAR, `2023-06` MONTH, `2023-06-09` DAY. */
-export function precisionOf(written: string): DatePrecision {
-  if (/^\d{4}$/.test(written)) return 'YEAR';
-  if (/^\d{4}-\d{2}$/.test(written)) return 'MONTH';
-  return 'DAY';
-}
-
-/** A stored date (ISO day) shown as precise as the text gave it: `2023-01-01` with YEAR is `2023`. */
-export function asWritten(isoDay: string, precision: DatePrecision | null | undefined): string {
-  if (precision === 'YEAR') return isoDay.slice(0, 4);
-  if (precision === 'MONTH') return isoDay.slice(0, 7);
-  return isoDay;
-}
-
-/** The first and last day (ISO) of a date as written: `2023` is 2023-01-01..2023-12-31. */
-export function periodOfWritten(written: string): { first: string; last: string } {
-  if (/^\d{4}$/.test(written)) return { first: `${written}-01-01`, last: `${written}-12-31` };
-  if (/^\d{4}-\d{2}$/.test(written)) {
-    const [y, m] = written.split('-').map(Number);
-    const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
-    return { first: `${written}-01`, last: `${written}-${String(last).padStart(2, '0')}` };
-  }
-  return { first: written, last: written };
-}
+// How a date is written and read back (precision, the period of a written date) is value conversion: it lives
+// with the other conversions in graphql/dates.ts, and is re-exported here for the rule's readers.
+export { asWritten, periodOfWritten, precisionOf, type DatePrecision } from '../graphql/dates';

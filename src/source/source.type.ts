@@ -1,5 +1,5 @@
 import { Field, ID, ObjectType } from 'type-graphql';
-import { PartialDateScalar } from '../graphql/dates';
+import { PartialDateScalar } from '../graphql/partial-date';
 import { SourceKind } from '../graphql/enums';
 
 @ObjectType({ description: 'A document the data comes from, or an external reference (registry, law, standard).' })

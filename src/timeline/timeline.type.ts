@@ -1,7 +1,7 @@
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { LocalDateResolver } from 'graphql-scalars';
 import { Activity } from '../activity/activity.type';
-import { PartialDateScalar } from '../graphql/dates';
+import { PartialDateScalar } from '../graphql/partial-date';
 import { Agreement } from '../agreement/agreement.type';
 import { Organization } from '../organization/organization.type';
 
