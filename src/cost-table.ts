@@ -1,6 +1,6 @@
 import type { CostTable } from './graphql/cost';
 import { MAX_NESTED_PAGE_SIZE, MAX_PAGE_SIZE } from './graphql/paging';
-import { LIMITS as NETWORK_LIMITS } from './network/network.service';
+import { LIMITS as NETWORK_LIMITS } from './network/network.limits';
 import { MAX_SEARCH_RESULTS } from './search/search.query';
 
 // The hub's cost table: what the cost estimator (graphql/cost.ts) needs to know of this schema's fields. It

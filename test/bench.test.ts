@@ -1,5 +1,5 @@
 import { FAMILIES } from '../src/bench/bench.families';
-import { LIMITS } from '../src/network/network.service';
+import { COOPERATION_TIE_KINDS } from '../src/rules/tie';
 import { parseBenchArgs } from '../src/bench/bench.options';
 import { meetsFloorTarget, renderReport } from '../src/bench/bench.report';
 import { compareAnswers, type FamilyResult } from '../src/bench/bench.runner';
@@ -37,14 +37,24 @@ describe('benchmark statistics', () => {
 });
 
 describe('benchmark answers', () => {
-  test('the @neo4j/graphql answer for two hops counts the second ring up to the search cap, as the hub and the floor do', () => {
-    const family = FAMILIES.find((f) => f.name === 'partners, 2 hops')!;
-    if (!('request' in family.neo4jGraphql)) throw new Error('expected a @neo4j/graphql request for two hops');
-    const far = Array.from({ length: LIMITS.searchCap + 1000 }, (_, i) => ({ id: `f-${String(i).padStart(5, '0')}` }));
-    const partner = { id: 'p', agreements: [{ id: 'a2', parties: [{ id: 'p' }, ...far] }], activities: [] };
-    const data = { organizations: [{ id: 'r', agreements: [{ id: 'a1', parties: [{ id: 'r' }, partner] }], activities: [] }] };
-    const top = ['p/1', ...far.slice(0, 19).map((o) => `${o.id}/2`)];
-    expect(family.neo4jGraphql.answer(data, { org: 'r', other: 'p', phrase: '', years: [] })).toBe(`${1 + LIMITS.searchCap}:${top.join(',')}`);
+  test('network families ask the floor for the default tie selection and say why @neo4j/graphql cannot answer', () => {
+    const sample = { org: 'r', other: 'p', phrase: '', years: [] };
+    for (const name of ['partners', 'partners, 2 hops', 'ego network', 'shortest path']) {
+      const family = FAMILIES.find((f) => f.name === name)!;
+      expect(family.floor.cypher).toContain('$tieKinds');
+      expect(family.floor.cypher).toContain('$includeIntended');
+      expect(family.floor.params(sample)).toMatchObject({ tieKinds: [...COOPERATION_TIE_KINDS], includeIntended: false });
+      expect(family.neo4jGraphql).toEqual({ unsupported: expect.stringMatching(/tie|path/) });
+    }
+  });
+
+  test('partner fingerprints carry count and weight, so a different weight is a different answer', () => {
+    const family = FAMILIES.find((f) => f.name === 'partners')!;
+    const sample = { org: 'r', other: 'p', phrase: '', years: [] };
+    const floor = (weight: number) => family.floor.answer([{ total: 1, partners: [{ id: 'p', count: 2, weight }] }], sample);
+    const hub = family.hub.answer({ partners: { totalCount: 1, partners: [{ count: 2, weight: 1.5, organization: { id: 'p' } }] } }, sample);
+    expect(hub).toBe(floor(1.5));
+    expect(hub).not.toBe(floor(2));
   });
 
   test('a failed @neo4j/graphql request counts as failed, not as a different answer', async () => {

@@ -1,5 +1,5 @@
 import { intParam, type Row } from '../neo4j';
-import { LIMITS } from '../network/network.service';
+import { LIMITS } from '../network/network.limits';
 import {
   FLOOR_COUNTS_BY_YEAR,
   FLOOR_EGO,
@@ -9,6 +9,7 @@ import {
   FLOOR_PATH,
   FLOOR_REGION_MATRIX,
   FLOOR_SEARCH,
+  FLOOR_TIE_PARAMS,
 } from './bench.floor';
 
 /** What one benchmark request is about: drawn once per round, the same for every target. */
@@ -55,34 +56,17 @@ export interface Family {
 const FIRST = 20;
 const EGO_LIMIT = 200;
 
-type Partner = { id: string; strength: number };
+type Partner = { id: string; count: number; weight: number };
 
-/** Ranks partners as the hub does (strength descending, then id) and fingerprints the top `first`. */
+/** Fingerprints a ranked partner list: the total and the top partners with count and weight (to 6 places). */
 function partnerFingerprint(total: number, partners: Partner[]): string {
-  return `${total}:${partners.map((p) => `${p.id}/${p.strength}`).join(',')}`;
+  return `${total}:${partners.map((p) => `${p.id}/${Number(p.count)}/${Number(p.weight).toFixed(6)}`).join(',')}`;
 }
 
-function rankPartners(strengths: Map<string, Set<string>>): Partner[] {
-  return [...strengths]
-    .map(([id, links]) => ({ id, strength: links.size }))
-    .sort((a, b) => b.strength - a.strength || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-}
-
-type NeoOrg = { id: string; agreements?: Array<{ id: string; parties: NeoOrg[] }>; activities?: Array<{ id: string; participants: NeoOrg[] }> };
-
-/** The partners of `org` in a nested @neo4j/graphql answer: partner id -> shared agreement/activity ids. */
-function neoPartners(org: NeoOrg): Map<string, Set<string>> {
-  const out = new Map<string, Set<string>>();
-  const add = (partner: string, link: string) => {
-    if (partner === org.id) return;
-    const set = out.get(partner) ?? new Set<string>();
-    set.add(link);
-    out.set(partner, set);
-  };
-  for (const a of org.agreements ?? []) for (const p of a.parties) add(p.id, a.id);
-  for (const a of org.activities ?? []) for (const p of a.participants) add(p.id, a.id);
-  return out;
-}
+// Ties are typed by roles, the instrument's principal parties, sub-unit ancestry and status (src/rules/tie.ts):
+// @neo4j/graphql can only fetch the raw nesting, so the question itself is not one it can ask.
+const TIE_RULE_UNSUPPORTED =
+  'ties follow the tie rule (both roles, the instrument’s principal parties and status, sub-unit ancestry, the strongest kind per instrument, fractional weights): not expressible in its generated filters; a client would fetch every shared instrument and re-apply the rule';
 
 const sortKeys = (rows: Array<{ key: string; count: number }>) =>
   rows
@@ -123,38 +107,27 @@ export const FAMILIES: Family[] = [
   },
   {
     name: 'partners',
-    description: `direct partners, strongest first (top ${FIRST} and the total)`,
+    description: `direct partners under the default tie selection (cooperation kinds, realised instruments), by fractional weight, count, then id (top ${FIRST} and the total)`,
     hub: {
       request: (s) => ({
-        query: `query($id: ID!) { partners(actor: $id, first: ${FIRST}) { totalCount partners { strength distance organization { id name } } } }`,
+        query: `query($id: ID!) { partners(actor: $id, first: ${FIRST}) { totalCount partners { count weight distance organization { id name } } } }`,
         variables: { id: s.org },
       }),
       answer: (d) => {
-        const p = d.partners as { totalCount: number; partners: Array<{ strength: number; organization: { id: string } }> };
-        return partnerFingerprint(p.totalCount, p.partners.map((x) => ({ id: x.organization.id, strength: x.strength })));
+        const p = d.partners as { totalCount: number; partners: Array<{ count: number; weight: number; organization: { id: string } }> };
+        return partnerFingerprint(p.totalCount, p.partners.map((x) => ({ id: x.organization.id, count: x.count, weight: x.weight })));
       },
     },
     floor: {
       cypher: FLOOR_PARTNERS,
-      params: (s) => ({ id: s.org, first: intParam(FIRST) }),
+      params: (s) => ({ id: s.org, first: intParam(FIRST), cap: intParam(LIMITS.searchCap), ...FLOOR_TIE_PARAMS }),
       answer: ([r]) => partnerFingerprint(Number(r.total), r.partners as Partner[]),
     },
-    neo4jGraphql: {
-      note: 'nested fetch of shared agreements and activities; the client ranks partners (not timed)',
-      request: (s) => ({
-        query: `query($id: ID!) { organizations(where: { id: { eq: $id } }) {
-          id agreements { id parties { id name } } activities { id participants { id name } } } }`,
-        variables: { id: s.org },
-      }),
-      answer: (d) => {
-        const ranked = rankPartners(neoPartners((d.organizations as NeoOrg[])[0]));
-        return partnerFingerprint(ranked.length, ranked.slice(0, FIRST));
-      },
-    },
+    neo4jGraphql: { unsupported: TIE_RULE_UNSUPPORTED },
   },
   {
     name: 'partners, 2 hops',
-    description: `partners up to two links away (top ${FIRST} and the total)`,
+    description: `partners up to two ties away under the default tie selection: direct ones by weight, then the next ring by id (top ${FIRST} and the total)`,
     hub: {
       request: (s) => ({
         query: `query($id: ID!) { partners(actor: $id, hops: 2, first: ${FIRST}) { totalCount partners { strength distance organization { id name } } } }`,
@@ -167,38 +140,14 @@ export const FAMILIES: Family[] = [
     },
     floor: {
       cypher: FLOOR_PARTNERS_2,
-      params: (s) => ({ id: s.org, first: intParam(FIRST), cap: intParam(LIMITS.searchCap) }),
+      params: (s) => ({ id: s.org, first: intParam(FIRST), cap: intParam(LIMITS.searchCap), ...FLOOR_TIE_PARAMS }),
       answer: ([r]) => `${Number(r.total)}:${(r.partners as Array<{ id: string; distance: number }>).map((x) => `${x.id}/${Number(x.distance)}`).join(',')}`,
     },
-    neo4jGraphql: {
-      note: 'two levels of nested agreements and activities; the client collects the distinct organisations (not timed)',
-      request: (s) => ({
-        query: `query($id: ID!) { organizations(where: { id: { eq: $id } }) {
-          id
-          agreements { id parties { id agreements { id parties { id } } activities { id participants { id } } } }
-          activities { id participants { id agreements { id parties { id } } activities { id participants { id } } } } } }`,
-        variables: { id: s.org },
-      }),
-      answer: (d) => {
-        const root = (d.organizations as NeoOrg[])[0];
-        const direct = neoPartners(root);
-        const far = new Set<string>();
-        const visit = (o: NeoOrg) => {
-          for (const id of neoPartners(o).keys()) if (id !== root.id && !direct.has(id)) far.add(id);
-        };
-        for (const a of root.agreements ?? []) a.parties.forEach(visit);
-        for (const a of root.activities ?? []) a.participants.forEach(visit);
-        const ranked = rankPartners(direct);
-        // The hub and the floor count the second ring up to the search cap (its first ids in order): so does this.
-        const ring = [...far].sort().slice(0, LIMITS.searchCap).map((id) => `${id}/2`);
-        const top = [...ranked.map((p) => `${p.id}/1`), ...ring].slice(0, FIRST);
-        return `${ranked.length + ring.length}:${top.join(',')}`;
-      },
-    },
+    neo4jGraphql: { unsupported: TIE_RULE_UNSUPPORTED },
   },
   {
     name: 'ego network',
-    description: `the organisation, its partners and the edges among them (depth 1, up to ${EGO_LIMIT} nodes)`,
+    description: `the organisation, its partners and the ties among them with fractional weights, default tie selection (depth 1, up to ${EGO_LIMIT} nodes)`,
     hub: {
       request: (s) => ({
         query: `query($id: ID!) { egoNetwork(actor: $id, depth: 1, limit: ${EGO_LIMIT}) { truncated nodes { id label distance } edges { source target weight } } }`,
@@ -206,24 +155,24 @@ export const FAMILIES: Family[] = [
       }),
       answer: (d) => {
         const g = d.egoNetwork as { truncated: boolean; nodes: unknown[]; edges: Array<{ weight: number }> };
-        return `${g.nodes.length}/${g.edges.length}/${g.edges.reduce((n, e) => n + e.weight, 0)}/${g.truncated}`;
+        return `${g.nodes.length}/${g.edges.length}/${g.edges.reduce((n, e) => n + e.weight, 0).toFixed(6)}/${g.truncated}`;
       },
     },
     floor: {
       cypher: FLOOR_EGO,
-      params: (s) => ({ id: s.org, limit: intParam(EGO_LIMIT) }),
+      params: (s) => ({ id: s.org, limit: intParam(EGO_LIMIT), ...FLOOR_TIE_PARAMS }),
       answer: ([r]) => {
         const edges = r.edges as Array<{ weight: number }>;
-        return `${(r.nodes as unknown[]).length}/${edges.length}/${edges.reduce((n, e) => n + Number(e.weight), 0)}/${r.truncated}`;
+        return `${(r.nodes as unknown[]).length}/${edges.length}/${edges.reduce((n, e) => n + Number(e.weight), 0).toFixed(6)}/${r.truncated}`;
       },
     },
     neo4jGraphql: {
-      unsupported: 'the edges among the partners need every partner’s own links: a two-level fetch joined by the client',
+      unsupported: `${TIE_RULE_UNSUPPORTED}; and the edges among the partners need every partner’s own links, a two-level fetch joined by the client`,
     },
   },
   {
     name: 'shortest path',
-    description: 'one shortest route between two organisations (up to 6 links)',
+    description: 'one shortest route between two organisations whose every step is a tie of the default selection (up to 6 steps)',
     hub: {
       request: (s) => ({
         query: 'query($from: ID!, $to: ID!) { paths(from: $from, to: $to) { found length paths { organizations { id name } } } }',
@@ -236,10 +185,10 @@ export const FAMILIES: Family[] = [
     },
     floor: {
       cypher: FLOOR_PATH,
-      params: (s) => ({ from: s.org, to: s.other }),
-      answer: (rows) => (rows.length && Number(rows[0].length) <= 6 ? String(Number(rows[0].length)) : 'none'),
+      params: (s) => ({ from: s.org, to: s.other, ...FLOOR_TIE_PARAMS }),
+      answer: (rows) => (rows.length ? String(Number(rows[0].length)) : 'none'),
     },
-    neo4jGraphql: { unsupported: 'no path queries without hand-written @cypher fields' },
+    neo4jGraphql: { unsupported: 'no path queries without hand-written @cypher fields, nor typed ties to walk' },
   },
   {
     name: 'region matrix',

@@ -1,5 +1,5 @@
-import { Field, InputType, registerEnumType } from 'type-graphql';
 import { LocalDateResolver } from 'graphql-scalars';
+import { Field, InputType, registerEnumType } from 'type-graphql';
 import { checkRange, dateParam } from '../graphql/dates';
 import { OrganizationKind } from '../organization/organization.type';
 import { COOPERATION_TIE_KINDS, TIE_KINDS, type TieKind, type TieSelection } from '../rules/tie';

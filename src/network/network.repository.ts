@@ -1,10 +1,21 @@
 import type { Database, Row } from '../neo4j';
-import { str } from '../graphql/values';
-import { toOrganization } from '../organization/organization.mapper';
-import type { Organization } from '../organization/organization.type';
-import { principalCountCypher, tieWeightCypher, type TieKind } from '../rules/tie';
+import { principalCountCypher, tieWeightCypher } from '../rules/tie';
+import {
+toDirectPartners,
+toFamilies,
+toLevelEntry,
+toLevelPage,
+toNetworkOrg,
+toRawEdge,
+toRawPaths,
+type DirectPartners,
+type LevelEntry,
+type LevelPage,
+type NetworkOrg,
+type RawEdge,
+type RawPaths,
+} from './network.mapper';
 import { ANCESTORS, INSTRUMENT_SPAN, KIND, KIND_FROM_A, LEAD_A, LINK_WHERE, instrumentWhere, kindOf, strongest, top } from './tie-cypher';
-import { toTieInstrument, type TieInstrument } from './tie-summary';
 
 // Every statement here pairs organisations through a shared agreement or activity, gives each pair and
 // instrument the tie kind of src/rules/tie.ts (the strongest over their role pairs) and keeps the kinds in
@@ -229,170 +240,43 @@ ORDER BY id
 LIMIT $cap`;
 });
 
-/** One role pair behind a partner's tie: the actor's organisation and role, the partner's organisation and role. */
-export interface LinkRoles {
-  actor: string;
-  actorRole: string;
-  partner: string;
-  partnerRole: string;
-}
-
-/** An instrument behind a partner's tie, with its role pairs when read with evidence. */
-export interface PartnerInstrument extends TieInstrument {
-  roles: LinkRoles[];
-}
-
-export interface DirectPartner {
-  id: string;
-  node: Organization;
-  count: number;
-  weight: number;
-  instruments: PartnerInstrument[];
-}
-
-export interface DirectPartners {
-  /** Partners found, up to the cap. */
-  found: number;
-  /** How many of the organisation ids asked for exist. */
-  known: number;
-  /** Those of the requested kinds. */
-  total: number;
-  /** Every partner found, when asked for. */
-  ids: string[];
-  page: DirectPartner[];
-}
-
 export async function directPartners(db: Database, params: Row, evidence: boolean): Promise<DirectPartners> {
   const [row] = await db.read(forFilter(evidence ? DIRECT_PARTNERS_WITH_EVIDENCE : DIRECT_PARTNERS, params), params);
-  const byPartner = new Map<string, PartnerInstrument[]>();
-  for (const t of row.tieRows as Row[]) {
-    const list = byPartner.get(String(t.partner)) ?? [];
-    list.push({
-      ...toTieInstrument(t),
-      roles: ((t.roles ?? []) as Row[]).map((r) => ({ actor: String(r.actor), actorRole: String(r.actorRole), partner: String(r.partner), partnerRole: String(r.partnerRole) })),
-    });
-    byPartner.set(String(t.partner), list);
-  }
-  return {
-    found: Number(row.found),
-    known: Number(row.known),
-    total: Number(row.total),
-    ids: (row.ids as unknown[]).map(String),
-    page: (row.page as Row[]).map((p) => ({
-      id: String(p.id),
-      node: toOrganization(p.node),
-      count: Number(p.count),
-      weight: Number(p.weight),
-      instruments: byPartner.get(String(p.id)) ?? [],
-    })),
-  };
+  return toDirectPartners(row);
 }
 
-export async function nextLevel(db: Database, params: Row): Promise<Array<{ id: string; via: string; kind: string }>> {
+export async function nextLevel(db: Database, params: Row): Promise<LevelEntry[]> {
   const rows = await db.read(forFilter(NEXT_LEVEL, params), params);
-  return rows.map((r) => ({ id: String(r.id), via: String(r.via), kind: String(r.kind) }));
-}
-
-export interface LevelPage {
-  found: number;
-  total: number;
-  page: Array<{ id: string; via: string; kind: string }>;
+  return rows.map(toLevelEntry);
 }
 
 export async function lastLevelPage(db: Database, params: Row): Promise<LevelPage> {
   const [row] = await db.read(forFilter(LAST_LEVEL_PAGE, params), params);
-  return {
-    found: Number(row.found),
-    total: Number(row.total),
-    page: (row.page as Row[]).map((r) => ({ id: String(r.id), via: String(r.via), kind: String(r.kind) })),
-  };
-}
-
-export interface RawEdge {
-  source: string;
-  target: string;
-  weight: number;
-  /** By id. */
-  instruments: TieInstrument[];
+  return toLevelPage(row);
 }
 
 /** Ties among `ids` under the selection and the link filter, by source then target. */
 export async function cooperationEdges(db: Database, params: Row): Promise<RawEdge[]> {
   const rows = await db.read(forFilter(COOPERATION_EDGES, params), params);
-  return rows.map((r) => ({
-    source: String(r.source),
-    target: String(r.target),
-    weight: Number(r.weight),
-    instruments: (r.ties as Row[]).map(toTieInstrument).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
-  }));
-}
-
-export interface NetworkOrg {
-  id: string;
-  kind: string;
-  name: string;
-  nameEn: string | null;
-  location: string | null;
+  return rows.map(toRawEdge);
 }
 
 export async function networkOrgs(db: Database, ids: string[]): Promise<NetworkOrg[]> {
   const rows = await db.read(NETWORK_ORGS, { ids });
-  return rows.map((r) => ({ id: String(r.id), kind: String(r.kind), name: String(r.name), nameEn: str(r.nameEn), location: str(r.location) }));
+  return rows.map(toNetworkOrg);
 }
 
 /** The top ancestors of `orgIds` and every organisation of their families (roll-up). */
 export async function families(db: Database, orgIds: string[]): Promise<{ tops: string[]; members: string[] }> {
   const [row] = await db.read(FAMILIES, { orgIds });
-  return { tops: ((row?.tops ?? []) as unknown[]).map(String), members: ((row?.members ?? []) as unknown[]).map(String) };
-}
-
-export interface RawStep {
-  from: string;
-  to: string;
-  fromRole: string;
-  toRole: string;
-  /** The instrument the step goes through. */
-  id: string;
-  type: 'AGREEMENT' | 'ACTIVITY';
-  /** The kind of tie of the step's role pair in its instrument. */
-  tieKind: TieKind;
-}
-
-export interface RawPath {
-  steps: RawStep[];
-  organizations: Organization[];
-}
-
-export interface RawPaths {
-  /** Whether `from` and `to` are organisations. */
-  fromFound: boolean;
-  toFound: boolean;
-  paths: RawPath[];
+  return toFamilies(row);
 }
 
 /** Routes of at most `maxHops` steps (an integer from 1 to MAX_PATH_HOPS). */
 export async function shortestPaths(db: Database, all: boolean, maxHops: number, params: Row): Promise<RawPaths> {
   const statement = (all ? ALL_SHORTEST_PATHS : SHORTEST_PATH)[maxHops];
   if (!statement) throw new Error(`no route statement for ${maxHops} steps`);
-  const rows = await db.read(forFilter(statement, params), params);
-  return {
-    fromFound: rows.some((r) => r.fromFound === true),
-    toFound: rows.some((r) => r.toFound === true),
-    paths: rows
-      .filter((r) => r.steps !== null)
-      .map((r) => ({
-        steps: (r.steps as Row[]).map((s) => ({
-          from: String(s.from),
-          to: String(s.to),
-          fromRole: String(s.fromRole),
-          toRole: String(s.toRole),
-          id: String(s.id),
-          type: s.type as RawStep['type'],
-          tieKind: s.tieKind as TieKind,
-        })),
-        organizations: (r.orgs as unknown[]).map(toOrganization),
-      })),
-  };
+  return toRawPaths(await db.read(forFilter(statement, params), params));
 }
 
 export async function linkedOrgs(db: Database, params: Row): Promise<string[]> {

@@ -1,16 +1,20 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root } from 'type-graphql';
+import { Activity } from '../activity/activity.type';
+import { Agreement } from '../agreement/agreement.type';
 import type { Context } from '../context';
 import { selectsPath } from '../graphql/lookahead';
 import { NestedPageArgs } from '../graphql/nested-page';
 import { MAX_OFFSET, pageOf } from '../graphql/paging';
-import { Activity } from '../activity/activity.type';
-import { Agreement } from '../agreement/agreement.type';
 import { Organization } from '../organization/organization.type';
 import { LinkFilter } from './link-filter';
-import { LIMITS, cooperationNetwork, egoNetwork, findPartners, findPaths, pathGraph } from './network.service';
+import { LIMITS } from './network.limits';
+import { cooperationNetwork, egoNetwork } from './network.service';
 import { NetworkGraph } from './network.type';
-import { CooperationLink, CooperationPath, Partner, PartnerList, PathResult, PathStep } from './partners.type';
+import { findPartners } from './partners.service';
+import { CooperationLink, Partner, PartnerList } from './partners.type';
+import { findPaths, pathGraph } from './paths.service';
+import { CooperationPath, PathResult, PathStep } from './paths.type';
 
 @Resolver()
 export class NetworkQueryResolver {

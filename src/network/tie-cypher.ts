@@ -1,13 +1,13 @@
 import { activeInPeriodCypher, spanEndCypher, spanEndPrecisionCypher, spanStartCypher, spanStartPrecisionCypher } from '../rules/period';
 import {
-  TIE_KINDS,
-  ancestorIdsCypher,
-  instrumentCountsCypher,
-  leadingRoleCypher,
-  principalCountCypher,
-  tieKindCypher,
-  tieKindFromCypher,
-  topUnitCypher,
+TIE_KINDS,
+ancestorIdsCypher,
+instrumentCountsCypher,
+leadingRoleCypher,
+principalCountCypher,
+tieKindCypher,
+tieKindFromCypher,
+topUnitCypher,
 } from '../rules/tie';
 
 /**

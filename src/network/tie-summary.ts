@@ -1,6 +1,6 @@
 import { writtenDate } from '../graphql/values';
-import { TIE_KINDS, type TieKind } from '../rules/tie';
 import type { Row } from '../neo4j';
+import { TIE_KINDS, type TieKind } from '../rules/tie';
 
 /** One instrument behind a tie, as a network statement returns it (see INSTRUMENT_SPAN). */
 export interface TieInstrument {

@@ -48,6 +48,8 @@ const ACTIVITY_KINDS = [
   'CONFERENCE', 'WORKSHOP', 'SEMINAR', 'COMPETITION', 'TRAINING', 'TECHMART', 'EXHIBITION', 'FESTIVAL',
   'RESEARCH_TASK', 'VISIT', 'MEETING', 'FUND_LAUNCH', 'CONSULTING', 'COLLABORATION',
 ];
+/** Whether an activity of `kind` is dated by its year only (its end day is drawn all the same). */
+const yearOnly = (kind: string) => kind === 'RESEARCH_TASK' || kind === 'COLLABORATION';
 const ACTIVITY_KIND_WEIGHTS = [0.12, 0.16, 0.08, 0.05, 0.1, 0.04, 0.04, 0.03, 0.12, 0.08, 0.1, 0.01, 0.03, 0.04];
 const PARTICIPATION_ROLES = ['CO_ORGANISER', 'PARTICIPANT', 'PARTICIPANT', 'PARTICIPANT', 'SPONSOR', 'PARTNER', 'HOST', 'JUDGE'];
 
@@ -252,13 +254,15 @@ export async function generateSynth(
         const id = `act-syn-${++activities}`;
         const activityKind = ACTIVITY_KINDS[prng.weighted(ACTIVITY_KIND_WEIGHTS)];
         const figures = prng.next() < 0.4 ? [{ name: 'participants', value: prng.between(20, 500), unit: 'people' }] : undefined;
+        const endDay = day + prng.int(4);
         await out.activity.write({
           type: 'activity',
           id,
           kind: activityKind,
           ...eventTitle(activityKind, topic, where, year),
-          startDate: date,
-          endDate: `${year}-${pad(month)}-${pad(day + prng.int(4))}`,
+          // The documents date research tasks and ongoing collaborations by year only ("năm 2018"); so does the
+          // generator, which keeps the draw of an end day so that the rest of the network stays the same.
+          ...(yearOnly(activityKind) ? { startDate: String(year) } : { startDate: date, endDate: `${year}-${pad(month)}-${pad(endDay)}` }),
           place: where.id,
           status: date > '2025-06-30' ? 'PLANNED' : 'HELD',
           topics,
