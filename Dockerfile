@@ -3,9 +3,10 @@ FROM node:24-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci
-COPY tsconfig.json tsconfig.build.json ./
+COPY tsconfig.json tsconfig.build.json tsconfig.image.json ./
 COPY src ./src
-RUN npm run build && npm prune --omit=dev
+# The image carries the hub and its seed loader, not the benchmark and its comparator.
+RUN npx tsc -p tsconfig.image.json && npm prune --omit=dev
 
 FROM node:24-bookworm-slim
 WORKDIR /app
@@ -17,4 +18,4 @@ COPY schema ./schema
 COPY seeds ./seeds
 USER node
 EXPOSE 4000
-CMD ["node", "dist/src/main.js"]
+CMD ["node", "dist/src/tools/cli/start.js"]

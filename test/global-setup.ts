@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { loadConfig } from '../src/config';
-import { applyGraphSchema } from '../src/graph-schema';
-import { createLogger } from '../src/logger';
-import { Database } from '../src/neo4j';
-import { importSeed } from '../src/seed/seed.importer';
+import { loadConfig } from '../src/core/config';
+import { applyGraphSchema } from '../src/db/constraints';
+import { createLogger } from '../src/core/logger';
+import { Database } from '../src/db/database';
+import { importSeed } from '../src/tools/seed/seed.importer';
 import { startTestNeo4j } from './helpers/embedded';
 
 /**

@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import type { EmbeddedNeo4j } from '../src/embedded/launcher';
+import type { EmbeddedNeo4j } from '../src/db/embedded/launcher';
 
 /** Stops the test Neo4j and removes its store. */
 export default async function globalTeardown(): Promise<void> {

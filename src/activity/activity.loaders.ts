@@ -1,10 +1,11 @@
-import type { Database } from '../neo4j';
-import { oneLoader, pagedLoader } from '../graphql/loader';
+import type { Database } from '../db/database';
+import { oneLoader, pagedLoader } from '../db/loader';
 import { toAdminUnit } from '../geography/geography.mapper';
 import { toAgreement } from '../agreement/agreement.mapper';
 import { toTopic } from '../topic/topic.mapper';
 import { toActivity, toParticipation } from './activity.mapper';
 import * as q from './activity.repository';
+import { perRequest } from '../graphql/context';
 
 /** Per-request loaders of the activity domain. */
 export function createActivityLoaders(db: Database) {
@@ -23,3 +24,6 @@ export function createActivityLoaders(db: Database) {
     orgActivities: pagedLoader(db, q.ORG_ACTIVITIES, participation),
   };
 }
+
+/** The activity loaders of the request `ctx` (made on first use). */
+export const activityLoaders = perRequest(createActivityLoaders);

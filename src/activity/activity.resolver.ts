@@ -1,9 +1,9 @@
 import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Query, Resolver, Root } from 'type-graphql';
 import { LocalDateResolver } from 'graphql-scalars';
-import type { Context } from '../context';
-import { NotFoundError } from '../errors';
+import type { Context } from '../graphql/context';
+import { NotFoundError } from '../core/errors';
 import { AdminUnit } from '../geography/geography.type';
-import { checkRange } from '../graphql/dates';
+import { checkRange } from '../db/dates';
 import { ActivityKind, ActivityStatus } from '../graphql/enums';
 import { NestedPageArgs } from '../graphql/nested-page';
 import { pageOf } from '../graphql/paging';
@@ -15,6 +15,9 @@ import { Topic } from '../topic/topic.type';
 import { ACTIVITY_SORTS, listActivities } from './activity.repository';
 import { Activity, Figure, Participation } from './activity.type';
 import { statusAsOf, today } from '../rules/period';
+import { activityLoaders } from './activity.loaders';
+import { personLoaders } from '../person/person.loaders';
+import { organizationLoaders } from '../organization/organization.loaders';
 
 @InputType({ description: 'Filters for activities; all given filters must match.' })
 export class ActivityFilter {
@@ -58,7 +61,7 @@ export const ActivityConnection = ActivityList.Connection;
 export class ActivityResolver {
   @Query(() => Activity, { description: 'An activity by id; NOT_FOUND when there is none.' })
   async activity(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Activity> {
-    const activity = await ctx.loaders.activityById.load(id);
+    const activity = await activityLoaders(ctx).activityById.load(id);
     if (!activity) throw new NotFoundError('Activity', id);
     return activity;
   }
@@ -89,37 +92,37 @@ export class ActivityResolver {
 
   @FieldResolver(() => AdminUnit, { nullable: true, description: 'Where it took (or takes) place' })
   place(@Root() a: Activity, @Ctx() ctx: Context) {
-    return ctx.loaders.activityPlace.load(a.id);
+    return activityLoaders(ctx).activityPlace.load(a.id);
   }
 
   @FieldResolver(() => Agreement, { nullable: true, description: 'The agreement it implements' })
   agreement(@Root() a: Activity, @Ctx() ctx: Context) {
-    return ctx.loaders.activityAgreement.load(a.id);
+    return activityLoaders(ctx).activityAgreement.load(a.id);
   }
 
   @FieldResolver(() => Activity, { nullable: true, description: 'The larger event or series it is part of' })
   partOf(@Root() a: Activity, @Ctx() ctx: Context) {
-    return ctx.loaders.activityPartOf.load(a.id);
+    return activityLoaders(ctx).activityPartOf.load(a.id);
   }
 
   @FieldResolver(() => [Activity], { description: 'Events of their own within it (sub-events), by start date (undated last), then id' })
   subEvents(@Root() a: Activity, @Args(() => NestedPageArgs) page: NestedPageArgs, @Ctx() ctx: Context) {
-    return ctx.loaders.activityParts.load(a.id, page);
+    return activityLoaders(ctx).activityParts.load(a.id, page);
   }
 
   @FieldResolver(() => [Participation], { description: 'Organisations taking part, with their roles, by role then organisation id' })
   participants(@Root() a: Activity, @Args(() => NestedPageArgs) page: NestedPageArgs, @Ctx() ctx: Context) {
-    return ctx.loaders.activityParticipants.load(a.id, page);
+    return activityLoaders(ctx).activityParticipants.load(a.id, page);
   }
 
   @FieldResolver(() => [Attendance], { description: 'People taking part, with their roles, by role, name, then person id' })
   attendances(@Root() a: Activity, @Args(() => NestedPageArgs) page: NestedPageArgs, @Ctx() ctx: Context) {
-    return ctx.loaders.activityAttendances.load(a.id, page);
+    return personLoaders(ctx).activityAttendances.load(a.id, page);
   }
 
   @FieldResolver(() => [Topic], { description: 'Its topics, by id' })
   topics(@Root() a: Activity, @Args(() => NestedPageArgs) page: NestedPageArgs, @Ctx() ctx: Context) {
-    return ctx.loaders.activityTopics.load(a.id, page);
+    return activityLoaders(ctx).activityTopics.load(a.id, page);
   }
 
   // Figures are a few values stored on the activity itself, so the page is cut from what the activity holds.
@@ -133,11 +136,11 @@ export class ActivityResolver {
 export class ParticipationResolver {
   @FieldResolver(() => Organization)
   organization(@Root() p: Participation, @Ctx() ctx: Context) {
-    return ctx.loaders.orgById.load(p.organizationId);
+    return organizationLoaders(ctx).orgById.load(p.organizationId);
   }
 
   @FieldResolver(() => Activity)
   activity(@Root() p: Participation, @Ctx() ctx: Context) {
-    return ctx.loaders.activityById.load(p.activityId);
+    return activityLoaders(ctx).activityById.load(p.activityId);
   }
 }

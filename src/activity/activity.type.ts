@@ -1,7 +1,7 @@
 import { Field, Float, ID, ObjectType } from 'type-graphql';
 import { PartialDateScalar } from '../graphql/partial-date';
 import { ActivityKind, ActivityStatus, ParticipationRole } from '../graphql/enums';
-import { Provenance } from '../source/source.type';
+import { Provenance } from '../graphql/provenance.type';
 
 @ObjectType({ description: 'A figure the source states for an activity (delegates, booths, trainees, budget, ...).' })
 export class Figure {

@@ -1,9 +1,10 @@
-import type { Database } from '../neo4j';
-import { oneLoader, pagedLoader } from '../graphql/loader';
+import type { Database } from '../db/database';
+import { oneLoader, pagedLoader } from '../db/loader';
 import { toAdminUnit } from '../geography/geography.mapper';
 import { toTopic } from '../topic/topic.mapper';
 import { toAgreement, toAgreementParty } from './agreement.mapper';
 import * as q from './agreement.repository';
+import { perRequest } from '../graphql/context';
 
 /** Per-request loaders of the agreement domain. */
 export function createAgreementLoaders(db: Database) {
@@ -19,3 +20,6 @@ export function createAgreementLoaders(db: Database) {
     orgAgreements: pagedLoader(db, q.ORG_AGREEMENTS, party),
   };
 }
+
+/** The agreement loaders of the request `ctx` (made on first use). */
+export const agreementLoaders = perRequest(createAgreementLoaders);

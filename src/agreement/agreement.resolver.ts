@@ -1,9 +1,9 @@
 import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Query, Resolver, Root } from 'type-graphql';
 import { LocalDateResolver } from 'graphql-scalars';
-import type { Context } from '../context';
-import { NotFoundError } from '../errors';
+import type { Context } from '../graphql/context';
+import { NotFoundError } from '../core/errors';
 import { AdminUnit } from '../geography/geography.type';
-import { checkRange } from '../graphql/dates';
+import { checkRange } from '../db/dates';
 import { AgreementKind, AgreementStatus } from '../graphql/enums';
 import { NestedPageArgs } from '../graphql/nested-page';
 import { defineConnection, type ConnectionArgs } from '../graphql/connection';
@@ -14,6 +14,10 @@ import { Topic } from '../topic/topic.type';
 import { AGREEMENT_SORTS, listAgreements } from './agreement.repository';
 import { Agreement, AgreementParty } from './agreement.type';
 import { statusAsOf, today } from '../rules/period';
+import { activityLoaders } from '../activity/activity.loaders';
+import { agreementLoaders } from './agreement.loaders';
+import { personLoaders } from '../person/person.loaders';
+import { organizationLoaders } from '../organization/organization.loaders';
 
 @InputType({ description: 'Filters for agreements; all given filters must match.' })
 export class AgreementFilter {
@@ -60,7 +64,7 @@ export const AgreementConnection = AgreementList.Connection;
 export class AgreementResolver {
   @Query(() => Agreement, { description: 'An agreement by id; NOT_FOUND when there is none.' })
   async agreement(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Agreement> {
-    const agreement = await ctx.loaders.agreementById.load(id);
+    const agreement = await agreementLoaders(ctx).agreementById.load(id);
     if (!agreement) throw new NotFoundError('Agreement', id);
     return agreement;
   }
@@ -91,37 +95,37 @@ export class AgreementResolver {
 
   @FieldResolver(() => AdminUnit, { nullable: true, description: 'Where it was signed' })
   signedAt(@Root() a: Agreement, @Ctx() ctx: Context) {
-    return ctx.loaders.agreementSignedAt.load(a.id);
+    return agreementLoaders(ctx).agreementSignedAt.load(a.id);
   }
 
   @FieldResolver(() => Agreement, { nullable: true, description: 'The framework agreement it implements' })
   implements(@Root() a: Agreement, @Ctx() ctx: Context) {
-    return ctx.loaders.agreementImplements.load(a.id);
+    return agreementLoaders(ctx).agreementImplements.load(a.id);
   }
 
   @FieldResolver(() => [Agreement], { description: 'Agreements that implement it, by signing date (undated last), then id' })
   implementations(@Root() a: Agreement, @Args(() => NestedPageArgs) page: NestedPageArgs, @Ctx() ctx: Context) {
-    return ctx.loaders.agreementImplementations.load(a.id, page);
+    return agreementLoaders(ctx).agreementImplementations.load(a.id, page);
   }
 
   @FieldResolver(() => [AgreementParty], { description: 'Its parties, with their roles, by role then organisation id' })
   parties(@Root() a: Agreement, @Args(() => NestedPageArgs) page: NestedPageArgs, @Ctx() ctx: Context) {
-    return ctx.loaders.agreementParties.load(a.id, page);
+    return agreementLoaders(ctx).agreementParties.load(a.id, page);
   }
 
   @FieldResolver(() => [Signature], { description: 'Who signed it, by name then person id' })
   signatures(@Root() a: Agreement, @Args(() => NestedPageArgs) page: NestedPageArgs, @Ctx() ctx: Context) {
-    return ctx.loaders.agreementSignatures.load(a.id, page);
+    return personLoaders(ctx).agreementSignatures.load(a.id, page);
   }
 
   @FieldResolver(() => [Activity], { description: 'Activities carried out under it, by start date (undated last), then id' })
   activities(@Root() a: Agreement, @Args(() => NestedPageArgs) page: NestedPageArgs, @Ctx() ctx: Context) {
-    return ctx.loaders.agreementActivities.load(a.id, page);
+    return activityLoaders(ctx).agreementActivities.load(a.id, page);
   }
 
   @FieldResolver(() => [Topic], { description: 'Its topics, by id' })
   topics(@Root() a: Agreement, @Args(() => NestedPageArgs) page: NestedPageArgs, @Ctx() ctx: Context) {
-    return ctx.loaders.agreementTopics.load(a.id, page);
+    return agreementLoaders(ctx).agreementTopics.load(a.id, page);
   }
 }
 
@@ -129,11 +133,11 @@ export class AgreementResolver {
 export class AgreementPartyResolver {
   @FieldResolver(() => Organization)
   async organization(@Root() party: AgreementParty, @Ctx() ctx: Context) {
-    return ctx.loaders.orgById.load(party.organizationId);
+    return organizationLoaders(ctx).orgById.load(party.organizationId);
   }
 
   @FieldResolver(() => Agreement)
   async agreement(@Root() party: AgreementParty, @Ctx() ctx: Context) {
-    return ctx.loaders.agreementById.load(party.agreementId);
+    return agreementLoaders(ctx).agreementById.load(party.agreementId);
   }
 }

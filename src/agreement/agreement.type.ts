@@ -1,7 +1,7 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import { PartialDateScalar } from '../graphql/partial-date';
 import { AgreementKind, AgreementStatus, PartyRole } from '../graphql/enums';
-import { Provenance } from '../source/source.type';
+import { Provenance } from '../graphql/provenance.type';
 
 @ObjectType({ description: 'A cooperation agreement, programme, memorandum, plan or proposal.' })
 export class Agreement {

@@ -1,7 +1,7 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import { DeadlineExceededError } from '../errors';
+import { DeadlineExceededError } from '../core/errors';
 import type { NetworkGraph } from '../network/network.type';
-import { currentScope, type RequestScope } from '../request-scope';
+import { currentScope, type RequestScope } from '../core/request-scope';
 import { exportFileInfo, exportParts, type ExportFile, type ExportFormat } from './export.format';
 import type { ExportTable } from './export.table';
 

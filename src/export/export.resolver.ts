@@ -1,8 +1,8 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, FieldResolver, Info, Int, Resolver, Root } from 'type-graphql';
-import type { Context } from '../context';
+import type { Context } from '../graphql/context';
 import { checkInt } from '../graphql/paging';
-import type { Database } from '../neo4j';
+import type { Database } from '../db/database';
 import { NetworkGraph } from '../network/network.type';
 import { ExportFormat } from './export.format';
 import { renderExport } from './export.render';

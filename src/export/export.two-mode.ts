@@ -1,5 +1,5 @@
-import type { Database, Row } from '../neo4j';
-import { str, writtenDate } from '../graphql/values';
+import type { Database, Row } from '../db/database';
+import { str, writtenDate } from '../db/values';
 import type { NetworkGraph, NetworkNode } from '../network/network.type';
 import { spanEndCypher, spanEndPrecisionCypher, spanStartCypher, spanStartPrecisionCypher } from '../rules/period';
 import { ExportMode, type Attr, type ExportTable, type TableEdge, type TableNode } from './export.table';

@@ -1,7 +1,8 @@
-import type { Database } from '../neo4j';
-import { oneLoader, pagedLoader } from '../graphql/loader';
+import type { Database } from '../db/database';
+import { oneLoader, pagedLoader } from '../db/loader';
 import { toAdminUnit, toRegion } from './geography.mapper';
 import * as q from './geography.repository';
+import { perRequest } from '../graphql/context';
 
 /** Per-request loaders of the geography domain. */
 export function createGeographyLoaders(db: Database) {
@@ -17,3 +18,6 @@ export function createGeographyLoaders(db: Database) {
     regionMembers: pagedLoader(db, q.REGION_MEMBERS, (r) => toAdminUnit(r.n)),
   };
 }
+
+/** The geography loaders of the request `ctx` (made on first use). */
+export const geographyLoaders = perRequest(createGeographyLoaders);

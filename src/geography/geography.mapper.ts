@@ -1,4 +1,4 @@
-import { props, str, strList, writtenDate } from '../graphql/values';
+import { props, str, strList, writtenDate } from '../db/values';
 import { toProvenance } from '../source/source.mapper';
 import type { AdminUnit, Region } from './geography.type';
 

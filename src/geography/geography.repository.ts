@@ -1,8 +1,8 @@
-import type { Database } from '../neo4j';
-import { byIdQuery, outQuery } from '../graphql/cypher';
+import type { Database } from '../db/database';
+import { byIdQuery, outQuery } from '../db/cypher';
 import { pagedInQuery, pagedOutQuery } from '../graphql/nested-page';
-import { keysetQueries, readPage, type ConnectionShape, type PageRequest, type SortTable } from '../graphql/keyset';
-import { dateParam } from '../graphql/dates';
+import { keysetQueries, readPage, type ConnectionShape, type PageRequest, type SortTable } from '../db/keyset';
+import { dateParam } from '../db/dates';
 import { toAdminUnit, toRegion } from './geography.mapper';
 import type { AdminUnit, Region } from './geography.type';
 

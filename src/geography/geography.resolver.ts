@@ -1,8 +1,8 @@
 import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Query, Resolver, Root } from 'type-graphql';
 import { LocalDateResolver } from 'graphql-scalars';
-import type { Context } from '../context';
-import { NotFoundError } from '../errors';
-import { dateParam } from '../graphql/dates';
+import type { Context } from '../graphql/context';
+import { NotFoundError } from '../core/errors';
+import { dateParam } from '../db/dates';
 import { RegionScheme, UnitLevel } from '../graphql/enums';
 import { NestedPageArgs } from '../graphql/nested-page';
 import { defineConnection, type ConnectionArgs } from '../graphql/connection';
@@ -10,6 +10,9 @@ import { Activity } from '../activity/activity.type';
 import { Organization } from '../organization/organization.type';
 import { REGION_SORTS, UNIT_SORTS, listRegions, listUnits } from './geography.repository';
 import { AdminUnit, Region } from './geography.type';
+import { geographyLoaders } from './geography.loaders';
+import { activityLoaders } from '../activity/activity.loaders';
+import { organizationLoaders } from '../organization/organization.loaders';
 
 @InputType({ description: 'Filters for administrative units; all given filters must match.' })
 export class AdminUnitFilter {
@@ -35,7 +38,7 @@ export const RegionConnection = RegionList.Connection;
 export class AdminUnitResolver {
   @Query(() => AdminUnit, { description: 'A province, city, country or state by id; NOT_FOUND when there is none.' })
   async adminUnit(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<AdminUnit> {
-    const unit = await ctx.loaders.unitById.load(id);
+    const unit = await geographyLoaders(ctx).unitById.load(id);
     if (!unit) throw new NotFoundError('AdminUnit', id);
     return unit;
   }
@@ -53,32 +56,32 @@ export class AdminUnitResolver {
 
   @FieldResolver(() => AdminUnit, { nullable: true, description: 'The containing unit (the country of a province)' })
   parent(@Root() unit: AdminUnit, @Ctx() ctx: Context) {
-    return ctx.loaders.unitParent.load(unit.id);
+    return geographyLoaders(ctx).unitParent.load(unit.id);
   }
 
   @FieldResolver(() => [AdminUnit], { description: 'Units it contains, by name then id' })
   children(@Root() unit: AdminUnit, @Args(() => NestedPageArgs) page: NestedPageArgs, @Ctx() ctx: Context) {
-    return ctx.loaders.unitChildren.load(unit.id, page);
+    return geographyLoaders(ctx).unitChildren.load(unit.id, page);
   }
 
   @FieldResolver(() => AdminUnit, { nullable: true, description: 'The unit it became part of' })
   successor(@Root() unit: AdminUnit, @Ctx() ctx: Context) {
-    return ctx.loaders.unitSuccessor.load(unit.id);
+    return geographyLoaders(ctx).unitSuccessor.load(unit.id);
   }
 
   @FieldResolver(() => [AdminUnit], { description: 'The units that became part of it, by name then id' })
   predecessors(@Root() unit: AdminUnit, @Args(() => NestedPageArgs) page: NestedPageArgs, @Ctx() ctx: Context) {
-    return ctx.loaders.unitPredecessors.load(unit.id, page);
+    return geographyLoaders(ctx).unitPredecessors.load(unit.id, page);
   }
 
   @FieldResolver(() => AdminUnit, { description: 'The unit it is part of today (itself when never merged)' })
   current(@Root() unit: AdminUnit, @Ctx() ctx: Context) {
-    return ctx.loaders.unitCurrent.load(unit.id);
+    return geographyLoaders(ctx).unitCurrent.load(unit.id);
   }
 
   @FieldResolver(() => [Region], { description: 'Regions it belonged to, by id' })
   regions(@Root() unit: AdminUnit, @Args(() => NestedPageArgs) page: NestedPageArgs, @Ctx() ctx: Context) {
-    return ctx.loaders.unitRegions.load(unit.id, page);
+    return geographyLoaders(ctx).unitRegions.load(unit.id, page);
   }
 
   @FieldResolver(() => [Organization], { description: 'Organisations located in it, by name then id' })
@@ -89,12 +92,12 @@ export class AdminUnitResolver {
     @Args(() => NestedPageArgs) page: NestedPageArgs,
     @Ctx() ctx: Context,
   ) {
-    return includePredecessors ? ctx.loaders.unitOrgsWithPredecessors.load(unit.id, page) : ctx.loaders.unitOrgs.load(unit.id, page);
+    return includePredecessors ? organizationLoaders(ctx).unitOrgsWithPredecessors.load(unit.id, page) : organizationLoaders(ctx).unitOrgs.load(unit.id, page);
   }
 
   @FieldResolver(() => [Activity], { description: 'Activities held in it, by start date (undated last), then id' })
   activities(@Root() unit: AdminUnit, @Args(() => NestedPageArgs) page: NestedPageArgs, @Ctx() ctx: Context) {
-    return ctx.loaders.unitActivities.load(unit.id, page);
+    return activityLoaders(ctx).unitActivities.load(unit.id, page);
   }
 }
 
@@ -102,7 +105,7 @@ export class AdminUnitResolver {
 export class RegionResolver {
   @Query(() => Region, { description: 'A region by id; NOT_FOUND when there is none.' })
   async region(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Region> {
-    const region = await ctx.loaders.regionById.load(id);
+    const region = await geographyLoaders(ctx).regionById.load(id);
     if (!region) throw new NotFoundError('Region', id);
     return region;
   }
@@ -118,6 +121,6 @@ export class RegionResolver {
 
   @FieldResolver(() => [AdminUnit], { description: 'Its member units, by name then id' })
   members(@Root() region: Region, @Args(() => NestedPageArgs) page: NestedPageArgs, @Ctx() ctx: Context) {
-    return ctx.loaders.regionMembers.load(region.id, page);
+    return geographyLoaders(ctx).regionMembers.load(region.id, page);
   }
 }

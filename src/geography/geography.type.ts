@@ -1,7 +1,7 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import { PartialDateScalar } from '../graphql/partial-date';
 import { RegionScheme, UnitLevel } from '../graphql/enums';
-import { Provenance } from '../source/source.type';
+import { Provenance } from '../graphql/provenance.type';
 
 @ObjectType({ description: 'A grouping of provinces under one scheme (the six planning regions, or an older grouping).' })
 export class Region {

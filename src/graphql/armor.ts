@@ -1,7 +1,7 @@
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
 import { GraphQLError, type GraphQLFormattedError, type ParseOptions, type ValidationContext, type ValidationRule } from 'graphql';
-import { QueryTooComplexError, formatError } from '../errors';
+import { QueryTooComplexError, formatError } from '../core/errors';
 
 /*
  * Aliases and directives are counted by GraphQL Armor's rules (@escape.tech/graphql-armor-max-aliases and

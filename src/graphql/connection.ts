@@ -1,7 +1,7 @@
 import { ArgsType, Field, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { BadUserInputError } from '../errors';
-import { decodeCursor, type SortDirectionValue } from './cursor';
-import type { ConnectionShape, Edge, PageInfoShape, PageRequest, SortTable } from './keyset';
+import { BadUserInputError } from '../core/errors';
+import { decodeCursor, type SortDirectionValue } from '../db/cursor';
+import type { ConnectionShape, Edge, PageInfoShape, PageRequest, SortTable } from '../db/keyset';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, checkFirst } from './paging';
 
 export const SortDirection = { ASC: 'ASC', DESC: 'DESC' } as const;

@@ -17,7 +17,7 @@ import {
   type OperationDefinitionNode,
   type SelectionSetNode,
 } from 'graphql';
-import { QueryTooCostlyError } from '../errors';
+import { QueryTooCostlyError } from '../core/errors';
 import { NESTED_PAGE_SIZE } from './paging';
 
 /*

@@ -5,7 +5,7 @@ import {
   type SelectionSetNode,
   type ValidationContext,
 } from 'graphql';
-import { QueryTooDeepError } from '../errors';
+import { QueryTooDeepError } from '../core/errors';
 
 /** Counts the work of a depth computation, so that tests can check it stays linear in the document. */
 export interface DepthWork {

@@ -1,16 +1,5 @@
 import { registerEnumType } from 'type-graphql';
-import {
-  ACTIVITY_KINDS,
-  ACTIVITY_STATUSES,
-  AGREEMENT_KINDS,
-  AGREEMENT_STATUSES,
-  ATTENDANCE_ROLES,
-  PARTICIPATION_ROLES,
-  PARTY_ROLES,
-  REGION_SCHEMES,
-  SOURCE_KINDS,
-  UNIT_LEVELS,
-} from '../seed/seed.schema';
+import { ACTIVITY_KINDS, ACTIVITY_STATUSES, AGREEMENT_KINDS, AGREEMENT_STATUSES, ATTENDANCE_ROLES, PARTICIPATION_ROLES, PARTY_ROLES, REGION_SCHEMES, SOURCE_KINDS, UNIT_LEVELS } from '../db/vocabulary';
 
 function enumOf<T extends string>(values: readonly T[], name: string, description: string): Record<T, T> {
   const object = Object.fromEntries(values.map((v) => [v, v])) as Record<T, T>;

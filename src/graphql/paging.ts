@@ -1,4 +1,4 @@
-import { BadUserInputError } from '../errors';
+import { BadUserInputError } from '../core/errors';
 
 export const MAX_PAGE_SIZE = 500;
 
@@ -36,11 +36,8 @@ export function checkOffset(offset: number): number {
   return checkInt(offset, 0, MAX_OFFSET, 'offset');
 }
 
-/** One page of a nested list: `first` items after skipping `offset`. */
-export interface NestedPage {
-  first: number;
-  offset: number;
-}
+export type { NestedPage } from '../db/loader';
+import type { NestedPage } from '../db/loader';
 
 /** Checks the page arguments of a nested list (first 1 to MAX_NESTED_PAGE_SIZE, offset 0 to MAX_OFFSET). */
 export function checkNestedPage(page: NestedPage): NestedPage {

@@ -1,5 +1,5 @@
-import { NotFoundError } from '../errors';
-import type { Database } from '../neo4j';
+import { NotFoundError } from '../core/errors';
+import type { Database } from '../db/database';
 
 /**
  * The organisations an actor stands for. An organisation stands for itself; an admin unit for the

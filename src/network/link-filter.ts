@@ -1,6 +1,6 @@
 import { LocalDateResolver } from 'graphql-scalars';
 import { Field, InputType, registerEnumType } from 'type-graphql';
-import { checkRange, dateParam } from '../graphql/dates';
+import { checkRange, dateParam } from '../db/dates';
 import { OrganizationKind } from '../organization/organization.type';
 import { COOPERATION_TIE_KINDS, TIE_KINDS, type TieKind, type TieSelection } from '../rules/tie';
 

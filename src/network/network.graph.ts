@@ -1,4 +1,4 @@
-import { type Database } from '../neo4j';
+import { type Database } from '../db/database';
 import { cooperationEdges, networkOrgs } from './network.repository';
 import type { NetworkEdge, NetworkGraph, NetworkNode } from './network.type';
 import type { CooperationLink } from './partners.type';

@@ -1,5 +1,5 @@
-import { str } from '../graphql/values';
-import type { Row } from '../neo4j';
+import { str } from '../db/values';
+import type { Row } from '../db/database';
 import { toOrganization } from '../organization/organization.mapper';
 import type { Organization } from '../organization/organization.type';
 import type { TieKind } from '../rules/tie';

@@ -1,4 +1,4 @@
-import type { Database, Row } from '../neo4j';
+import type { Database, Row } from '../db/database';
 import { principalCountCypher, tieWeightCypher } from '../rules/tie';
 import {
 toDirectPartners,

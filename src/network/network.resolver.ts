@@ -2,7 +2,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root } from 'type-graphql';
 import { Activity } from '../activity/activity.type';
 import { Agreement } from '../agreement/agreement.type';
-import type { Context } from '../context';
+import type { Context } from '../graphql/context';
 import { selectsPath } from '../graphql/lookahead';
 import { NestedPageArgs } from '../graphql/nested-page';
 import { MAX_OFFSET, pageOf } from '../graphql/paging';
@@ -15,6 +15,9 @@ import { findPartners } from './partners.service';
 import { CooperationLink, Partner, PartnerList } from './partners.type';
 import { findPaths, pathGraph } from './paths.service';
 import { CooperationPath, PathResult, PathStep } from './paths.type';
+import { activityLoaders } from '../activity/activity.loaders';
+import { agreementLoaders } from '../agreement/agreement.loaders';
+import { organizationLoaders } from '../organization/organization.loaders';
 
 @Resolver()
 export class NetworkQueryResolver {
@@ -85,12 +88,12 @@ export class NetworkQueryResolver {
 export class PartnerResolver {
   @FieldResolver(() => Organization)
   organization(@Root() p: Partner, @Ctx() ctx: Context) {
-    return p.organizationNode ?? ctx.loaders.orgById.load(p.organizationId);
+    return p.organizationNode ?? organizationLoaders(ctx).orgById.load(p.organizationId);
   }
 
   @FieldResolver(() => Organization, { nullable: true, description: 'For indirect partners: a neighbour on a nearest route' })
   via(@Root() p: Partner, @Ctx() ctx: Context) {
-    return p.viaId ? ctx.loaders.orgById.load(p.viaId) : null;
+    return p.viaId ? organizationLoaders(ctx).orgById.load(p.viaId) : null;
   }
 
   // The partners statement reads the evidence of the partners on its page whole, so the page is cut here.
@@ -107,22 +110,22 @@ export class PartnerResolver {
 export class CooperationLinkResolver {
   @FieldResolver(() => Agreement, { nullable: true })
   agreement(@Root() l: CooperationLink, @Ctx() ctx: Context) {
-    return l.kind === 'AGREEMENT' ? ctx.loaders.agreementById.load(l.id) : null;
+    return l.kind === 'AGREEMENT' ? agreementLoaders(ctx).agreementById.load(l.id) : null;
   }
 
   @FieldResolver(() => Activity, { nullable: true })
   activity(@Root() l: CooperationLink, @Ctx() ctx: Context) {
-    return l.kind === 'ACTIVITY' ? ctx.loaders.activityById.load(l.id) : null;
+    return l.kind === 'ACTIVITY' ? activityLoaders(ctx).activityById.load(l.id) : null;
   }
 
   @FieldResolver(() => Organization)
   actorOrganization(@Root() l: CooperationLink, @Ctx() ctx: Context) {
-    return ctx.loaders.orgById.load(l.actorOrganizationId);
+    return organizationLoaders(ctx).orgById.load(l.actorOrganizationId);
   }
 
   @FieldResolver(() => Organization, { description: 'The partner’s organisation on this link: the partner itself, or with rollUpSubUnits one of its sub-units' })
   partnerOrganization(@Root() l: CooperationLink, @Ctx() ctx: Context) {
-    return ctx.loaders.orgById.load(l.partnerOrganizationId);
+    return organizationLoaders(ctx).orgById.load(l.partnerOrganizationId);
   }
 }
 
@@ -130,22 +133,22 @@ export class CooperationLinkResolver {
 export class PathStepResolver {
   @FieldResolver(() => Organization)
   from(@Root() s: PathStep, @Ctx() ctx: Context) {
-    return ctx.loaders.orgById.load(s.fromId);
+    return organizationLoaders(ctx).orgById.load(s.fromId);
   }
 
   @FieldResolver(() => Organization)
   to(@Root() s: PathStep, @Ctx() ctx: Context) {
-    return ctx.loaders.orgById.load(s.toId);
+    return organizationLoaders(ctx).orgById.load(s.toId);
   }
 
   @FieldResolver(() => Agreement, { nullable: true, description: 'The agreement both are party to, when the step is one' })
   agreement(@Root() s: PathStep, @Ctx() ctx: Context) {
-    return s.kind === 'AGREEMENT' ? ctx.loaders.agreementById.load(s.linkId) : null;
+    return s.kind === 'AGREEMENT' ? agreementLoaders(ctx).agreementById.load(s.linkId) : null;
   }
 
   @FieldResolver(() => Activity, { nullable: true, description: 'The activity both took part in, when the step is one' })
   activity(@Root() s: PathStep, @Ctx() ctx: Context) {
-    return s.kind === 'ACTIVITY' ? ctx.loaders.activityById.load(s.linkId) : null;
+    return s.kind === 'ACTIVITY' ? activityLoaders(ctx).activityById.load(s.linkId) : null;
   }
 }
 
@@ -153,7 +156,7 @@ export class PathStepResolver {
 export class CooperationPathResolver {
   @FieldResolver(() => [Organization], { description: 'The organisations along the route, in order' })
   async organizations(@Root() p: CooperationPath, @Ctx() ctx: Context) {
-    return p.organizationNodes ?? ctx.loaders.orgById.loadMany(p.organizationIds);
+    return p.organizationNodes ?? organizationLoaders(ctx).orgById.loadMany(p.organizationIds);
   }
 }
 

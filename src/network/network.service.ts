@@ -1,5 +1,5 @@
 import { checkInt } from '../graphql/paging';
-import { intParam, type Database } from '../neo4j';
+import { intParam, type Database } from '../db/database';
 import { resolveActor, type Actor } from './actor.repository';
 import { type LinkFilter } from './link-filter';
 import { cooperationGraph } from './network.graph';

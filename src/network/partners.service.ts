@@ -1,5 +1,5 @@
 import { checkInt, MAX_OFFSET } from '../graphql/paging';
-import { intParam, type Database } from '../neo4j';
+import { intParam, type Database } from '../db/database';
 import { resolveActor, type Actor } from './actor.repository';
 import { type LinkFilter, type LinkKind } from './link-filter';
 import { byLinkOrder } from './network.graph';

@@ -1,6 +1,6 @@
-import { BadUserInputError } from '../errors';
+import { BadUserInputError } from '../core/errors';
 import { checkInt } from '../graphql/paging';
-import { intParam, type Database } from '../neo4j';
+import { intParam, type Database } from '../db/database';
 import { resolveActor } from './actor.repository';
 import { type LinkFilter, type LinkKind } from './link-filter';
 import { cooperationGraph } from './network.graph';

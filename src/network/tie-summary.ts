@@ -1,5 +1,5 @@
-import { writtenDate } from '../graphql/values';
-import type { Row } from '../neo4j';
+import { writtenDate } from '../db/values';
+import type { Row } from '../db/database';
 import { TIE_KINDS, type TieKind } from '../rules/tie';
 
 /** One instrument behind a tie, as a network statement returns it (see INSTRUMENT_SPAN). */

@@ -1,6 +1,6 @@
 import { Field, ObjectType } from 'type-graphql';
 import { PartialDateScalar } from '../graphql/partial-date';
-import { Provenance } from '../source/source.type';
+import { Provenance } from '../graphql/provenance.type';
 import { Organization } from './organization.type';
 
 @ObjectType({ description: 'A relation between two organisations other than parent and child (as ROR records them).' })

@@ -1,11 +1,12 @@
-import type { Database } from '../neo4j';
-import { oneLoader, pagedLoader } from '../graphql/loader';
+import type { Database } from '../db/database';
+import { oneLoader, pagedLoader } from '../db/loader';
 import { toAdminUnit } from '../geography/geography.mapper';
-import { props, writtenDate } from '../graphql/values';
+import { props, writtenDate } from '../db/values';
 import { toProvenance } from '../source/source.mapper';
 import { toOrganization } from './organization.mapper';
 import * as q from './organization.repository';
 import type { OrganizationRelation } from './organization-relation.type';
+import { perRequest } from '../graphql/context';
 
 function toRelation(row: Record<string, unknown>): OrganizationRelation {
   const p = props(row.rel);
@@ -31,3 +32,6 @@ export function createOrganizationLoaders(db: Database) {
     unitOrgsWithPredecessors: pagedLoader(db, q.UNIT_ORGS_WITH_PREDECESSORS, (r) => toOrganization(r.n)),
   };
 }
+
+/** The organization loaders of the request `ctx` (made on first use). */
+export const organizationLoaders = perRequest(createOrganizationLoaders);

@@ -1,4 +1,4 @@
-import { props, str, strList } from '../graphql/values';
+import { props, str, strList } from '../db/values';
 import { toProvenance } from '../source/source.mapper';
 import type { Organization, OrganizationKind } from './organization.type';
 

@@ -1,7 +1,7 @@
-import type { Database } from '../neo4j';
-import { byIdQuery, outQuery } from '../graphql/cypher';
+import type { Database } from '../db/database';
+import { byIdQuery, outQuery } from '../db/cypher';
 import { pagedInQuery, pagedQuery } from '../graphql/nested-page';
-import { keysetQueries, readPage, type ConnectionShape, type PageRequest, type SortTable } from '../graphql/keyset';
+import { keysetQueries, readPage, type ConnectionShape, type PageRequest, type SortTable } from '../db/keyset';
 import { toAdminUnit } from '../geography/geography.mapper';
 import { toOrganization } from './organization.mapper';
 import type { Organization } from './organization.type';

@@ -1,8 +1,8 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, Field, FieldResolver, ID, Info, InputType, Query, Resolver, Root } from 'type-graphql';
 import { selectsField } from '../graphql/lookahead';
-import type { Context } from '../context';
-import { NotFoundError } from '../errors';
+import type { Context } from '../graphql/context';
+import { NotFoundError } from '../core/errors';
 import { AdminUnit } from '../geography/geography.type';
 import { defineConnection, type ConnectionArgs } from '../graphql/connection';
 import { NestedPageArgs } from '../graphql/nested-page';
@@ -12,6 +12,10 @@ import { Position } from '../person/person.type';
 import { ORG_SORTS, listOrganizations, organizationWithLocation } from './organization.repository';
 import { OrganizationRelation } from './organization-relation.type';
 import { Organization, OrganizationKind } from './organization.type';
+import { activityLoaders } from '../activity/activity.loaders';
+import { agreementLoaders } from '../agreement/agreement.loaders';
+import { organizationLoaders } from './organization.loaders';
+import { personLoaders } from '../person/person.loaders';
 
 @InputType({ description: 'Filters for organisations; all given filters must match.' })
 export class OrganizationFilter {
@@ -38,7 +42,7 @@ export const OrganizationConnection = OrganizationList.Connection;
 export class OrganizationResolver {
   @Query(() => Organization, { description: 'An organisation by id; NOT_FOUND when there is none.' })
   async organization(@Arg('id', () => ID) id: string, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<Organization> {
-    const org = selectsField(info, 'location') ? await organizationWithLocation(ctx.db, id) : await ctx.loaders.orgById.load(id);
+    const org = selectsField(info, 'location') ? await organizationWithLocation(ctx.db, id) : await organizationLoaders(ctx).orgById.load(id);
     if (!org) throw new NotFoundError('Organization', id);
     return org;
   }
@@ -54,38 +58,38 @@ export class OrganizationResolver {
 
   @FieldResolver(() => AdminUnit, { nullable: true, description: 'The province, city, country or state it sits in' })
   location(@Root() org: Organization, @Ctx() ctx: Context) {
-    return org.locationNode !== undefined ? org.locationNode : ctx.loaders.orgLocation.load(org.id);
+    return org.locationNode !== undefined ? org.locationNode : organizationLoaders(ctx).orgLocation.load(org.id);
   }
 
   @FieldResolver(() => Organization, { nullable: true, description: 'The organisation it belongs to' })
   parent(@Root() org: Organization, @Ctx() ctx: Context) {
-    return ctx.loaders.orgParent.load(org.id);
+    return organizationLoaders(ctx).orgParent.load(org.id);
   }
 
   @FieldResolver(() => [Organization], { description: 'Organisations that belong to it, by name then id' })
   children(@Root() org: Organization, @Args(() => NestedPageArgs) page: NestedPageArgs, @Ctx() ctx: Context) {
-    return ctx.loaders.orgChildren.load(org.id, page);
+    return organizationLoaders(ctx).orgChildren.load(org.id, page);
   }
 
   @FieldResolver(() => [AgreementParty], { description: 'The agreements it is party to, with its role, by signing date (undated last), agreement id, then role' })
   agreements(@Root() org: Organization, @Args(() => NestedPageArgs) page: NestedPageArgs, @Ctx() ctx: Context) {
-    return ctx.loaders.orgAgreements.load(org.id, page);
+    return agreementLoaders(ctx).orgAgreements.load(org.id, page);
   }
 
   @FieldResolver(() => [Participation], { description: 'The activities it took part in, with its role, by start date (undated last), activity id, then role' })
   activities(@Root() org: Organization, @Args(() => NestedPageArgs) page: NestedPageArgs, @Ctx() ctx: Context) {
-    return ctx.loaders.orgActivities.load(org.id, page);
+    return activityLoaders(ctx).orgActivities.load(org.id, page);
   }
 
   @FieldResolver(() => [Position], { description: 'People holding posts in it, by date (undated last), name, then person id' })
   positions(@Root() org: Organization, @Args(() => NestedPageArgs) page: NestedPageArgs, @Ctx() ctx: Context) {
-    return ctx.loaders.orgPositions.load(org.id, page);
+    return personLoaders(ctx).orgPositions.load(org.id, page);
   }
 
   @FieldResolver(() => [OrganizationRelation], {
     description: 'Related, predecessor and successor organisations: those it states first, then those stated of it, each by the other organisation’s id',
   })
   relations(@Root() org: Organization, @Args(() => NestedPageArgs) page: NestedPageArgs, @Ctx() ctx: Context): Promise<OrganizationRelation[]> {
-    return ctx.loaders.orgRelations.load(org.id, page);
+    return organizationLoaders(ctx).orgRelations.load(org.id, page);
   }
 }

@@ -1,16 +1,11 @@
 import { Field, ID, InterfaceType, ObjectType, registerEnumType } from 'type-graphql';
-import { Provenance } from '../source/source.type';
+import { ORG_KIND_LABEL, ORG_KINDS } from '../db/vocabulary';
+import { Provenance } from '../graphql/provenance.type';
 import type { AdminUnit } from '../geography/geography.type';
 
-export enum OrganizationKind {
-  GOVERNMENT = 'GOVERNMENT',
-  UNIVERSITY = 'UNIVERSITY',
-  RESEARCH_INSTITUTE = 'RESEARCH_INSTITUTE',
-  COMPANY = 'COMPANY',
-  HOSPITAL = 'HOSPITAL',
-  NETWORK = 'NETWORK',
-  FOREIGN_BODY = 'FOREIGN_BODY',
-}
+/** Organisation kinds: the graph vocabulary's list as a GraphQL enum (same values, so the two cannot drift apart). */
+export const OrganizationKind = Object.fromEntries(ORG_KINDS.map((k) => [k, k])) as { [K in (typeof ORG_KINDS)[number]]: K };
+export type OrganizationKind = (typeof ORG_KINDS)[number];
 registerEnumType(OrganizationKind, { name: 'OrganizationKind' });
 
 @InterfaceType({
@@ -73,15 +68,8 @@ export class Network extends Organization {}
 @ObjectType({ implements: Organization, description: 'Foreign government, state government, embassy, consulate or public agency' })
 export class ForeignBody extends Organization {}
 
-export const ORGANIZATION_TYPE_NAME: Record<OrganizationKind, string> = {
-  GOVERNMENT: 'GovernmentBody',
-  UNIVERSITY: 'University',
-  RESEARCH_INSTITUTE: 'ResearchInstitute',
-  COMPANY: 'Company',
-  HOSPITAL: 'Hospital',
-  NETWORK: 'Network',
-  FOREIGN_BODY: 'ForeignBody',
-};
+/** The GraphQL type of each kind: the graph labels of the vocabulary, which are the type names. */
+export const ORGANIZATION_TYPE_NAME: Readonly<Record<OrganizationKind, string>> = ORG_KIND_LABEL;
 
 /** The concrete classes, so that the schema builder registers every implementation. */
 export const ORGANIZATION_TYPES = [GovernmentBody, University, ResearchInstitute, Company, Hospital, Network, ForeignBody];

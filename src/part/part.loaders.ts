@@ -1,11 +1,12 @@
-import type { Database } from '../neo4j';
-import { oneLoader, pagedLoader } from '../graphql/loader';
+import type { Database } from '../db/database';
+import { oneLoader, pagedLoader } from '../db/loader';
 import { toActivity } from '../activity/activity.mapper';
 import { toAgreement } from '../agreement/agreement.mapper';
 import { toTopic } from '../topic/topic.mapper';
 import { toPart, toPartActor } from './part.mapper';
 import { tagInstrument } from './part.type';
 import * as q from './part.repository';
+import { perRequest } from '../graphql/context';
 
 /** Per-request loaders of the part domain: one statement per batch of parents. */
 export function createPartLoaders(db: Database) {
@@ -23,3 +24,6 @@ export function createPartLoaders(db: Database) {
     activityPart: oneLoader(db, q.ACTIVITY_PART, (r) => toPart(r.n)),
   };
 }
+
+/** The part loaders of the request `ctx` (made on first use). */
+export const partLoaders = perRequest(createPartLoaders);

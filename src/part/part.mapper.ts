@@ -1,4 +1,4 @@
-import { isoDate, props, str, writtenDate } from '../graphql/values';
+import { isoDate, props, str, writtenDate } from '../db/values';
 import { toProvenance } from '../source/source.mapper';
 import type { Part, PartActor } from './part.type';
 

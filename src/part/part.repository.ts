@@ -1,4 +1,4 @@
-import { byIdQuery } from '../graphql/cypher';
+import { byIdQuery } from '../db/cypher';
 import { pagedInQuery, pagedOutQuery, pagedQuery } from '../graphql/nested-page';
 
 // Parts hang off their instrument: (instrument)-[:HAS_PART]->(part), (org)-[:PART_ACTOR {role}]->(part),

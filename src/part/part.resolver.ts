@@ -1,23 +1,25 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import { LocalDateResolver } from 'graphql-scalars';
-import type { Context } from '../context';
-import { NotFoundError } from '../errors';
+import type { Context } from '../graphql/context';
+import { NotFoundError } from '../core/errors';
 import { Activity } from '../activity/activity.type';
 import { Agreement } from '../agreement/agreement.type';
 import { AgreementStatus } from '../graphql/enums';
 import { NestedPageArgs } from '../graphql/nested-page';
 import { pageOf } from '../graphql/paging';
 import { Organization } from '../organization/organization.type';
-import { Provenance } from '../source/source.type';
+import { Provenance } from '../graphql/provenance.type';
 import { Topic } from '../topic/topic.type';
 import { statusAsOf, today } from '../rules/period';
 import { Instrument, Part, PartActor } from './part.type';
+import { partLoaders } from './part.loaders';
+import { organizationLoaders } from '../organization/organization.loaders';
 
 @Resolver(() => Part)
 export class PartResolver {
   @Query(() => Part, { description: 'A part of an instrument by id; NOT_FOUND when there is none.' })
   async part(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Part> {
-    const part = await ctx.loaders.partById.load(id);
+    const part = await partLoaders(ctx).partById.load(id);
     if (!part) throw new NotFoundError('Part', id);
     return part;
   }
@@ -36,24 +38,24 @@ export class PartResolver {
 
   @FieldResolver(() => Instrument, { nullable: true, description: 'The agreement or activity it is a part of' })
   instrument(@Root() p: Part, @Ctx() ctx: Context) {
-    return ctx.loaders.partInstrument.load(p.id);
+    return partLoaders(ctx).partInstrument.load(p.id);
   }
 
   @FieldResolver(() => [PartActor], {
     description: 'Organisations the text names for this part only (each also a party or participant of the instrument), with their roles, by role then organisation id',
   })
   actors(@Root() p: Part, @Args(() => NestedPageArgs) page: NestedPageArgs, @Ctx() ctx: Context) {
-    return ctx.loaders.partActors.load(p.id, page);
+    return partLoaders(ctx).partActors.load(p.id, page);
   }
 
   @FieldResolver(() => [Activity], { description: 'Activities carried out for this part, by start date (undated last), then id' })
   activities(@Root() p: Part, @Args(() => NestedPageArgs) page: NestedPageArgs, @Ctx() ctx: Context) {
-    return ctx.loaders.partActivities.load(p.id, page);
+    return partLoaders(ctx).partActivities.load(p.id, page);
   }
 
   @FieldResolver(() => [Topic], { description: 'Its topics, by id' })
   topics(@Root() p: Part, @Args(() => NestedPageArgs) page: NestedPageArgs, @Ctx() ctx: Context) {
-    return ctx.loaders.partTopics.load(p.id, page);
+    return partLoaders(ctx).partTopics.load(p.id, page);
   }
 
   // The quotes are stored on the part itself, so the page is cut from what it holds.
@@ -67,12 +69,12 @@ export class PartResolver {
 export class PartActorResolver {
   @FieldResolver(() => Organization, { description: 'The organisation named for the part' })
   organization(@Root() a: PartActor, @Ctx() ctx: Context) {
-    return ctx.loaders.orgById.load(a.organizationId);
+    return organizationLoaders(ctx).orgById.load(a.organizationId);
   }
 
   @FieldResolver(() => Part, { description: 'The part it is named for' })
   part(@Root() a: PartActor, @Ctx() ctx: Context) {
-    return ctx.loaders.partById.load(a.partId);
+    return partLoaders(ctx).partById.load(a.partId);
   }
 
   @FieldResolver(() => [Provenance], { description: 'The sources that state it, with their quotes, in the order recorded' })
@@ -88,7 +90,7 @@ export class AgreementPartsResolver {
     description: 'Its parts (planned contents, proposed directions, rounds, components), counted with it and never alone, by ordinal (unnumbered last), then id',
   })
   parts(@Root() a: Agreement, @Args(() => NestedPageArgs) page: NestedPageArgs, @Ctx() ctx: Context) {
-    return ctx.loaders.agreementParts.load(a.id, page);
+    return partLoaders(ctx).agreementParts.load(a.id, page);
   }
 }
 
@@ -99,12 +101,12 @@ export class ActivityPartsResolver {
     description: 'Its parts (rounds, components, directions raised), counted with it and never alone, by ordinal (unnumbered last), then id; events of their own within it are subEvents',
   })
   parts(@Root() a: Activity, @Args(() => NestedPageArgs) page: NestedPageArgs, @Ctx() ctx: Context) {
-    return ctx.loaders.activityInstrumentParts.load(a.id, page);
+    return partLoaders(ctx).activityInstrumentParts.load(a.id, page);
   }
 
   @FieldResolver(() => Part, { nullable: true, description: 'The part of its agreement or event that it carries out, if any' })
   part(@Root() a: Activity, @Ctx() ctx: Context) {
-    return ctx.loaders.activityPart.load(a.id);
+    return partLoaders(ctx).activityPart.load(a.id);
   }
 }
 

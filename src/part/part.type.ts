@@ -3,8 +3,8 @@ import { Activity } from '../activity/activity.type';
 import { Agreement } from '../agreement/agreement.type';
 import { PartialDateScalar } from '../graphql/partial-date';
 import { AgreementStatus, PartyRole } from '../graphql/enums';
-import { PART_KINDS } from '../seed/seed.schema';
-import { Provenance } from '../source/source.type';
+import { PART_KINDS } from '../db/vocabulary';
+import { Provenance } from '../graphql/provenance.type';
 
 /** What kind of part of an instrument (values shared with the seed format). */
 export const PartKind = Object.fromEntries(PART_KINDS.map((k) => [k, k])) as { [K in (typeof PART_KINDS)[number]]: K };

@@ -1,7 +1,8 @@
-import type { Database } from '../neo4j';
-import { oneLoader, pagedLoader } from '../graphql/loader';
+import type { Database } from '../db/database';
+import { oneLoader, pagedLoader } from '../db/loader';
 import { toAttendance, toPerson, toPosition, toSignature } from './person.mapper';
 import * as q from './person.repository';
+import { perRequest } from '../graphql/context';
 
 /** Per-request loaders of the person domain. */
 export function createPersonLoaders(db: Database) {
@@ -19,3 +20,6 @@ export function createPersonLoaders(db: Database) {
     activityAttendances: pagedLoader(db, q.ACTIVITY_ATTENDANCES, attendance),
   };
 }
+
+/** The person loaders of the request `ctx` (made on first use). */
+export const personLoaders = perRequest(createPersonLoaders);

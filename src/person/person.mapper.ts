@@ -1,4 +1,4 @@
-import { props, str, writtenDate } from '../graphql/values';
+import { props, str, writtenDate } from '../db/values';
 import { toProvenance } from '../source/source.mapper';
 import type { Attendance, Person, Position, Signature } from './person.type';
 

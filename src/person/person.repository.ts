@@ -1,7 +1,7 @@
-import type { Database } from '../neo4j';
-import { byIdQuery } from '../graphql/cypher';
+import type { Database } from '../db/database';
+import { byIdQuery } from '../db/cypher';
 import { pagedQuery } from '../graphql/nested-page';
-import { keysetQueries, readPage, type ConnectionShape, type PageRequest, type SortTable } from '../graphql/keyset';
+import { keysetQueries, readPage, type ConnectionShape, type PageRequest, type SortTable } from '../db/keyset';
 import { toPerson } from './person.mapper';
 import type { Person } from './person.type';
 

@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import type { Context } from '../context';
-import { NotFoundError } from '../errors';
+import type { Context } from '../graphql/context';
+import { NotFoundError } from '../core/errors';
 import { NestedPageArgs } from '../graphql/nested-page';
 import { defineConnection, type ConnectionArgs } from '../graphql/connection';
 import { Activity } from '../activity/activity.type';
@@ -9,6 +9,11 @@ import { Organization } from '../organization/organization.type';
 import { SourceDocument } from '../source/source.type';
 import { PERSON_SORTS, listPeople } from './person.repository';
 import { Attendance, Person, Position, Signature } from './person.type';
+import { activityLoaders } from '../activity/activity.loaders';
+import { agreementLoaders } from '../agreement/agreement.loaders';
+import { organizationLoaders } from '../organization/organization.loaders';
+import { personLoaders } from './person.loaders';
+import { sourceLoaders } from '../source/source.loaders';
 
 const PersonList = defineConnection(Person, 'Person', PERSON_SORTS, 'NAME');
 export const PersonConnection = PersonList.Connection;
@@ -17,7 +22,7 @@ export const PersonConnection = PersonList.Connection;
 export class PersonResolver {
   @Query(() => Person, { description: 'A person by id; NOT_FOUND when there is none.' })
   async person(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Person> {
-    const person = await ctx.loaders.personById.load(id);
+    const person = await personLoaders(ctx).personById.load(id);
     if (!person) throw new NotFoundError('Person', id);
     return person;
   }
@@ -33,17 +38,17 @@ export class PersonResolver {
 
   @FieldResolver(() => [Position], { description: 'Posts held, by date (undated last), organisation id, then title' })
   positions(@Root() p: Person, @Args(() => NestedPageArgs) page: NestedPageArgs, @Ctx() ctx: Context) {
-    return ctx.loaders.personPositions.load(p.id, page);
+    return personLoaders(ctx).personPositions.load(p.id, page);
   }
 
   @FieldResolver(() => [Signature], { description: 'Agreements and documents signed, by their id' })
   signatures(@Root() p: Person, @Args(() => NestedPageArgs) page: NestedPageArgs, @Ctx() ctx: Context) {
-    return ctx.loaders.personSignatures.load(p.id, page);
+    return personLoaders(ctx).personSignatures.load(p.id, page);
   }
 
   @FieldResolver(() => [Attendance], { description: 'Activities attended, by start date (undated last), activity id, then role' })
   attendances(@Root() p: Person, @Args(() => NestedPageArgs) page: NestedPageArgs, @Ctx() ctx: Context) {
-    return ctx.loaders.personAttendances.load(p.id, page);
+    return personLoaders(ctx).personAttendances.load(p.id, page);
   }
 }
 
@@ -51,12 +56,12 @@ export class PersonResolver {
 export class PositionResolver {
   @FieldResolver(() => Person)
   person(@Root() p: Position, @Ctx() ctx: Context) {
-    return ctx.loaders.personById.load(p.personId);
+    return personLoaders(ctx).personById.load(p.personId);
   }
 
   @FieldResolver(() => Organization)
   organization(@Root() p: Position, @Ctx() ctx: Context) {
-    return ctx.loaders.orgById.load(p.organizationId);
+    return organizationLoaders(ctx).orgById.load(p.organizationId);
   }
 }
 
@@ -64,22 +69,22 @@ export class PositionResolver {
 export class SignatureResolver {
   @FieldResolver(() => Person)
   person(@Root() s: Signature, @Ctx() ctx: Context) {
-    return ctx.loaders.personById.load(s.personId);
+    return personLoaders(ctx).personById.load(s.personId);
   }
 
   @FieldResolver(() => Agreement, { nullable: true, description: 'The agreement signed, when it is one' })
   agreement(@Root() s: Signature, @Ctx() ctx: Context) {
-    return s.agreementId ? ctx.loaders.agreementById.load(s.agreementId) : null;
+    return s.agreementId ? agreementLoaders(ctx).agreementById.load(s.agreementId) : null;
   }
 
   @FieldResolver(() => SourceDocument, { nullable: true, description: 'The document signed, when it is one' })
   document(@Root() s: Signature, @Ctx() ctx: Context) {
-    return s.documentId ? ctx.loaders.sourceById.load(s.documentId) : null;
+    return s.documentId ? sourceLoaders(ctx).sourceById.load(s.documentId) : null;
   }
 
   @FieldResolver(() => Organization, { nullable: true, description: 'The organisation the person signed for' })
   onBehalfOf(@Root() s: Signature, @Ctx() ctx: Context) {
-    return s.onBehalfOfId ? ctx.loaders.orgById.load(s.onBehalfOfId) : null;
+    return s.onBehalfOfId ? organizationLoaders(ctx).orgById.load(s.onBehalfOfId) : null;
   }
 }
 
@@ -87,11 +92,11 @@ export class SignatureResolver {
 export class AttendanceResolver {
   @FieldResolver(() => Person)
   person(@Root() a: Attendance, @Ctx() ctx: Context) {
-    return ctx.loaders.personById.load(a.personId);
+    return personLoaders(ctx).personById.load(a.personId);
   }
 
   @FieldResolver(() => Activity)
   activity(@Root() a: Attendance, @Ctx() ctx: Context) {
-    return ctx.loaders.activityById.load(a.activityId);
+    return activityLoaders(ctx).activityById.load(a.activityId);
   }
 }

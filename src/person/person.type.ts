@@ -1,7 +1,7 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import { PartialDateScalar } from '../graphql/partial-date';
 import { AttendanceRole } from '../graphql/enums';
-import { Provenance } from '../source/source.type';
+import { Provenance } from '../graphql/provenance.type';
 
 @ObjectType({ description: 'A person named as signatory, leader, speaker or delegate.' })
 export class Person {

@@ -145,4 +145,4 @@ export function today(now: Date = new Date()): string {
 
 // How a date is written and read back (precision, the period of a written date) is value conversion: it lives
 // with the other conversions in graphql/dates.ts, and is re-exported here for the rule's readers.
-export { asWritten, periodOfWritten, precisionOf, type DatePrecision } from '../graphql/dates';
+export { asWritten, periodOfWritten, precisionOf, type DatePrecision } from '../db/dates';

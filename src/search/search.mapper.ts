@@ -1,4 +1,4 @@
-import type { Row } from '../neo4j';
+import type { Row } from '../db/database';
 import type { SearchHit, SearchKind } from './search.type';
 
 /** Maps a row of SEARCH to a hit. */

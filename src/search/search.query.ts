@@ -1,4 +1,4 @@
-import { BadUserInputError } from '../errors';
+import { BadUserInputError } from '../core/errors';
 import { checkInt } from '../graphql/paging';
 
 export const MAX_SEARCH_TEXT = 200;

@@ -1,4 +1,4 @@
-import { pageParams, type Database } from '../neo4j';
+import { pageParams, type Database } from '../db/database';
 import { toSearchHit } from './search.mapper';
 import type { SearchHit, SearchKind } from './search.type';
 

@@ -1,27 +1,33 @@
 import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
-import type { Context } from '../context';
-import { NotFoundError } from '../errors';
+import type { Context } from '../graphql/context';
+import { NotFoundError } from '../core/errors';
 import { buildSearchQuery, checkSearchInput, MAX_SEARCH_RESULTS, MAX_SEARCH_TEXT, SearchMatch } from './search.query';
 import { searchNames } from './search.repository';
 import { SearchHit, SearchKind, SearchResult, tagSearchNode } from './search.type';
+import { activityLoaders } from '../activity/activity.loaders';
+import { agreementLoaders } from '../agreement/agreement.loaders';
+import { organizationLoaders } from '../organization/organization.loaders';
+import { personLoaders } from '../person/person.loaders';
+import { geographyLoaders } from '../geography/geography.loaders';
+import { topicLoaders } from '../topic/topic.loaders';
 
 /** The per-request loader by id of each kind, so that the nodes of all hits load in one batch per kind. */
 function loadNode(ctx: Context, kind: SearchKind, id: string): Promise<object | null> {
   switch (kind) {
     case SearchKind.ORGANIZATION:
-      return ctx.loaders.orgById.load(id);
+      return organizationLoaders(ctx).orgById.load(id);
     case SearchKind.ADMIN_UNIT:
-      return ctx.loaders.unitById.load(id);
+      return geographyLoaders(ctx).unitById.load(id);
     case SearchKind.REGION:
-      return ctx.loaders.regionById.load(id);
+      return geographyLoaders(ctx).regionById.load(id);
     case SearchKind.AGREEMENT:
-      return ctx.loaders.agreementById.load(id);
+      return agreementLoaders(ctx).agreementById.load(id);
     case SearchKind.ACTIVITY:
-      return ctx.loaders.activityById.load(id);
+      return activityLoaders(ctx).activityById.load(id);
     case SearchKind.PERSON:
-      return ctx.loaders.personById.load(id);
+      return personLoaders(ctx).personById.load(id);
     case SearchKind.TOPIC:
-      return ctx.loaders.topicById.load(id);
+      return topicLoaders(ctx).topicById.load(id);
   }
 }
 

@@ -7,7 +7,7 @@ import { pageOf } from '../graphql/paging';
 import { OrganizationRelation } from '../organization/organization-relation.type';
 import { Organization } from '../organization/organization.type';
 import { Attendance, Person, Position, Signature } from '../person/person.type';
-import { Provenance } from './source.type';
+import { Provenance } from '../graphql/provenance.type';
 
 type WithProvenance = { provenance: Provenance[] };
 type TypeClass = abstract new (...args: never[]) => WithProvenance;

@@ -1,8 +1,9 @@
-import type { Database } from '../neo4j';
-import { oneLoader } from '../graphql/loader';
+import type { Database } from '../db/database';
+import { oneLoader } from '../db/loader';
 import { toOrganization } from '../organization/organization.mapper';
 import { toSource } from './source.mapper';
 import { SOURCES_BY_ID, SOURCE_PUBLISHER } from './source.repository';
+import { perRequest } from '../graphql/context';
 
 /** Per-request loaders of the source domain. */
 export function createSourceLoaders(db: Database) {
@@ -11,3 +12,6 @@ export function createSourceLoaders(db: Database) {
     sourcePublisher: oneLoader(db, SOURCE_PUBLISHER, (r) => toOrganization(r.n)),
   };
 }
+
+/** The source loaders of the request `ctx` (made on first use). */
+export const sourceLoaders = perRequest(createSourceLoaders);

@@ -1,5 +1,6 @@
-import { props, str, writtenDate } from '../graphql/values';
-import type { Provenance, SourceDocument } from './source.type';
+import { props, str, writtenDate } from '../db/values';
+import { Provenance } from '../graphql/provenance.type';
+import { SourceDocument } from './source.type';
 
 export function toSource(value: unknown): SourceDocument {
   const p = props(value);

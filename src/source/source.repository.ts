@@ -1,8 +1,8 @@
-import type { Database } from '../neo4j';
-import { byIdQuery, outQuery } from '../graphql/cypher';
-import { keysetQueries, readPage, type ConnectionShape, type PageRequest, type SortTable } from '../graphql/keyset';
+import type { Database } from '../db/database';
+import { byIdQuery, outQuery } from '../db/cypher';
+import { keysetQueries, readPage, type ConnectionShape, type PageRequest, type SortTable } from '../db/keyset';
 import { toSource } from './source.mapper';
-import type { SourceDocument } from './source.type';
+import { SourceDocument } from './source.type';
 
 export const SOURCES_BY_ID = byIdQuery('Source');
 export const SOURCE_PUBLISHER = outQuery('Source', 'PUBLISHED_BY', 'Organization');

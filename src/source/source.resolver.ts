@@ -1,13 +1,16 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import type { Context } from '../context';
-import { NotFoundError } from '../errors';
+import type { Context } from '../graphql/context';
+import { NotFoundError } from '../core/errors';
 import { SourceKind } from '../graphql/enums';
 import { NestedPageArgs } from '../graphql/nested-page';
 import { defineConnection, type ConnectionArgs } from '../graphql/connection';
 import { Organization } from '../organization/organization.type';
 import { Signature } from '../person/person.type';
 import { SOURCE_SORTS, listSources } from './source.repository';
-import { Provenance, SourceDocument } from './source.type';
+import { Provenance } from '../graphql/provenance.type';
+import { SourceDocument } from './source.type';
+import { personLoaders } from '../person/person.loaders';
+import { sourceLoaders } from './source.loaders';
 
 const SourceList = defineConnection(SourceDocument, 'SourceDocument', SOURCE_SORTS, 'ID');
 export const SourceDocumentConnection = SourceList.Connection;
@@ -16,7 +19,7 @@ export const SourceDocumentConnection = SourceList.Connection;
 export class SourceResolver {
   @Query(() => SourceDocument, { description: 'A source by id; NOT_FOUND when there is none.' })
   async source(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<SourceDocument> {
-    const source = await ctx.loaders.sourceById.load(id);
+    const source = await sourceLoaders(ctx).sourceById.load(id);
     if (!source) throw new NotFoundError('Source', id);
     return source;
   }
@@ -32,12 +35,12 @@ export class SourceResolver {
 
   @FieldResolver(() => Organization, { nullable: true, description: 'The organisation that issued it' })
   publisher(@Root() s: SourceDocument, @Ctx() ctx: Context) {
-    return ctx.loaders.sourcePublisher.load(s.id);
+    return sourceLoaders(ctx).sourcePublisher.load(s.id);
   }
 
   @FieldResolver(() => [Signature], { description: 'Who signed the document, by name then person id' })
   signatures(@Root() s: SourceDocument, @Args(() => NestedPageArgs) page: NestedPageArgs, @Ctx() ctx: Context) {
-    return ctx.loaders.documentSignatures.load(s.id, page);
+    return personLoaders(ctx).documentSignatures.load(s.id, page);
   }
 }
 
@@ -45,6 +48,6 @@ export class SourceResolver {
 export class ProvenanceResolver {
   @FieldResolver(() => SourceDocument, { nullable: true })
   source(@Root() p: Provenance, @Ctx() ctx: Context) {
-    return ctx.loaders.sourceById.load(p.sourceId);
+    return sourceLoaders(ctx).sourceById.load(p.sourceId);
   }
 }

@@ -1,7 +1,7 @@
-import { intParam, type Database } from '../neo4j';
+import { intParam, type Database } from '../db/database';
 import { type Anchor, type ItemLabel, type StatsFilterValue, chooseAnchor, filterParams, itemLabels } from './stats.filter';
 import { toRanking } from './stats.mapper';
-import { itemStage, orgWhere } from './stages.repository';
+import { itemStage, orgWhere } from './stages';
 import { countedInstruments, tiesOfInstrument } from './ties.stages';
 import { RankingDirection, RankingMetric, type OrganizationRanking } from './stats.type';
 

@@ -1,8 +1,8 @@
-import { pageParams, type Database } from '../neo4j';
+import { pageParams, type Database } from '../db/database';
 import { tieParams } from '../rules/tie';
 import { type StatsFilterValue, chooseAnchor, filterParams, statsTieSelection } from './stats.filter';
 import { toCrossRegionLink, toRegionMatrix } from './stats.mapper';
-import { itemStage } from './stages.repository';
+import { itemStage } from './stages';
 import { FOREIGN_AREA_PREFIX, HOME_COUNTRY_ISO, countedInstruments, tiesOfInstrument } from './ties.stages';
 import type { CrossRegionLink, RegionMatrix, RegionMatrixFilter } from './stats.type';
 

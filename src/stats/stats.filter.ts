@@ -1,8 +1,8 @@
-import neo4j from 'neo4j-driver';
-import { BadUserInputError } from '../errors';
-import { checkRange, dateParam } from '../graphql/dates';
+import { dateValue } from '../db/values';
+import { BadUserInputError } from '../core/errors';
+import { checkRange, dateParam } from '../db/dates';
 import { checkInt, checkOffset } from '../graphql/paging';
-import type { Params } from '../neo4j';
+import type { Params } from '../db/database';
 import { COOPERATION_TIE_KINDS, tieParams, type TieKind, type TieSelection } from '../rules/tie';
 import { CountTarget, GroupKey } from './stats.type';
 
@@ -40,8 +40,8 @@ export type ItemLabel = 'Agreement' | 'Activity';
 export const MAX_RANKING_SIZE = 500;
 
 // Open bounds of a date range, so that a range seek on the date indexes works when one end is missing.
-const EARLIEST = new neo4j.types.Date(1, 1, 1);
-const LATEST = new neo4j.types.Date(9999, 12, 31);
+const EARLIEST = dateValue(1, 1, 1);
+const LATEST = dateValue(9999, 12, 31);
 
 /** Checks the dates of a filter (form, and from not after to); throws BAD_USER_INPUT. */
 export function checkStatsFilter(filter: StatsFilterValue | null | undefined): void {
@@ -84,7 +84,7 @@ export function filterParams(filter: StatsFilterValue | null | undefined): Param
     to,
     // A date written as a year is stored as its first day and matches any day of that year: the index range
     // starts on the first day of from's year, and itemWhere keeps the dates whose period reaches from.
-    fromBound: from ? new neo4j.types.Date(from.year, 1, 1) : EARLIEST,
+    fromBound: from ? dateValue(from.year, 1, 1) : EARLIEST,
     toBound: to ?? LATEST,
     organizationKind: filter?.organizationKind ?? null,
     activityKind: filter?.activityKind ?? null,

@@ -1,6 +1,6 @@
-import type { Row } from '../neo4j';
+import type { Row } from '../db/database';
 import { toRegion } from '../geography/geography.mapper';
-import { str } from '../graphql/values';
+import { str } from '../db/values';
 import type { Region } from '../geography/geography.type';
 import type { TieKind } from '../rules/tie';
 import { FOREIGN_AREA_PREFIX, NATIONAL_AREA } from './ties.stages';

@@ -1,9 +1,9 @@
-import type { Database } from '../neo4j';
-import { NotFoundError } from '../errors';
+import type { Database } from '../db/database';
+import { NotFoundError } from '../core/errors';
 import { type Anchor, type ItemLabel, type StatsFilterValue, chooseAnchor, filterParams, itemLabels } from './stats.filter';
 import { toBuckets, toTotals } from './stats.mapper';
 import { instrumentCountsCypher } from '../rules/tie';
-import { groupsByItem, itemDateProperty, itemKey, itemStage, itemWhere, orgKey, orgStage, orgWhere, relOf } from './stages.repository';
+import { groupsByItem, itemDateProperty, itemKey, itemStage, itemWhere, orgKey, orgStage, orgWhere, relOf } from './stages';
 import { countedInstruments, tiesOfInstrument } from './ties.stages';
 import { CountTarget, GroupKey, ProvinceMode, type Bucket, type Totals } from './stats.type';
 

@@ -1,7 +1,7 @@
 import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import { LocalDateResolver } from 'graphql-scalars';
-import type { Context } from '../context';
-import { checkRange } from '../graphql/dates';
+import type { Context } from '../graphql/context';
+import { checkRange } from '../db/dates';
 import { RegionScheme } from '../graphql/enums';
 import { Region } from '../geography/geography.type';
 import { Organization } from '../organization/organization.type';
@@ -28,6 +28,8 @@ import {
   StatsFilter,
   Totals,
 } from './stats.type';
+import { organizationLoaders } from '../organization/organization.loaders';
+import { geographyLoaders } from '../geography/geography.loaders';
 
 const OFFSET_DESCRIPTION = `How many items to skip (0 to ${MAX_OFFSET})`;
 
@@ -147,7 +149,7 @@ export class StatsResolver {
 export class RankedOrganizationResolver {
   @FieldResolver(() => Organization)
   organization(@Root() item: RankedOrganization, @Ctx() ctx: Context) {
-    return ctx.loaders.orgById.load(item.organizationId);
+    return organizationLoaders(ctx).orgById.load(item.organizationId);
   }
 }
 
@@ -155,22 +157,22 @@ export class RankedOrganizationResolver {
 export class CrossRegionLinkResolver {
   @FieldResolver(() => Organization)
   a(@Root() link: CrossRegionLink, @Ctx() ctx: Context) {
-    return ctx.loaders.orgById.load(link.aId);
+    return organizationLoaders(ctx).orgById.load(link.aId);
   }
 
   @FieldResolver(() => Organization)
   b(@Root() link: CrossRegionLink, @Ctx() ctx: Context) {
-    return ctx.loaders.orgById.load(link.bId);
+    return organizationLoaders(ctx).orgById.load(link.bId);
   }
 
   @FieldResolver(() => Region, { nullable: true })
   regionA(@Root() link: CrossRegionLink, @Ctx() ctx: Context) {
-    return isPseudo(link.regionAId) ? null : ctx.loaders.regionById.load(link.regionAId);
+    return isPseudo(link.regionAId) ? null : geographyLoaders(ctx).regionById.load(link.regionAId);
   }
 
   @FieldResolver(() => Region, { nullable: true })
   regionB(@Root() link: CrossRegionLink, @Ctx() ctx: Context) {
-    return isPseudo(link.regionBId) ? null : ctx.loaders.regionById.load(link.regionBId);
+    return isPseudo(link.regionBId) ? null : geographyLoaders(ctx).regionById.load(link.regionBId);
   }
 
   @FieldResolver(() => MatrixArea)
@@ -193,9 +195,9 @@ async function areaOf(areaId: string, ctx: Context): Promise<MatrixArea> {
   if (areaId === NATIONAL_AREA) return NATIONAL;
   if (areaId.startsWith(FOREIGN_AREA_PREFIX)) {
     const countryId = areaId.slice(FOREIGN_AREA_PREFIX.length);
-    const country = await ctx.loaders.unitById.load(countryId);
+    const country = await geographyLoaders(ctx).unitById.load(countryId);
     return foreignArea(country ?? { id: countryId, name: countryId });
   }
-  const region = await ctx.loaders.regionById.load(areaId);
+  const region = await geographyLoaders(ctx).regionById.load(areaId);
   return region ? regionArea(region) : { ...NATIONAL, id: areaId, name: areaId, nameEn: areaId };
 }

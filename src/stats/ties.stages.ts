@@ -9,7 +9,7 @@ import {
   tieWeightOfCypher,
   topUnitCypher,
 } from '../rules/tie';
-import { TAKES_PART } from './stages.repository';
+import { TAKES_PART } from './stages';
 
 /** The id of the pseudo-region of national bodies (located in the country as a whole, in no province). */
 export const NATIONAL_AREA = 'national';

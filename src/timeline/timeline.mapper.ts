@@ -1,7 +1,7 @@
-import type { Row } from '../neo4j';
+import type { Row } from '../db/database';
 import { toActivity } from '../activity/activity.mapper';
 import { toAgreement } from '../agreement/agreement.mapper';
-import { PARTICIPATION_ROLES, PARTY_ROLES } from '../seed/seed.schema';
+import { PARTICIPATION_ROLES, PARTY_ROLES } from '../db/vocabulary';
 import { periodOfWritten } from '../rules/period';
 import { TimelineEventKind, type TimelineEvent } from './timeline.type';
 

@@ -1,5 +1,5 @@
-import { BadUserInputError } from '../errors';
-import { dateParam } from '../graphql/dates';
+import { BadUserInputError } from '../core/errors';
+import { dateParam } from '../db/dates';
 import { checkInt } from '../graphql/paging';
 
 export const MIN_YEAR = 1000;

@@ -1,6 +1,6 @@
-import { pageParams, type Database } from '../neo4j';
+import { pageParams, type Database } from '../db/database';
 import type { NestedPage } from '../graphql/paging';
-import { dateParam } from '../graphql/dates';
+import { dateParam } from '../db/dates';
 import { toActivity } from '../activity/activity.mapper';
 import { toAgreement } from '../agreement/agreement.mapper';
 import type { Activity } from '../activity/activity.type';

@@ -1,7 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { LocalDateResolver } from 'graphql-scalars';
-import type { Context } from '../context';
-import { checkRange } from '../graphql/dates';
+import type { Context } from '../graphql/context';
+import { checkRange } from '../db/dates';
 import { NestedPageArgs } from '../graphql/nested-page';
 import { checkNestedPage, pageOf } from '../graphql/paging';
 import { resolveActor } from '../network/actor.repository';
@@ -11,6 +11,7 @@ import { Organization } from '../organization/organization.type';
 import { inForceActivities, inForceAgreements, timelineEvents } from './timeline.repository';
 import { periodOf, type Period } from './timeline.period';
 import { InForce, TimelineEvent } from './timeline.type';
+import { organizationLoaders } from '../organization/organization.loaders';
 
 @Resolver()
 export class TimelineResolver {
@@ -65,7 +66,7 @@ export class TimelineEventResolver {
   // The ids come with the event (the actor's own organisations in one item), so the page is cut from them.
   @FieldResolver(() => [Organization])
   async organizations(@Root() event: TimelineEvent, @Args(() => NestedPageArgs) page: NestedPageArgs, @Ctx() ctx: Context) {
-    const orgs = await ctx.loaders.orgById.loadMany(pageOf(event.organizationIds, page));
+    const orgs = await organizationLoaders(ctx).orgById.loadMany(pageOf(event.organizationIds, page));
     return orgs.filter((o): o is Organization => o !== null && !(o instanceof Error));
   }
 }

@@ -1,4 +1,4 @@
-import { props, str } from '../graphql/values';
+import { props, str } from '../db/values';
 import type { Topic } from './topic.type';
 
 export function toTopic(value: unknown): Topic {

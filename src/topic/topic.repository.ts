@@ -1,6 +1,6 @@
-import type { Database } from '../neo4j';
-import { byIdQuery } from '../graphql/cypher';
-import { keysetQueries, readPage, type ConnectionShape, type PageRequest, type SortTable } from '../graphql/keyset';
+import type { Database } from '../db/database';
+import { byIdQuery } from '../db/cypher';
+import { keysetQueries, readPage, type ConnectionShape, type PageRequest, type SortTable } from '../db/keyset';
 import { toTopic } from './topic.mapper';
 import type { Topic } from './topic.type';
 

@@ -1,12 +1,15 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import type { Context } from '../context';
-import { NotFoundError } from '../errors';
+import type { Context } from '../graphql/context';
+import { NotFoundError } from '../core/errors';
 import { NestedPageArgs } from '../graphql/nested-page';
 import { defineConnection, type ConnectionArgs } from '../graphql/connection';
 import { Activity } from '../activity/activity.type';
 import { Agreement } from '../agreement/agreement.type';
 import { TOPIC_SORTS, listTopics } from './topic.repository';
 import { Topic } from './topic.type';
+import { activityLoaders } from '../activity/activity.loaders';
+import { agreementLoaders } from '../agreement/agreement.loaders';
+import { topicLoaders } from './topic.loaders';
 
 const TopicList = defineConnection(Topic, 'Topic', TOPIC_SORTS, 'NAME');
 export const TopicConnection = TopicList.Connection;
@@ -15,7 +18,7 @@ export const TopicConnection = TopicList.Connection;
 export class TopicResolver {
   @Query(() => Topic, { description: 'A topic by id; NOT_FOUND when there is none.' })
   async topic(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Topic> {
-    const topic = await ctx.loaders.topicById.load(id);
+    const topic = await topicLoaders(ctx).topicById.load(id);
     if (!topic) throw new NotFoundError('Topic', id);
     return topic;
   }
@@ -27,11 +30,11 @@ export class TopicResolver {
 
   @FieldResolver(() => [Agreement], { description: 'Agreements about it, by signing date (undated last), then id' })
   agreements(@Root() t: Topic, @Args(() => NestedPageArgs) page: NestedPageArgs, @Ctx() ctx: Context) {
-    return ctx.loaders.topicAgreements.load(t.id, page);
+    return agreementLoaders(ctx).topicAgreements.load(t.id, page);
   }
 
   @FieldResolver(() => [Activity], { description: 'Activities about it, by start date (undated last), then id' })
   activities(@Root() t: Topic, @Args(() => NestedPageArgs) page: NestedPageArgs, @Ctx() ctx: Context) {
-    return ctx.loaders.topicActivities.load(t.id, page);
+    return activityLoaders(ctx).topicActivities.load(t.id, page);
   }
 }

@@ -1,6 +1,6 @@
-import { loadConfig, projectRoot } from '../../src/config';
-import { startEmbeddedNeo4j, type EmbeddedNeo4j, type EmbeddedOptions } from '../../src/embedded/launcher';
-import type { Logger } from '../../src/logger';
+import { loadConfig, projectRoot } from '../../src/core/config';
+import { startEmbeddedNeo4j, type EmbeddedNeo4j, type EmbeddedOptions } from '../../src/db/embedded/launcher';
+import type { Logger } from '../../src/core/logger';
 
 /** The options of a small throwaway embedded Neo4j on `dataDir` (any free port), as the tests size it. */
 export function testNeo4jOptions(dataDir: string, log: Logger): EmbeddedOptions {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Database } from '../../src/neo4j';
+import type { Database } from '../../src/db/database';
 
 // Test-only statement: a digest of every node and relationship with its properties, so that two states
 // of the graph compare equal only when they hold the same data.

@@ -1,9 +1,9 @@
 import type { ApolloServer, ApolloServerPlugin } from '@apollo/server';
-import { loadConfig } from '../../src/config';
-import { createContext, type Context } from '../../src/context';
-import { createLogger } from '../../src/logger';
-import { Database } from '../../src/neo4j';
-import { createApollo } from '../../src/server';
+import { loadConfig } from '../../src/core/config';
+import { createContext, type Context } from '../../src/graphql/context';
+import { createLogger } from '../../src/core/logger';
+import { Database } from '../../src/db/database';
+import { createApollo } from '../../src/app/server';
 
 /** Connects to the test graph that the global setup started and seeded. */
 export function openTestDb(): Database {

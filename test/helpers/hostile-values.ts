@@ -7,7 +7,7 @@ import {
   isNonNullType,
   type GraphQLInputType,
 } from 'graphql';
-import type { Prng } from '../../src/synth/prng';
+import type { Prng } from '../../src/tools/synth/prng';
 
 // Values a hostile client sends: out-of-range and overflowing numbers, NaN-like and huge strings, unicode that
 // trips up naive code, Cypher and Lucene metacharacters, wrong types, nulls and deep or wide input objects.

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { Database } from '../../src/neo4j';
-import { READER_LABELS, READER_TYPES } from '../../src/seed/seed.staging';
+import type { Database } from '../../src/db/database';
+import { READER_LABELS, READER_TYPES } from '../../src/tools/seed/seed.staging';
 
 // Test-only statement: what reader statements can match. Readers anchor on reader labels and name reader
 // relationship types, so they see the nodes carrying a reader label and the relationships of a reader type

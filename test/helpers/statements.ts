@@ -1,5 +1,5 @@
 import { parse, visit } from 'graphql';
-import type { Database } from '../../src/neo4j';
+import type { Database } from '../../src/db/database';
 import { data, type gqlClient } from './graph';
 
 /** Fields that open a selection set: with batching, each costs at most one statement, whatever the result size. */

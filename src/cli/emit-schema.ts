@@ -1,5 +1,0 @@
-import fs from 'node:fs';
-import { SDL_FILE, printHubSchema } from '../graphql/sdl';
-
-fs.writeFileSync(SDL_FILE, printHubSchema());
-process.stdout.write(`Wrote ${SDL_FILE}\n`);

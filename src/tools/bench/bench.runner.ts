@@ -1,0 +1,214 @@
+import type { Database } from '../../db/database';
+import type { BenchSample, Family, GraphqlRequest, GraphqlSide, Json } from './bench.families';
+import { postJson, REQUEST_TIMEOUT_MS } from './bench.http';
+import { hasSettled, summarize, type LatencySummary } from './bench.stats';
+
+export type TargetName = 'hub' | 'floor' | 'neo4jGraphql';
+export const TARGETS: TargetName[] = ['hub', 'floor', 'neo4jGraphql'];
+
+/** Where each target is reached: the two GraphQL endpoints and the database for the floor. */
+export interface Endpoints {
+  hubUrl: string;
+  neo4jGraphqlUrl?: string;
+  db: Database;
+}
+
+export interface FamilyResult {
+  family: Family;
+  latency: Partial<Record<TargetName, LatencySummary>>;
+  /** Completed requests per second with `concurrency` requests in flight. */
+  throughput: Partial<Record<TargetName, number>>;
+  /**
+   * Samples whose answers were compared, how many of them matched the floor per GraphQL target, and how many
+   * @neo4j/graphql requests failed (so had no answer to compare).
+   */
+  agreement: { compared: number; hub: number; neo4jGraphql?: number; neo4jGraphqlFailed?: number; firstMismatch?: string };
+  /** Failed requests per target (left out of the figures), and the first failure's message. */
+  errors: Partial<Record<TargetName, number>>;
+  firstError?: string;
+}
+
+export interface RunOptions {
+  /** Latency rounds per family at most (each round asks every target once, one request at a time). */
+  rounds: number;
+  /** Seconds a family's latency rounds may take at most (at least `minRounds` run anyway). */
+  latencySeconds: number;
+  /** Seconds of untimed rounds before the latency phase: servers compile their hot code in the first thousands of requests. */
+  warmupSeconds: number;
+  warmupMaxSeconds: number;
+  minRounds: number;
+  /** Requests in flight per target in the throughput phase. */
+  concurrency: number;
+  /** Seconds of the throughput phase per family and target, split into interleaved slices. */
+  throughputSeconds: number;
+  /** Samples whose answers are compared across targets before timing. */
+  checkSamples: number;
+  onProgress?: (line: string) => void;
+}
+
+async function postGraphql(url: string, body: GraphqlRequest): Promise<Json> {
+  const { status, payload } = await postJson(url, body, REQUEST_TIMEOUT_MS);
+  const { data, errors } = payload as { data?: Json; errors?: Array<{ message: string }> };
+  if (errors?.length || !data) {
+    throw new Error(`${url} answered ${status}: ${errors?.map((e) => e.message).join('; ') ?? 'no data'}`);
+  }
+  return data;
+}
+
+/** Calls one target for one family and sample; resolves to the answer's fingerprint. */
+export type Caller = (family: Family, sample: BenchSample) => Promise<string>;
+
+export function callers(endpoints: Endpoints): Record<TargetName, Caller | undefined> {
+  const graphql = (url: string, side: (f: Family) => GraphqlSide | undefined): Caller => async (family, sample) => {
+    const s = side(family);
+    if (!s) throw new Error(`${family.name} has no request for ${url}`);
+    return s.answer(await postGraphql(url, s.request(sample)), sample);
+  };
+  return {
+    hub: graphql(endpoints.hubUrl, (f) => f.hub),
+    floor: async (family, sample) => family.floor.answer(await endpoints.db.read(family.floor.cypher, family.floor.params(sample)), sample),
+    neo4jGraphql: endpoints.neo4jGraphqlUrl ? graphql(endpoints.neo4jGraphqlUrl, (f) => ('request' in f.neo4jGraphql ? f.neo4jGraphql : undefined)) : undefined,
+  };
+}
+
+/** The targets that can answer a family, in a rotation that changes every round so none always goes first. */
+export function targetsFor(family: Family, available: Record<TargetName, Caller | undefined>): TargetName[] {
+  return TARGETS.filter((t) => available[t] && (t !== 'neo4jGraphql' || 'request' in family.neo4jGraphql));
+}
+
+function rotate<T>(list: T[], by: number): T[] {
+  const k = by % list.length;
+  return [...list.slice(k), ...list.slice(0, k)];
+}
+
+const ms = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e6;
+
+/** Warm-up is judged window by window: each window's median latency against the previous one's. */
+const WARMUP_WINDOW_MS = 2000;
+
+/**
+ * Asks every target the same questions and counts the GraphQL answers whose fingerprints equal the floor's.
+ * `call` returns undefined for a failed request (which is then not compared).
+ */
+export async function compareAnswers(
+  family: Family,
+  samples: BenchSample[],
+  targets: TargetName[],
+  call: (target: TargetName, sample: BenchSample) => Promise<string | undefined>,
+): Promise<FamilyResult['agreement']> {
+  const agreement: FamilyResult['agreement'] = { compared: 0, hub: 0, ...(targets.includes('neo4jGraphql') ? { neo4jGraphql: 0 } : {}) };
+  for (const sample of samples) {
+    const floor = await call('floor', sample);
+    const hub = await call('hub', sample);
+    if (floor === undefined || hub === undefined) continue;
+    agreement.compared++;
+    if (hub === floor) agreement.hub++;
+    else agreement.firstMismatch ??= `hub ${hub.slice(0, 120)} vs floor ${floor.slice(0, 120)}`;
+    if (targets.includes('neo4jGraphql')) {
+      const neo = await call('neo4jGraphql', sample);
+      if (neo === floor) agreement.neo4jGraphql!++;
+      else if (neo === undefined) agreement.neo4jGraphqlFailed = (agreement.neo4jGraphqlFailed ?? 0) + 1;
+      else agreement.firstMismatch ??= `@neo4j/graphql ${neo.slice(0, 120)} vs floor ${floor.slice(0, 120)}`;
+    }
+  }
+  return agreement;
+}
+
+/**
+ * Measures every family against every target that can answer it, interleaved so that the machine's noise
+ * falls on all of them alike: answers are compared first, untimed rounds warm every target up, then
+ * latency is measured one request at a time
+ * (each round asks every target the same thing, in a rotating order), then throughput with `concurrency`
+ * requests in flight, in slices that alternate between targets.
+ */
+export async function runBenchmark(families: Family[], samples: BenchSample[], endpoints: Endpoints, opts: RunOptions): Promise<FamilyResult[]> {
+  const available = callers(endpoints);
+  const results: FamilyResult[] = [];
+  for (const family of families) {
+    const targets = targetsFor(family, available);
+    const say = (line: string) => opts.onProgress?.(`[${family.name}] ${line}`);
+    const errors: FamilyResult['errors'] = {};
+    let firstError: string | undefined;
+    // A failed request (a timeout, a server out of memory) is counted and left out, not fatal to the run.
+    const attempt = async (target: TargetName, sample: BenchSample): Promise<string | undefined> => {
+      try {
+        return await available[target]!(family, sample);
+      } catch (error) {
+        errors[target] = (errors[target] ?? 0) + 1;
+        firstError ??= `${target}: ${(error as Error).message.slice(0, 200)}`;
+        return undefined;
+      }
+    };
+
+    // Answers first: this also warms up every target's query plans and caches.
+    const agreement = await compareAnswers(family, samples.slice(0, opts.checkSamples), targets, attempt);
+    say(`answers: hub ${agreement.hub}/${agreement.compared}${agreement.neo4jGraphql === undefined ? '' : `, @neo4j/graphql ${agreement.neo4jGraphql}/${agreement.compared}`} agree with the floor`);
+
+    // A freshly started JVM and V8 keep compiling their hot paths over the first thousands of requests, so the
+    // untimed rounds last at least warmupSeconds and then until no target's latency still falls.
+    if (opts.warmupSeconds > 0) {
+      const warmupStarted = Date.now();
+      let previous: Partial<Record<TargetName, number[]>> = {};
+      for (let round = 0; ; ) {
+        const window: Record<TargetName, number[]> = { hub: [], floor: [], neo4jGraphql: [] };
+        const windowEnds = Date.now() + WARMUP_WINDOW_MS;
+        for (; Date.now() < windowEnds; round++) {
+          for (const target of rotate(targets, round)) {
+            const t0 = process.hrtime.bigint();
+            if ((await attempt(target, samples[round % samples.length])) !== undefined) window[target].push(ms(t0));
+          }
+        }
+        const elapsed = Date.now() - warmupStarted;
+        const settled = targets.every((t) => hasSettled(previous[t], window[t]));
+        if ((settled && elapsed >= opts.warmupSeconds * 1000) || elapsed >= opts.warmupMaxSeconds * 1000) {
+          say(`warm-up: ${round} rounds in ${(elapsed / 1000).toFixed(0)} s${settled ? '' : ' (latency still falling at the limit)'}`);
+          break;
+        }
+        previous = window;
+      }
+    }
+
+    const times: Record<TargetName, number[]> = { hub: [], floor: [], neo4jGraphql: [] };
+    const started = Date.now();
+    let round = 0;
+    for (; round < opts.rounds; round++) {
+      if (round >= opts.minRounds && Date.now() - started > opts.latencySeconds * 1000) break;
+      const sample = samples[round % samples.length];
+      for (const target of rotate(targets, round)) {
+        const t0 = process.hrtime.bigint();
+        if ((await attempt(target, sample)) !== undefined) times[target].push(ms(t0));
+      }
+    }
+    const latency: FamilyResult['latency'] = {};
+    for (const t of targets) latency[t] = summarize(times[t]);
+    say(`latency: ${round} rounds; p50 ${targets.map((t) => `${t} ${latency[t]?.p50.toFixed(2) ?? '–'} ms`).join(', ')}`);
+
+    // A target whose requests already failed one at a time (out of memory, timed out) is not loaded with
+    // several at once: it would only bring the database down for the others.
+    const loaded = targets.filter((t) => !errors[t]);
+    const throughput: FamilyResult['throughput'] = {};
+    const done: Record<TargetName, number> = { hub: 0, floor: 0, neo4jGraphql: 0 };
+    const spent: Record<TargetName, number> = { hub: 0, floor: 0, neo4jGraphql: 0 };
+    const slices = 3;
+    const sliceMs = (opts.throughputSeconds * 1000) / slices;
+    let next = 0;
+    for (let slice = 0; slice < slices; slice++) {
+      for (const target of rotate(loaded, slice)) {
+        const t0 = process.hrtime.bigint();
+        const until = Date.now() + sliceMs;
+        const worker = async () => {
+          while (Date.now() < until) {
+            if ((await attempt(target, samples[next++ % samples.length])) !== undefined) done[target]++;
+          }
+        };
+        await Promise.all(Array.from({ length: opts.concurrency }, worker));
+        spent[target] += ms(t0);
+      }
+    }
+    for (const t of loaded) throughput[t] = (done[t] * 1000) / spent[t];
+    say(`throughput at ${opts.concurrency} in flight: ${loaded.map((t) => `${t} ${throughput[t]!.toFixed(1)}/s`).join(', ')}`);
+    if (firstError) say(`failed requests: ${JSON.stringify(errors)}; first: ${firstError}`);
+    results.push({ family, latency, throughput, agreement, errors, firstError });
+  }
+  return results;
+}

@@ -1,0 +1,33 @@
+import path from 'node:path';
+import { floorOf, folderLoops, importsOf, violation, type ImportEdge } from './floors';
+
+const SRC = path.join(__dirname, '..', '..', 'src');
+const edges = importsOf(SRC);
+
+describe('the floors of src/', () => {
+  it('finds the imports it checks', () => {
+    expect(edges.filter((e) => e.internal).length).toBeGreaterThan(300);
+  });
+
+  it('has no import from a floor up to a higher one, no neo4j-driver outside src/db/, and no product import of the tools wing', () => {
+    expect(edges.map(violation).filter(Boolean)).toEqual([]);
+  });
+
+  it('reports each kind of violation it exists to catch', () => {
+    const e = (from: string, to: string, internal = true): ImportEdge => ({ from, to, internal });
+    expect(violation(e('db/database.ts', 'organization/organization.type'))).toMatch(/a floor above/);
+    expect(violation(e('graphql/paging.ts', 'agreement/agreement.type'))).toMatch(/a floor above/);
+    expect(violation(e('organization/organization.resolver.ts', 'app/server'))).toMatch(/a floor above/);
+    expect(violation(e('organization/organization.mapper.ts', 'neo4j-driver', false))).toMatch(/only src\/db/);
+    expect(violation(e('tools/seed/seed.rows.ts', 'neo4j-driver', false))).toMatch(/only src\/db/);
+    expect(violation(e('app/main.ts', 'tools/seed/seed.importer'))).toMatch(/tools wing/);
+    expect(violation(e('tools/cli/start.ts', 'app/main'))).toBeNull();
+    expect(violation(e('agreement/agreement.type.ts', 'organization/organization.type'))).toBeNull();
+    expect(floorOf('rules/tie.ts')).toBe('kit');
+  });
+
+  it('has no folder-level import loop except among domains, whose entity types refer to each other', () => {
+    const loops = folderLoops(edges).filter((group) => group.some((unit) => floorOf(`${unit}/x.ts`) !== 'domain'));
+    expect(loops).toEqual([]);
+  });
+});
