@@ -1,4 +1,4 @@
-import { BadUserInputError } from '../core/errors';
+import { checkNestedPage, type NestedPage } from '../core/bounds';
 import DataLoader from 'dataloader';
 import { pageParams, type Database, type Row } from './database';
 
@@ -7,20 +7,6 @@ import { pageParams, type Database, type Row } from './database';
 // field costs at most one statement per request, whatever the data; keys are deduplicated per batch.
 const OPTIONS = { batchScheduleFn: (callback: () => void) => setImmediate(callback), cache: false } as const;
 
-/** A page of a nested list: at most `first` items after skipping `offset` (bounded by the GraphQL kit's paging). */
-export interface NestedPage {
-  first: number;
-  offset: number;
-}
-
-// The kit refuses pages over its bounds before they get here; this keeps a malformed page from ever reaching
-// the database, whoever calls.
-function checkedPage(page: NestedPage): NestedPage {
-  const ok = (n: number, min: number) => Number.isSafeInteger(n) && n >= min;
-  if (!ok(page.first, 1)) throw new BadUserInputError(`first must be a positive integer (got ${page.first})`, 'first');
-  if (!ok(page.offset, 0)) throw new BadUserInputError(`offset must be zero or more (got ${page.offset})`, 'offset');
-  return page;
-}
 
 /**
  * A per-request loader for a to-many relationship: `cypher` receives `$keys` and returns one row per
@@ -68,7 +54,7 @@ export function pagedLoader<T>(db: Database, cypher: string, map: (row: Row) => 
   const byPage = new Map<string, DataLoader<string, T[]>>();
   return {
     load(key, page) {
-      const { first, offset } = checkedPage(page);
+      const { first, offset } = checkNestedPage(page);
       const id = `${first}/${offset}`;
       let loader = byPage.get(id);
       if (!loader) {

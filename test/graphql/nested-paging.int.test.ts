@@ -76,7 +76,8 @@ function errorsOf(result: GqlResult): Array<{ message: string; code: unknown }> 
 describe('nested lists take first and offset', () => {
   test.each(Object.keys(LISTS))('%s: two pages in a row are the larger page, in the same order', async (name) => {
     const { id, n } = await fullestParent(LISTS[name].parent);
-    expect(n).toBeGreaterThanOrEqual(2);
+    // A parent with one item still shows the cut: the first page holds it, the page after it is empty.
+    expect(n).toBeGreaterThanOrEqual(1);
     const half = Math.ceil(n / 2);
     const first = await page(name, id, `first: ${half}`);
     const second = await page(name, id, `first: ${half}, offset: ${half}`);
