@@ -148,7 +148,7 @@ describe('search filters and limits', () => {
 
   test('hits are sorted by descending score', async () => {
     const scores = (await search('Sở Khoa học và Công nghệ')).map((h) => h.score);
-    expect(scores.length).toBe(20);
+    expect(scores.length).toBeGreaterThanOrEqual(10);
     expect([...scores].sort((a, b) => b - a)).toEqual(scores);
   });
 
