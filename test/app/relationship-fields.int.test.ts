@@ -74,8 +74,10 @@ const QUERIES = [
   `{ regions { ${page(`id ${PROV} members { id }`)} } }`,
   `{ agreements(first: 500) { ${page(`id ${PROV} signedAt { id } implements { id } implementations { id } topics { id }
       parties { role organization { id } agreement { id } } activities { id }
-      signatures { ${PROV} person { id } agreement { id } document { id } onBehalfOf { id } }
-      parts { id ${PROV} instrument { __typename } topics { id } activities { id } actors { role ${PROV} organization { id } part { id } } }`)} } }`,
+      signatures { ${PROV} person { id } agreement { id } document { id } onBehalfOf { id } }`)} } }`,
+  // Parts on their own, in smaller pages: under every agreement's every part's actors the sweep would multiply past any budget.
+  `{ agreements(first: 50) { ${page(`id parts(first: 20) { id ${PROV} instrument { __typename } topics { id } activities { id }
+      actors(first: 10) { role ${PROV} organization { id } part { id } } }`)} } }`,
   `{ activities(first: 500) { ${page(`id ${PROV} figures { name value unit } place { id } agreement { id } partOf { id } subEvents { id } part { id } parts { id } topics { id }
       participants { role organization { id } activity { id } }
       attendances { role ${PROV} person { id } activity { id } }`)} } }`,
