@@ -93,7 +93,8 @@ export function leadingRoleCypher(x: string, r: string): string {
 
 /** Cypher: the number of principal parties of instrument `x` (`TiePair.leadingCount` of an agreement). */
 export function principalCountCypher(x: string): string {
-  return `COUNT { (${x})<-[pr:PARTY_TO]-(:Organization) WHERE pr.role IN ${list(AGREEMENT_PRINCIPAL_ROLES)} }`;
+  // Distinct organisations: one may hold two roles in one instrument (signatory and coordinator).
+  return `COUNT { MATCH (${x})<-[pr:PARTY_TO]-(po:Organization) WHERE pr.role IN ${list(AGREEMENT_PRINCIPAL_ROLES)} RETURN DISTINCT po }`;
 }
 
 /**
@@ -143,7 +144,8 @@ export function topUnitCypher(o: string): string {
 
 /** The Cypher expression of `tieWeight` for instrument `x`: 1/(k-1) over its distinct organisations. */
 export function tieWeightCypher(x: string): string {
-  return tieWeightOfCypher(`COUNT { (${x})<-[:PARTY_TO|PARTICIPATED_IN]-(:Organization) }`);
+  // Distinct organisations, not role relationships: one organisation with two roles is one of the k.
+  return tieWeightOfCypher(`COUNT { MATCH (${x})<-[:PARTY_TO|PARTICIPATED_IN]-(wo:Organization) RETURN DISTINCT wo }`);
 }
 
 /** The Cypher expression of `tieWeight` for an instrument with `actors` (an integer expression) organisations. */

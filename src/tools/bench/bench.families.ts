@@ -68,6 +68,16 @@ function partnerFingerprint(total: number, partners: Partner[]): string {
 const TIE_RULE_UNSUPPORTED =
   'ties follow the tie rule (both roles, the instrument’s principal parties and status, sub-unit ancestry, the strongest kind per instrument, fractional weights): not expressible in its generated filters; a client would fetch every shared instrument and re-apply the rule';
 
+type MatrixCell = { from: string; to: string; links: unknown; weight: unknown; agreements: unknown; activities: unknown };
+
+/** Fingerprints region-matrix cells: each cell's ties, weight (to 6 places), agreements and activities, by cell. */
+function matrixFingerprint(cells: MatrixCell[]): string {
+  return cells
+    .map((c) => `${c.from}-${c.to}=${Number(c.links)}/${Number(c.weight).toFixed(6)}/${Number(c.agreements)}/${Number(c.activities)}`)
+    .sort()
+    .join(',');
+}
+
 const sortKeys = (rows: Array<{ key: string; count: number }>) =>
   rows
     .map((r) => `${r.key}=${r.count}`)
@@ -192,20 +202,18 @@ export const FAMILIES: Family[] = [
   },
   {
     name: 'region matrix',
-    description: 'links between and within the six socio-economic regions, whole graph',
+    description: 'ties of the default selection between and within the six socio-economic regions, whole graph (non-empty cells: ties, weight, agreements, activities)',
     hub: {
-      request: () => ({ query: '{ regionMatrix { cells { from to links agreements activities } } }', variables: {} }),
-      answer: (d) => {
-        const cells = (d.regionMatrix as { cells: Array<{ from: string; to: string; links: number }> }).cells;
-        return cells.map((c) => `${c.from}-${c.to}=${c.links}`).join(',');
-      },
+      request: () => ({ query: '{ regionMatrix { cells { from to links weight agreements activities } } }', variables: {} }),
+      // The hub's matrix is whole and symmetric: its non-empty cells with from <= to are the floor's rows.
+      answer: (d) => matrixFingerprint((d.regionMatrix as { cells: MatrixCell[] }).cells.filter((c) => Number(c.links) > 0 && c.from <= c.to)),
     },
     floor: {
       cypher: FLOOR_REGION_MATRIX,
-      params: () => ({ scheme: 'SOCIO_ECONOMIC_6' }),
-      answer: (rows) => rows.map((c) => `${c.from}-${c.to}=${Number(c.links)}`).join(','),
+      params: () => ({ scheme: 'SOCIO_ECONOMIC_6', ...FLOOR_TIE_PARAMS }),
+      answer: (rows) => matrixFingerprint(rows as unknown as MatrixCell[]),
     },
-    neo4jGraphql: { unsupported: 'no grouping by a related node’s region; aggregations count one type at a time' },
+    neo4jGraphql: { unsupported: `${TIE_RULE_UNSUPPORTED}; and no grouping by a related node’s region, aggregations count one type at a time` },
   },
   {
     name: 'aggregates',

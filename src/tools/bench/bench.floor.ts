@@ -1,5 +1,14 @@
 import { ANCESTORS, KIND, KIND_FROM_A, LEAD_A, instrumentWhere, kindOf, strongest } from '../../network/tie-cypher';
-import { DEFAULT_TIE_SELECTION, principalCountCypher, tieParams, tieWeightCypher } from '../../rules/tie';
+import {
+  DEFAULT_TIE_SELECTION,
+  ancestorIdsCypher,
+  leadingRoleCypher,
+  principalCountCypher,
+  tieKindFromCypher,
+  tieParams,
+  tieWeightCypher,
+  tieWeightOfCypher,
+} from '../../rules/tie';
 
 // The floor: for each query family, the one hand-written Cypher statement that returns the same answer as
 // the hub's GraphQL query. It is what a developer writing Cypher by hand would send through neo4j-driver.
@@ -120,25 +129,32 @@ MATCH p = SHORTEST 1 (a)((o1:Organization)-[r1:PARTY_TO|PARTICIPATED_IN]->(x)<-[
 RETURN size(x) AS length, [n IN nodes(p) WHERE n:Organization | {id: n.id, name: n.name}] AS organizations`;
 
 /**
- * Links between and within regions: each agreement or activity pairs the organisations taking part in it;
- * regions are looked up once per participant rather than once per pair, and pairs are counted per item
- * (grouping all items' participants at once is about 10% faster alone but holds 565 MB of heap per query).
+ * Ties between and within regions: each counting agreement or activity pairs its organisations located in a
+ * region of $scheme, each organisation on the leading side when any of its roles is (which gives each pair its
+ * strongest kind), pairs of a selected kind counted per cell with the instrument's fractional weight (over all
+ * its organisations). Regions and sides are looked up once per participant rather than once per pair, and
+ * pairs are counted one instrument at a time (grouping every instrument's participants at once holds hundreds
+ * of MB of heap per query on the large graph).
  */
-export const FLOOR_REGION_MATRIX = `MATCH (i) WHERE i:Agreement OR i:Activity
-CALL (i) {
+export const FLOOR_REGION_MATRIX = `MATCH (x) WHERE (x:Agreement OR x:Activity) AND ${instrumentWhere(null)}
+CALL (x) {
   WITH COLLECT {
-    MATCH (i)<-[:PARTY_TO|PARTICIPATED_IN]-(o:Organization)-[:LOCATED_IN]->(:AdminUnit)-[:IN_REGION]->(r:Region {scheme: $scheme})
-    RETURN DISTINCT {org: o.id, region: r.id}
+    MATCH (x)<-[r:PARTY_TO|PARTICIPATED_IN]-(o:Organization)
+    WITH o, max(CASE WHEN ${leadingRoleCypher('x', 'r')} THEN 1 ELSE 0 END) = 1 AS lead
+    RETURN {id: o.id, lead: lead, ancestors: ${ancestorIdsCypher('o')},
+      region: head([(o)-[:LOCATED_IN]->(:AdminUnit)-[:IN_REGION]->(region:Region {scheme: $scheme}) | region.id])} AS p
   } AS ps
   WHERE size(ps) > 1
-  UNWIND range(0, size(ps) - 2) AS x
-  UNWIND range(x + 1, size(ps) - 1) AS y
-  WITH ps[x] AS p, ps[y] AS q
-  WHERE p.org <> q.org
-  RETURN CASE WHEN p.region <= q.region THEN [p.region, q.region] ELSE [q.region, p.region] END AS cell, count(*) AS pairs
+  WITH [p IN ps WHERE p.region IS NOT NULL] AS ps, ${tieWeightOfCypher('size(ps)')} AS w, ${principalCountCypher('x')} AS principals
+  UNWIND range(0, size(ps) - 2) AS i
+  UNWIND range(i + 1, size(ps) - 1) AS j
+  WITH ps[i] AS p, ps[j] AS q, w, principals
+  WITH p, q, w, ${tieKindFromCypher('(p.id IN q.ancestors OR q.id IN p.ancestors)', 'p.lead', 'q.lead', 'x', 'principals')} AS kind
+  WHERE kind IN $tieKinds
+  RETURN CASE WHEN p.region <= q.region THEN [p.region, q.region] ELSE [q.region, p.region] END AS cell, count(*) AS pairs, sum(w) AS weight
 }
-WITH cell, sum(pairs) AS links, count(CASE WHEN i:Agreement THEN 1 END) AS agreements, count(CASE WHEN i:Activity THEN 1 END) AS activities
-RETURN cell[0] AS from, cell[1] AS to, links, agreements, activities
+WITH cell, sum(pairs) AS links, sum(weight) AS weight, count(CASE WHEN x:Agreement THEN 1 END) AS agreements, count(CASE WHEN x:Activity THEN 1 END) AS activities
+RETURN cell[0] AS from, cell[1] AS to, links, weight, agreements, activities
 ORDER BY from, to`;
 
 /** Agreements by the year they were signed, most first. */

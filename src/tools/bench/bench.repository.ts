@@ -1,12 +1,19 @@
 import type { Database } from '../../db/database';
 import { Prng } from '../synth/prng';
 import type { BenchSample } from './bench.families';
-import { FLOOR_COUNTS_BY_YEAR } from './bench.floor';
+import { instrumentWhere, kindOf } from '../../network/tie-cypher';
+import { FLOOR_COUNTS_BY_YEAR, FLOOR_TIE_PARAMS } from './bench.floor';
 
-/** Organisations with at least one cooperation link, by id: the pool benchmark parameters are drawn from. */
-export const LINKED_ORGANIZATIONS = `MATCH (o:Organization)
-WHERE EXISTS { (o)-[:PARTY_TO|PARTICIPATED_IN]->()<-[:PARTY_TO|PARTICIPATED_IN]-(:Organization) }
-RETURN o.id AS id, o.name AS name
+/**
+ * Organisations with at least one tie of the default selection (src/rules/tie.ts), by id: the pool benchmark
+ * parameters are drawn from.
+ */
+export const LINKED_ORGANIZATIONS = `MATCH (a:Organization)
+WHERE EXISTS {
+  MATCH (a)-[ra:PARTY_TO|PARTICIPATED_IN]->(x)<-[rb:PARTY_TO|PARTICIPATED_IN]-(b:Organization)
+  WHERE b <> a AND ${instrumentWhere(null)} AND ${kindOf('a', 'ra', 'x', 'rb', 'b')} IN $tieKinds
+}
+RETURN a.id AS id, a.name AS name
 ORDER BY id`;
 
 /** How much of a synthetic network the graph holds: its organisations (by id prefix) and participation links. */
@@ -26,7 +33,7 @@ export async function holdsSynth(db: Database, orgs: number, links: number): Pro
  * runs on the same graph ask the same questions.
  */
 export async function drawSamples(db: Database, count: number, seed: number): Promise<BenchSample[]> {
-  const pool = (await db.read(LINKED_ORGANIZATIONS)).map((r) => ({ id: String(r.id), name: String(r.name) }));
+  const pool = (await db.read(LINKED_ORGANIZATIONS, FLOOR_TIE_PARAMS)).map((r) => ({ id: String(r.id), name: String(r.name) }));
   if (pool.length < 2) throw new Error('the graph has fewer than two organisations with partners: nothing to measure');
   const years = (await db.read(FLOOR_COUNTS_BY_YEAR)).map((r) => String(r.key)).sort();
   const prng = new Prng(seed);

@@ -38,6 +38,14 @@ describe('benchmark families', () => {
     expect(samples.every((s) => s.org !== s.other)).toBe(true);
   });
 
+  test('every drawn organisation has a partner under the default tie selection, so the network answers compared are not empty', async () => {
+    const partners = FAMILIES.find((f) => f.name === 'partners')!.floor;
+    for (const s of samples) {
+      const [row] = await db.read(partners.cypher, partners.params(s));
+      expect(Number(row.total)).toBeGreaterThan(0);
+    }
+  });
+
   test.each(FAMILIES.map((f) => [f.name, f] as const))('%s: the hub, the floor and @neo4j/graphql give the same answers', async (_name, family) => {
     const available = callers({ hubUrl: hub.url, neo4jGraphqlUrl: neo.url, db });
     const targets = targetsFor(family, available);
