@@ -28,7 +28,7 @@ const LISTS: Record<string, string> = {
   adminUnits: `query($first: Int!) { adminUnits(first: $first) { nodes { id parent { id } successor { id } predecessors { id }
       current { id } regions { members { id } } organizations(includePredecessors: true) { id location { id } } activities { id } } } }`,
   // The curated graph holds 12 agreements (proposals became parts): few enough fields that 12 items exceed them.
-  agreements: `query($first: Int!) { agreements(first: $first) { totalCount edges { node { id signedAt { id } implements { id } implementations { id }
+  agreements: `query($first: Int!) { agreements(first: $first) { totalCount edges { node { id signedAt { id } implements { id }
       topics { id } parties { role organization { id location { id } } }
       activities { id participants { organization { id } } } } } } }`,
   activities: `query($first: Int!) { activities(first: $first) { pageInfo { hasNextPage } nodes { id place { id } agreement { id parties { organization { id } } }

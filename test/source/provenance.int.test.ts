@@ -188,10 +188,10 @@ describe('Provenance: every fact drawn from the five documents quotes its docume
     expect(badQuotes(rels)).toEqual([]);
   });
 
-  test('the API exposes every cited organisation, agreement, activity, person, admin unit and region, with the same citations as the graph', async () => {
+  test('the API exposes every cited organisation, agreement, activity, part, person, admin unit and region, with the same citations as the graph', async () => {
     const api = await citedThroughApi();
     const graph = await citedInGraph();
-    const shown = ['Organization', 'Agreement', 'Activity', 'Person', 'AdminUnit', 'Region'];
+    const shown = ['Organization', 'Agreement', 'Activity', 'Part', 'Person', 'AdminUnit', 'Region'];
     const norm = (list: Cited[]) =>
       Object.fromEntries(list.map((c) => [c.key, c.provenance.map((p) => `${p.sourceId}|${p.quote ?? ''}|${p.note ?? ''}`).sort()]));
     expect(norm(api.nodes)).toEqual(norm(graph.nodes.filter((n) => shown.includes(n.label))));
