@@ -252,9 +252,10 @@ describe('cooperation network of a scope', () => {
     expect(nodeIds).toEqual(expect.arrayContaining(['org-dost-an-giang', 'org-dost-ca-mau', 'org-dost-can-tho', 'org-dost-kien-giang', 'org-dost-soc-trang']));
     expect(nodeIds).not.toContain('org-dost-ho-chi-minh');
     const edge = g.edges.find((e: any) => e.source === 'org-dost-an-giang' && e.target === 'org-dost-ca-mau');
-    // The four departments' programme (nine organisations: 1/8) and its signing ceremony (five: 1/4).
+    // The four departments' programme (eight organisations, one of them with two roles: 1/7) and its signing
+    // ceremony (four organisations, An Giang's department with two roles: 1/3). Organisations count once each.
     expect(edge).toMatchObject({ count: 2, countsByKind: [{ kind: 'CO_PARTIES', count: 1 }, { kind: 'ORGANISER_PARTICIPANT', count: 1 }] });
-    expect(edge.weight).toBeCloseTo(0.375, 6);
+    expect(edge.weight).toBeCloseTo(1 / 7 + 1 / 3, 6);
     // No department is tied to its own office by default.
     for (const e of g.edges) expect(e.target).not.toBe(`${e.source}-office`);
   });
