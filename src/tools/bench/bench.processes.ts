@@ -59,6 +59,7 @@ export function startNodeProcess(opts: {
       reject(new Error(`${opts.name} exited with code ${code} before it was ready:\n${tail.join('\n')}`));
     });
     let ready = false;
+    let stopping = false;
     const onLine = (line: string) => {
       remember(line);
       const match = ready ? null : opts.ready.exec(line);
@@ -66,6 +67,10 @@ export function startNodeProcess(opts: {
       ready = true;
       clearTimeout(timer);
       child.removeAllListeners('exit');
+      // A target that dies mid-run says so, with its last output: its requests would only show ECONNREFUSED.
+      child.once('exit', (code, signal) => {
+        if (!stopping) process.stderr.write(`${opts.name} exited mid-run (code ${code}, signal ${signal}); its last output:\n${tail.join('\n')}\n`);
+      });
       resolve({
         name: opts.name,
         child,
@@ -80,6 +85,7 @@ export function startNodeProcess(opts: {
               clearTimeout(kill);
               done();
             });
+            stopping = true;
             child.kill('SIGINT');
           }),
       });
