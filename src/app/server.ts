@@ -123,7 +123,7 @@ export function createApollo(options: {
 /**
  * Starts the HTTP server: GraphQL and the IDE at /graphql, network downloads at /export, health checks at
  * /health, /livez and /readyz, Prometheus metrics at /metrics. Every request passes the edge first
- * (src/http/edge.ts: request id, headers, access log, metrics, admission, deadline); plain GraphQL POSTs
+ * (src/app/http/edge.ts: request id, headers, access log, metrics, admission, deadline); plain GraphQL POSTs
  * then take the lean path, everything else Express. Every error body is JSON with a code.
  */
 export async function startServer(options: ServerOptions): Promise<HubServer> {

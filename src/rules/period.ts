@@ -6,7 +6,7 @@
  * Dates keep the precision of the text: the graph stores each date as a Neo4j Date plus `<field>Precision`
  * ('YEAR', 'MONTH' or 'DAY'; missing means DAY); a start is stored as the first day of its period and an end as
  * the last day (`validTo: "2020"` is 2020-12-31), so a year-only date covers that whole year. Answers show a
- * date as written (`2020`) through `writtenDate` (src/graphql/values.ts).
+ * date as written (`2020`) through `writtenDate` (src/db/values.ts).
  *
  * The span of an instrument:
  * - agreement: from `validFrom`, else `signedOn`; to `validTo`, open-ended without one;
