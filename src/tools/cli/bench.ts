@@ -113,7 +113,7 @@ async function run(): Promise<number> {
         name: 'hub',
         script: path.join(projectRoot, 'dist', 'src', 'tools', 'cli', 'start.js'),
         // One client asks everything here: the per-client rate and in-flight caps would measure themselves.
-        env: childEnv({ NEO4J_URI: uri, ...login, HOST: '127.0.0.1', PORT: '0', SEED_ON_START: 'never', LOG_LEVEL: 'info', RATE_LIMIT_PER_MINUTE: '0', CLIENT_MAX_IN_FLIGHT: '10000' }),
+        env: childEnv({ NEO4J_URI: uri, ...login, HOST: '127.0.0.1', PORT: '0', SEED_ON_START: 'never', LOG_LEVEL: 'info', RATE_LIMIT_PER_MINUTE: '0', CLIENT_MAX_IN_FLIGHT: '10000', CLIENT_COST_PER_SECOND: '0', MAX_HEAVY_IN_FLIGHT: '10000' }),
         ready: /coop-hub is ready at (http[^"\s]+)/,
       }),
     );
