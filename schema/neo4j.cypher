@@ -20,8 +20,24 @@ CREATE INDEX agreement_kind IF NOT EXISTS FOR (n:Agreement) ON (n.kind);
 CREATE INDEX activity_start IF NOT EXISTS FOR (n:Activity) ON (n.startDate);
 CREATE INDEX activity_kind IF NOT EXISTS FOR (n:Activity) ON (n.kind);
 
+// Vietnamese sort keys of names and titles (src/core/collation.ts): lists sort by them.
+CREATE INDEX organization_name_key IF NOT EXISTS FOR (n:Organization) ON (n.nameKey);
+CREATE INDEX admin_unit_name_key IF NOT EXISTS FOR (n:AdminUnit) ON (n.nameKey);
+CREATE INDEX region_name_key IF NOT EXISTS FOR (n:Region) ON (n.nameKey);
+CREATE INDEX person_name_key IF NOT EXISTS FOR (n:Person) ON (n.nameKey);
+CREATE INDEX topic_name_key IF NOT EXISTS FOR (n:Topic) ON (n.nameKey);
+CREATE INDEX agreement_title_key IF NOT EXISTS FOR (n:Agreement) ON (n.titleKey);
+CREATE INDEX activity_title_key IF NOT EXISTS FOR (n:Activity) ON (n.titleKey);
+CREATE INDEX source_title_key IF NOT EXISTS FOR (n:Source) ON (n.titleKey);
+
 // Names, aliases and acronyms, folded to ASCII so that "Can Tho" finds "Cần Thơ".
 CREATE FULLTEXT INDEX name_search IF NOT EXISTS
 FOR (n:Organization|AdminUnit|Region|Agreement|Activity|Person|Topic)
 ON EACH [n.name, n.nameEn, n.title, n.titleEn, n.aliasText, n.acronymText]
+OPTIONS { indexConfig: { `fulltext.analyzer`: 'standard-folding', `fulltext.eventually_consistent`: false } };
+
+// Document numbers of agreements and sources (16/TTHT-UBND, 416/SKHCN-VP); search checks each hit's whole number.
+CREATE FULLTEXT INDEX number_search IF NOT EXISTS
+FOR (n:Agreement|Source)
+ON EACH [n.number]
 OPTIONS { indexConfig: { `fulltext.analyzer`: 'standard-folding', `fulltext.eventually_consistent`: false } };

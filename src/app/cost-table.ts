@@ -2,6 +2,7 @@ import type { CostTable } from '../graphql/cost';
 import { MAX_NESTED_PAGE_SIZE, MAX_PAGE_SIZE } from '../graphql/paging';
 import { LIMITS as NETWORK_LIMITS } from '../network/network.limits';
 import { MAX_SEARCH_RESULTS } from '../search/search.query';
+import { MAX_NODE_IDS } from '../node/node.resolver';
 
 // The hub's cost table: what the cost estimator (graphql/cost.ts) needs to know of this schema's fields. It
 // lives in the composition root because it names fields of every domain.
@@ -12,6 +13,7 @@ import { MAX_SEARCH_RESULTS } from '../search/search.query';
  */
 const SIZE_CAPS: CostTable['sizeCaps'] = {
   'Query.search.first': MAX_SEARCH_RESULTS,
+  'Query.searchSuggestions.first': MAX_SEARCH_RESULTS,
   'Query.paths.limit': NETWORK_LIMITS.maxPaths,
   'Query.*.first': MAX_PAGE_SIZE,
   '*.first': MAX_NESTED_PAGE_SIZE,
@@ -44,7 +46,12 @@ const RULES: CostTable['rules'] = {
   'Query.counts': { size: () => 100, weight: () => WHOLE_GRAPH },
   'Query.totals': { weight: () => WHOLE_GRAPH },
   'Query.ranking': { weight: () => WHOLE_GRAPH },
+  'Query.countTable': { weight: () => WHOLE_GRAPH },
   'Query.search': { weight: () => 1000 },
+  // Fuzzy terms expand to many index terms: a few times a plain search.
+  'Query.searchSuggestions': { weight: () => 3000 },
+  // Its length is that of `ids`, at most MAX_NODE_IDS (the resolver refuses more).
+  'Query.nodes': { size: () => MAX_NODE_IDS },
   'Query.timeline': { size: () => 500 },
   'NetworkGraph.nodes': { size: networkNodes },
   'NetworkGraph.edges': { size: (e) => networkNodes(e) * EDGES_PER_NODE },

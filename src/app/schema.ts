@@ -12,8 +12,10 @@ import { ProvenanceResolver, SourceResolver } from '../source/source.resolver';
 import { PROVENANCE_RESOLVERS } from '../source/provenance.resolver';
 import { TopicResolver } from '../topic/topic.resolver';
 import { CrossRegionLinkResolver, RankedOrganizationResolver, StatsResolver } from '../stats/stats.resolver';
+import { BucketNamesResolver, CountTableResolver } from '../stats/table.resolver';
 import { InForceResolver, TimelineEventResolver, TimelineResolver } from '../timeline/timeline.resolver';
 import { SearchResolver } from '../search/search.resolver';
+import { NodeResolver } from '../node/node.resolver';
 import { NetworkExportResolver } from '../export/export.resolver';
 import {
   CooperationLinkResolver,
@@ -41,8 +43,10 @@ export const RESOLVERS = [
   ProvenanceResolver,
   TopicResolver,
   StatsResolver, RankedOrganizationResolver, CrossRegionLinkResolver,
+  CountTableResolver, BucketNamesResolver,
   TimelineResolver, InForceResolver, TimelineEventResolver,
   SearchResolver,
+  NodeResolver,
   NetworkExportResolver,
   NetworkQueryResolver,
   PartnerResolver,
@@ -55,12 +59,26 @@ export const RESOLVERS = [
 
 let cached: GraphQLSchema | undefined;
 
+const QUERY_DESCRIPTION =
+  'Read-only entry points into the cooperation graph: look up a record by id, list and filter records a page at a time, ' +
+  'search names, explore the network (partners, ego networks, paths), and count for dashboards (totals, counts, rankings, ' +
+  'region matrix). Every fact carries its provenance.';
+
 /** Builds the executable GraphQL schema once per process (type-graphql metadata is global). */
 export function buildHubSchema(): GraphQLSchema {
-  cached ??= buildSchemaSync({
-    resolvers: RESOLVERS,
-    orphanedTypes: ORGANIZATION_TYPES,
-    validate: false,
-  });
+  cached ??= describeQueryRoot(
+    buildSchemaSync({
+      resolvers: RESOLVERS,
+      orphanedTypes: ORGANIZATION_TYPES,
+      validate: false,
+    }),
+  );
   return cached;
+}
+
+// type-graphql offers no option for the root type's description, which GraphiQL shows first.
+function describeQueryRoot(schema: GraphQLSchema): GraphQLSchema {
+  const query = schema.getQueryType();
+  if (query) query.description = QUERY_DESCRIPTION;
+  return schema;
 }

@@ -8,20 +8,22 @@ import { GraphQLError } from 'graphql';
 import { HubError, formatError } from '../core/errors';
 import { buildHubSchema } from './schema';
 import { depthLimit } from '../graphql/depth-limit';
-import { documentLimitRules, formatErrorWithTokenLimit, tokenLimitParseOptions } from '../graphql/armor';
+import { documentLimitRules, formatErrorWithTokenLimit, isDocumentRefusal, tokenLimitParseOptions } from '../graphql/armor';
 import { costLimitPlugin } from '../graphql/cost';
+import { notFoundHintsPlugin } from '../node/node.hints';
 import { currentScope } from '../core/request-scope';
 import { HUB_COST_TABLE } from './cost-table';
 import { loadConfig, type Limits } from '../core/config';
 import { MAX_GRAPHQL_BODY, graphqlExpressHandler, graphqlPostHandler, isPlainGraphqlPost } from './http/post-handler';
 import { ideRouter } from './ide/ide';
 import { healthRouter, type Readiness } from './http/health';
-import { AdmissionControl, costGateOf } from './http/admission';
+import { AdmissionControl, costGateOf, penaltyOf } from './http/admission';
 import { addressKey, type ClientKey } from './http/client-key';
 import { createEdge } from './http/edge';
 import { errorHandler, methodNotAllowed, notFound } from './http/express-errors';
 import { compressionMiddleware, documentSecurity } from './http/exposure';
 import { HubMetrics } from './http/metrics';
+import { aggregateCacheOf } from '../db/aggregate-cache';
 import { operationNamePlugin } from './http/operation-name';
 import { responseCap } from './http/response-cap';
 import { apolloExecutor, exportRouter } from './http/export.router';
@@ -76,6 +78,22 @@ function internalErrorLogger(log: Logger): ApolloServerPlugin<Context> {
   };
 }
 
+/**
+ * Charges the client of a request whose document was refused for its size or shape (see
+ * AdmissionControl.penalize), so that sending such documents again and again is refused at the edge.
+ */
+function documentRefusalPenalty(): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart() {
+      return {
+        async didEncounterErrors({ errors }) {
+          if (errors.some(isDocumentRefusal)) penaltyOf(currentScope())?.();
+        },
+      };
+    },
+  };
+}
+
 /** The limits an Apollo server gets when its creator names none: the configuration's defaults. */
 const DEFAULT_LIMITS: Limits = loadConfig({}).limits;
 
@@ -108,6 +126,8 @@ export function createApollo(options: {
       // The schema declares no cache hints: the default cache-control plugin would only wrap every resolver.
       ApolloServerPluginCacheControlDisabled(),
       internalErrorLogger(options.log),
+      documentRefusalPenalty(),
+      notFoundHintsPlugin(),
       ...(options.httpServer ? [ApolloServerPluginDrainHttpServer({ httpServer: options.httpServer })] : []),
       ...(options.plugins ?? []),
     ],
@@ -147,6 +167,8 @@ export async function startServer(options: ServerOptions): Promise<HubServer> {
   const admission = new AdmissionControl(limits);
   const metrics = new HubMetrics(() => admission.inFlight);
   options.db.onStatement = (ms, outcome) => metrics.statement(ms, outcome);
+  if (limits.statementSlots > 0) options.db.limitStatements(limits.statementSlots);
+  aggregateCacheOf(options.db).onLookup = (hit) => metrics.aggregateLookup(hit);
   const edge = createEdge({
     limits,
     deadlineGraceMs: options.deadlineGraceMs ?? DEADLINE_GRACE_MS,

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -39,6 +40,11 @@ export interface Limits {
   clientCostPerSecond: number;
   /** Largest response body in bytes; a larger answer is replaced by a RESPONSE_TOO_LARGE error. */
   maxResponseBytes: number;
+  /**
+   * Request transactions sent to the database at once (0: no limit); beyond, they wait in a queue served
+   * client by client, so one client's statements cannot crowd out everyone else's.
+   */
+  statementSlots: number;
 }
 
 export interface Config {
@@ -55,6 +61,8 @@ export interface Config {
   seedOnStart: 'auto' | 'always' | 'never';
   seedDir: string;
   neo4j: Neo4jTarget;
+  /** Aggregate answers kept per graph state (src/db/aggregate-cache.ts). */
+  aggregateCache: { maxMb: number; computeTimeoutMs: number };
   java: string;
   maven: string;
 }
@@ -78,6 +86,9 @@ const EnvSchema = z.object({
   MAX_HEAVY_IN_FLIGHT: boundedInt(1, 10_000).default(1),
   CLIENT_COST_PER_SECOND: boundedInt(0, 1_000_000_000).default(1_000_000),
   MAX_RESPONSE_BYTES: boundedInt(1024, 1024 * 1024 * 1024).default(32 * 1024 * 1024),
+  // As many as this machine has cores: right for the embedded database, which shares them; raise it for a
+  // larger database server.
+  DB_STATEMENT_SLOTS: boundedInt(0, 10_000).default(Math.max(2, os.availableParallelism())),
   CORS_ORIGINS: z
     .string()
     .regex(/^(\*|none|https?:\/\/[^\s,]+(,\s*https?:\/\/[^\s,]+)*)$/, 'must be *, none, or a comma-separated list of http(s) origins')
@@ -96,6 +107,8 @@ const EnvSchema = z.object({
   NEO4J_EMBEDDED_PORT: boundedInt(0, 65535).default(7687),
   NEO4J_HEAP: z.string().regex(/^\d+[mMgG]$/, 'must look like 512m or 1g').default('512m'),
   NEO4J_PAGECACHE_MB: boundedInt(16, 65536).default(256),
+  AGGREGATE_CACHE_MB: boundedInt(0, 65536).default(64),
+  AGGREGATE_COMPUTE_TIMEOUT_MS: boundedInt(100, 600_000).default(30_000),
   JAVA_CMD: z.string().min(1).default('java'),
   MAVEN_CMD: z.string().min(1).default('mvn'),
 });
@@ -159,12 +172,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxHeavyInFlight: e.MAX_HEAVY_IN_FLIGHT,
       clientCostPerSecond: e.CLIENT_COST_PER_SECOND,
       maxResponseBytes: e.MAX_RESPONSE_BYTES,
+      statementSlots: e.DB_STATEMENT_SLOTS,
     },
     corsOrigins: e.CORS_ORIGINS === 'none' ? [] : e.CORS_ORIGINS.split(',').map((o) => o.trim()),
     trustProxy: e.TRUST_PROXY === 'true',
     seedOnStart: e.SEED_ON_START,
     seedDir: path.resolve(projectRoot, e.SEED_DIR ?? 'seeds'),
     neo4j,
+    aggregateCache: { maxMb: e.AGGREGATE_CACHE_MB, computeTimeoutMs: e.AGGREGATE_COMPUTE_TIMEOUT_MS },
     java: e.JAVA_CMD,
     maven: e.MAVEN_CMD,
   };

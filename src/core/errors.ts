@@ -20,10 +20,32 @@ export class HubError extends GraphQLError {
   }
 }
 
+/**
+ * No `kind` has the id `id`. `extensions.closest` lists the ids most likely meant (up to 3, closest first,
+ * empty when none is close); the hub fills it in before answering (see `suggest`), as finding them takes the
+ * database.
+ */
 export class NotFoundError extends HubError {
-  constructor(kind: string, id: string) {
-    super(`${kind} '${id}' does not exist`, 'NOT_FOUND', { kind, id });
+  readonly kind: string;
+  readonly id: string;
+
+  constructor(kind: string, id: string, closest: string[] = []) {
+    super(notFoundMessage(kind, id, closest), 'NOT_FOUND', { kind, id, closest });
+    this.kind = kind;
+    this.id = id;
   }
+
+  /** Names the ids most likely meant, in the message ("did you mean ...") and in `extensions.closest`. */
+  suggest(closest: string[]): void {
+    this.message = notFoundMessage(this.kind, this.id, closest);
+    this.extensions.closest = [...closest];
+  }
+}
+
+function notFoundMessage(kind: string, id: string, closest: string[]): string {
+  const quoted = closest.map((c) => `'${c}'`);
+  const options = quoted.length > 1 ? `${quoted.slice(0, -1).join(', ')} or ${quoted[quoted.length - 1]}` : quoted[0];
+  return `${kind} '${id}' does not exist${options ? `; did you mean ${options}?` : ''}`;
 }
 
 export class BadUserInputError extends HubError {

@@ -20,6 +20,8 @@ export interface RequestScope {
   databaseMs: number;
   /** The operation name, once known. */
   operationName?: string;
+  /** The client the request came from (its admission key), so that the database floor can share fairly. */
+  client?: string;
 }
 
 const storage = new AsyncLocalStorage<RequestScope>();

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { projectRoot } from '../core/config';
 import type { Database } from './database';
+import { fillSortKeys } from './sort-keys';
 
 export const GRAPH_SCHEMA_FILE = path.join(projectRoot, 'schema', 'neo4j.cypher');
 
@@ -33,7 +34,8 @@ export function populationOrder(statements: string[]): string[] {
 }
 
 /**
- * Creates the constraints and indexes of `schema/neo4j.cypher`; safe to run on every start. `meanwhile`,
+ * Creates the constraints and indexes of `schema/neo4j.cypher` and fills the sort keys a store written before
+ * them lacks (see sort-keys.ts); safe to run on every start. `meanwhile`,
  * when given, runs once every constraint is online but before the indexes still filling are awaited, so
  * that work needing only the constraints overlaps the longest populations. Resolves to the number of
  * statements once every index is online.
@@ -41,6 +43,7 @@ export function populationOrder(statements: string[]): string[] {
 export async function applyGraphSchema(db: Database, meanwhile?: () => Promise<void>): Promise<number> {
   const statements = readSchemaStatements();
   for (const statement of populationOrder(statements)) await db.write(statement);
+  await fillSortKeys(db);
   if (meanwhile) await meanwhile();
   await db.write('CALL db.awaitIndexes(300)');
   return statements.length;

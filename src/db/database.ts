@@ -5,10 +5,13 @@ import neo4j, {
   type ResultSummary,
   type Session,
 } from 'neo4j-driver';
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { randomUUID } from 'node:crypto';
 import { CircuitBreaker } from './circuit-breaker';
 import { ConflictError, DeadlineExceededError, HubError, ServiceUnavailableError } from '../core/errors';
 import type { Logger } from '../core/logger';
 import { currentScope, type RequestScope } from '../core/request-scope';
+import { FairGate } from '../core/fair-gate';
 
 /** Query parameters: always passed to the driver, never spliced into Cypher text. */
 export type Params = Record<string, unknown>;
@@ -50,6 +53,8 @@ export const PING_TIMEOUT_MS = 2_000;
 // statements on a loaded machine answered RETURN 1 in over 2 s, and must not count as gone.
 const STALL_CHECK_MS = 1_500;
 const STALL_CHECK_TIMEOUT_MS = 5_000;
+
+const STAMP_STATEMENT = 'RETURN 1 AS stamp';
 
 const UNAVAILABLE_CODES = new Set(['ServiceUnavailable', 'SessionExpired', 'Neo.TransientError.General.DatabaseUnavailable']);
 // Codes of a transaction that Neo4j ended because its timeout passed (the second only while waiting on a lock).
@@ -103,6 +108,19 @@ function outcomeOf(error: unknown): StatementOutcome {
 function describe(error: unknown): string {
   const text = error instanceof Neo4jError ? `${error.code}: ${error.message}` : error instanceof Error ? error.message : String(error);
   return text.replace(/\s+/g, ' ').slice(0, 300);
+}
+
+/** Where `captureStamp` collects the graph stamp seen at the end of the latest statement of its work. */
+interface StampCapture {
+  stamp?: string;
+  /** Bookmarks the work's sessions wait for (causal consistency: a cluster member behind them catches up first). */
+  since?: string[];
+}
+
+const stampCaptures = new AsyncLocalStorage<StampCapture>();
+
+function bookmarkText(bookmarks: string[]): string {
+  return [...bookmarks].sort().join(',');
 }
 
 function sleep(ms: number): Promise<void> {
@@ -171,6 +189,11 @@ export class Database {
   private readonly probeDriver: Driver;
   private readonly stallCheckMs: number;
   private stallCheck?: Promise<void>;
+  // Request transactions running at once; beyond, they wait their client's turn (see limitStatements).
+  private gate?: FairGate;
+  // Part of every graph stamp: changes whenever the connection to the server was lost, so that a server that
+  // came back with another store (whose transaction ids may repeat) can never match a stamp taken before.
+  private epoch = randomUUID();
 
   constructor(options: DatabaseOptions) {
     const auth =
@@ -200,6 +223,7 @@ export class Database {
           this.startProbing(probeIntervalMs);
         },
         onClose: (outageMs) => {
+          this.epoch = randomUUID();
           this.stopProbing();
           this.log?.info({ outageMs }, 'The graph database is reachable again');
         },
@@ -235,7 +259,7 @@ export class Database {
       await this.trivialStatement(timeoutMs);
       return { reachable: true };
     } catch (error) {
-      if (isConnectionFailure(error)) this.breaker.recordFailure(describe(error));
+      if (isConnectionFailure(error)) this.connectionLost(describe(error));
       return { reachable: false, reason: describe(error) };
     }
   }
@@ -263,10 +287,62 @@ export class Database {
     try {
       this.countStatement();
       const result = await session.run(cypher, params, timeout === undefined ? undefined : { timeout });
+      this.noteStamp(session);
       return result.records.map((record) => record.toObject() as Row);
     } finally {
       await session.close();
     }
+  }
+
+  /**
+   * The graph stamp: names the last transaction the database committed (the bookmark of one tiny read
+   * transaction) and this connection's epoch. Equal stamps mean no commit in between, by any client of the
+   * database; one statement, under the request's deadline like any other.
+   */
+  async graphStamp(): Promise<string> {
+    const started = performance.now();
+    let outcome: StatementOutcome = 'ok';
+    try {
+      return await this.execute(async (timeout) => {
+        const epoch = this.epoch;
+        const session = this.session('READ');
+        try {
+          this.countStatement();
+          await session.run(STAMP_STATEMENT, {}, timeout === undefined ? undefined : { timeout });
+          return `${epoch}|${bookmarkText(session.lastBookmarks())}`;
+        } finally {
+          await session.close();
+        }
+      });
+    } catch (error) {
+      outcome = outcomeOf(error);
+      throw error;
+    } finally {
+      this.observe(STAMP_STATEMENT, performance.now() - started, outcome);
+    }
+  }
+
+  /**
+   * Runs `work` and also returns the graph stamp as it stood when the last of `work`'s reads (`read`,
+   * `readTx`) ended, or undefined when it read nothing. Equal to a stamp taken before `work` and given as
+   * `since` (which its statements then wait for, on a cluster), it proves that every statement of `work` saw
+   * that same graph.
+   */
+  async captureStamp<T>(work: () => Promise<T>, since?: string): Promise<{ value: T; stampAfter?: string }> {
+    const bookmarks = since?.slice(since.indexOf('|') + 1);
+    const capture: StampCapture = { since: bookmarks ? bookmarks.split(',') : undefined };
+    const value = await stampCaptures.run(capture, work);
+    return { value, stampAfter: capture.stamp };
+  }
+
+  private noteStamp(session: Session): void {
+    const capture = stampCaptures.getStore();
+    if (capture) capture.stamp = `${this.epoch}|${bookmarkText(session.lastBookmarks())}`;
+  }
+
+  private connectionLost(cause: string): void {
+    this.epoch = randomUUID();
+    this.breaker.recordFailure(cause);
   }
 
   /** Runs one write statement in its own transaction and returns its rows. */
@@ -303,7 +379,8 @@ export class Database {
   }
 
   private session(mode: 'READ' | 'WRITE'): Session {
-    return this.driver.session({ database: this.database, defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE });
+    const bookmarks = stampCaptures.getStore()?.since;
+    return this.driver.session({ database: this.database, defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE, bookmarks });
   }
 
   /** One attempt at a transaction: begin (with `timeout` ms, if given), `work`, commit; rolled back on failure. */
@@ -315,6 +392,7 @@ export class Database {
       try {
         const result = await work(ManagedTransaction.fromTransaction(tx));
         await tx.commit();
+        if (mode === 'READ') this.noteStamp(session);
         return result;
       } catch (error) {
         if (tx.isOpen()) await tx.rollback().catch(() => undefined);
@@ -342,14 +420,33 @@ export class Database {
         this.breaker.recordSuccess();
         return result;
       } catch (error) {
-        if (isConnectionFailure(error)) this.breaker.recordFailure(describe(error));
+        if (isConnectionFailure(error)) this.connectionLost(describe(error));
         if (!Neo4jError.isRetriable(error) || Date.now() - started > RETRY.maxTimeMs) throw mapDriverError(error, undefined);
         await sleep(jittered(delay));
       }
     }
   }
 
-  private async executeInRequest<T>(attempt: (timeout: number) => Promise<T>, scope: RequestScope): Promise<T> {
+  /**
+   * Lets at most `slots` request transactions run at once; the others wait in a queue served client by client
+   * (FairGate), so that one client's many or long statements cannot keep the database from everyone else.
+   * Waiting counts against the request's deadline. Work outside requests (start-up, imports) is not limited.
+   */
+  limitStatements(slots: number): void {
+    this.gate = new FairGate(slots);
+  }
+
+  /** Request transactions waiting for their turn, and running (0 without a limit). */
+  get statementQueue(): { waiting: number; running: number } {
+    return { waiting: this.gate?.waiting ?? 0, running: this.gate?.running ?? 0 };
+  }
+
+  private executeInRequest<T>(attempt: (timeout: number) => Promise<T>, scope: RequestScope): Promise<T> {
+    if (!this.gate) return this.executeInRequestNow(attempt, scope);
+    return this.gate.run(scope.client ?? '', scope.signal, () => new DeadlineExceededError(scope.timeoutMs), () => this.executeInRequestNow(attempt, scope));
+  }
+
+  private async executeInRequestNow<T>(attempt: (timeout: number) => Promise<T>, scope: RequestScope): Promise<T> {
     for (let tries = 1, delay = RETRY.initialDelayMs; ; tries += 1) {
       const left = scope.deadline - Date.now();
       if (left <= 0 || scope.signal.aborted) throw new DeadlineExceededError(scope.timeoutMs);
@@ -362,6 +459,7 @@ export class Database {
         const mapped = mapDriverError(error, scope);
         if (mapped instanceof DeadlineExceededError) throw mapped;
         if (isConnectionFailure(error)) {
+          this.epoch = randomUUID();
           // A pooled connection the server closed (say, across a restart) fails once; a fresh one then answers.
           if (tries === 1) continue;
           this.breaker.recordFailure(describe(error));

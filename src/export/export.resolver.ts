@@ -45,7 +45,7 @@ export class NetworkExportResolver {
   })
   export(
     @Root() graph: NetworkGraph,
-    @Arg('format', () => ExportFormat) format: ExportFormat,
+    @Arg('format', () => ExportFormat, { description: 'The file format: JSON, CSV_NODES, CSV_EDGES, GRAPHML or GEXF' }) format: ExportFormat,
     @Arg('mode', () => ExportMode, { defaultValue: ExportMode.ONE_MODE, description: 'Organisations only (ONE_MODE, the default) or organisations and instruments (TWO_MODE)' })
     mode: ExportMode,
     @Arg('maxEdges', () => Int, {

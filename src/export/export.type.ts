@@ -33,7 +33,7 @@ registerEnumType(ExportMode, {
 
 @ObjectType({ description: 'A network rendered as a file.' })
 export class NetworkExport {
-  @Field(() => ExportFormat)
+  @Field(() => ExportFormat, { description: 'The file format, as asked for' })
   format!: ExportFormat;
 
   @Field(() => ExportMode, { description: 'One-mode (organisations) or two-mode (organisations and instruments)' })

@@ -6,6 +6,7 @@ import { dateParam } from '../db/dates';
 import { RegionScheme, UnitLevel } from '../graphql/enums';
 import { NestedPageArgs } from '../graphql/nested-page';
 import { defineConnection, type ConnectionArgs } from '../graphql/connection';
+import { BOTH_APPLY, MAX_FILTER_VALUES, useListForm } from '../graphql/filter-lists';
 import { Activity } from '../activity/activity.type';
 import { Organization } from '../organization/organization.type';
 import { REGION_SORTS, UNIT_SORTS, listRegions, listUnits } from './geography.repository';
@@ -16,8 +17,11 @@ import { organizationLoaders } from '../organization/organization.loaders';
 
 @InputType({ description: 'Filters for administrative units; all given filters must match.' })
 export class AdminUnitFilter {
-  @Field(() => UnitLevel, { nullable: true })
+  @Field(() => UnitLevel, { nullable: true, description: `Only units of this level; any level when null. ${BOTH_APPLY}`, deprecationReason: useListForm('levels') })
   level?: string | null;
+
+  @Field(() => [UnitLevel], { nullable: true, description: `Only units of any of these levels (up to ${MAX_FILTER_VALUES}); any level when null or empty` })
+  levels?: string[] | null;
 
   @Field(() => LocalDateResolver, { nullable: true, description: 'Units that existed on this date (2025-07-01 gives the 34 provinces)' })
   validOn?: string | null;
@@ -25,8 +29,11 @@ export class AdminUnitFilter {
   @Field(() => ID, { nullable: true, description: 'Containing unit, e.g. country-vn or country-au' })
   parent?: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'Region id' })
+  @Field(() => ID, { nullable: true, description: `Region id: only its member units. ${BOTH_APPLY}`, deprecationReason: useListForm('regions') })
   region?: string | null;
+
+  @Field(() => [ID], { nullable: true, description: `Region ids (up to ${MAX_FILTER_VALUES}): units that are members of any of them` })
+  regions?: string[] | null;
 }
 
 const AdminUnitList = defineConnection(AdminUnit, 'AdminUnit', UNIT_SORTS, 'NAME');
@@ -37,7 +44,7 @@ export const RegionConnection = RegionList.Connection;
 @Resolver(() => AdminUnit)
 export class AdminUnitResolver {
   @Query(() => AdminUnit, { description: 'A province, city, country or state by id; NOT_FOUND when there is none.' })
-  async adminUnit(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<AdminUnit> {
+  async adminUnit(@Arg('id', () => ID, { description: 'The unit’s id, e.g. prov-can-tho-2025 or country-au' }) id: string, @Ctx() ctx: Context): Promise<AdminUnit> {
     const unit = await geographyLoaders(ctx).unitById.load(id);
     if (!unit) throw new NotFoundError('AdminUnit', id);
     return unit;
@@ -45,7 +52,7 @@ export class AdminUnitResolver {
 
   @Query(() => AdminUnitList.Connection, { description: 'Administrative units matching the filter, a page at a time (by name unless orderBy says otherwise).' })
   adminUnits(
-    @Arg('filter', () => AdminUnitFilter, { nullable: true }) filter: AdminUnitFilter | null,
+    @Arg('filter', () => AdminUnitFilter, { nullable: true, description: 'Which units; all of them (any date) when null' }) filter: AdminUnitFilter | null,
     @Args(() => AdminUnitList.Args) page: ConnectionArgs<keyof typeof UNIT_SORTS>,
     @Ctx() ctx: Context,
   ) {
@@ -54,7 +61,7 @@ export class AdminUnitResolver {
     return listUnits(ctx.db, filter ?? {}, request);
   }
 
-  @FieldResolver(() => AdminUnit, { nullable: true, description: 'The containing unit (the country of a province)' })
+  @FieldResolver(() => AdminUnit, { nullable: true, description: 'The containing unit (the country of a province or state); null for a country' })
   parent(@Root() unit: AdminUnit, @Ctx() ctx: Context) {
     return geographyLoaders(ctx).unitParent.load(unit.id);
   }
@@ -64,7 +71,7 @@ export class AdminUnitResolver {
     return geographyLoaders(ctx).unitChildren.load(unit.id, page);
   }
 
-  @FieldResolver(() => AdminUnit, { nullable: true, description: 'The unit it became part of' })
+  @FieldResolver(() => AdminUnit, { nullable: true, description: 'The unit it became part of (in the 1 July 2025 merger); null when it never merged' })
   successor(@Root() unit: AdminUnit, @Ctx() ctx: Context) {
     return geographyLoaders(ctx).unitSuccessor.load(unit.id);
   }
@@ -104,7 +111,7 @@ export class AdminUnitResolver {
 @Resolver(() => Region)
 export class RegionResolver {
   @Query(() => Region, { description: 'A region by id; NOT_FOUND when there is none.' })
-  async region(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Region> {
+  async region(@Arg('id', () => ID, { description: 'The region’s id, e.g. region-mekong-delta' }) id: string, @Ctx() ctx: Context): Promise<Region> {
     const region = await geographyLoaders(ctx).regionById.load(id);
     if (!region) throw new NotFoundError('Region', id);
     return region;
@@ -112,7 +119,7 @@ export class RegionResolver {
 
   @Query(() => RegionList.Connection, { description: 'Regions (of one scheme when given), a page at a time, by name.' })
   regions(
-    @Arg('scheme', () => RegionScheme, { nullable: true }) scheme: string | null,
+    @Arg('scheme', () => RegionScheme, { nullable: true, description: 'Only regions of this scheme; every scheme when null' }) scheme: string | null,
     @Args(() => RegionList.Args) page: ConnectionArgs<keyof typeof REGION_SORTS>,
     @Ctx() ctx: Context,
   ) {

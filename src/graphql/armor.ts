@@ -58,6 +58,21 @@ function isTokenLimit(error: unknown): boolean {
   return false;
 }
 
+// The codes of documents refused for their size or shape before they run.
+const DOCUMENT_REFUSALS = new Set(['QUERY_TOO_COSTLY', 'QUERY_TOO_COMPLEX', 'QUERY_TOO_DEEP']);
+
+/**
+ * Whether an error refuses a document for its size or shape (cost, aliases, directives, tokens, depth)
+ * before anything ran: the refusals a client can provoke at will, and so the ones it is charged for.
+ */
+export function isDocumentRefusal(error: unknown): boolean {
+  if (isTokenLimit(error)) return true;
+  for (let e = error; e instanceof GraphQLError; e = e.originalError) {
+    if (DOCUMENT_REFUSALS.has(String(e.extensions?.code))) return true;
+  }
+  return false;
+}
+
 /**
  * The hub's `formatError`, with a parse failure at the token limit reported as QUERY_TOO_COMPLEX naming the
  * limit (graphql-js reports it as a plain syntax error).

@@ -5,7 +5,25 @@ import type { ConnectionShape, Edge, PageInfoShape, PageRequest, SortTable } fro
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, checkFirst } from './paging';
 
 export const SortDirection = { ASC: 'ASC', DESC: 'DESC' } as const;
-registerEnumType(SortDirection, { name: 'SortDirection', description: 'ASC: smallest first, missing values last; DESC: the exact reverse' });
+registerEnumType(SortDirection, {
+  name: 'SortDirection',
+  description: 'ASC: smallest first, missing values last; DESC: the exact reverse',
+  valuesConfig: {
+    ASC: { description: 'Ascending: smallest (earliest, first in the alphabet) first; items without the value come last' },
+    DESC: { description: 'Descending: the exact reverse of ASC, so items without the value come first' },
+  },
+});
+
+// What each sort field of any list means; a field missing here is left undescribed and the schema test names it.
+const SORT_FIELD_MEANINGS: Readonly<Record<string, string>> = {
+  NAME: 'By name in Vietnamese alphabetical order: Đ after D and before E, then by tone marks, then lower case before upper case',
+  TITLE: 'By title in Vietnamese alphabetical order, as for names (Đ after D and before E)',
+  KIND: 'By kind (alphabetical order of the kind’s enum value)',
+  ID: 'By id',
+  STAT_CODE: 'By statistics code (two digits for a Vietnamese province; units without one come last in ASC)',
+  SIGNED_ON: 'By signing date; a year or month alone sorts as the first day of that period; undated items come last in ASC',
+  START_DATE: 'By start date; a year or month alone sorts as the first day of that period; undated items come last in ASC',
+};
 
 @ObjectType({ description: 'Where a page sits in its list (forward paging with first and after).' })
 export class PageInfo implements PageInfoShape {
@@ -39,14 +57,15 @@ type NodeClass<T> = abstract new (...args: never[]) => T;
 export function defineConnection<T extends object, F extends string>(node: NodeClass<T>, name: string, sorts: SortTable<F>, defaultField: NoInfer<F>) {
   const fields = Object.keys(sorts) as F[];
   const SortField = Object.fromEntries(fields.map((f) => [f, f])) as Record<F, F>;
-  registerEnumType(SortField, { name: `${name}SortField`, description: `What ${name} lists can be sorted by` });
+  const valuesConfig = Object.fromEntries(fields.map((f) => [f, { description: SORT_FIELD_MEANINGS[f] }])) as Partial<Record<F, { description?: string }>>;
+  registerEnumType(SortField, { name: `${name}SortField`, description: `What ${name} lists can be sorted by`, valuesConfig });
 
-  @ObjectType(`${name}Edge`, { description: `An edge of a ${name} list: the item and the cursor that points at it.` })
+  @ObjectType(`${name}Edge`, { description: `One item of a page of ${name} items, with the cursor that points at it.` })
   class EdgeType implements Edge<T> {
     @Field(() => String, { description: 'Opaque cursor: pass it as after to get the items that follow this one' })
     cursor!: string;
 
-    @Field(() => node)
+    @Field(() => node, { description: 'The item' })
     node!: T;
   }
 
@@ -59,22 +78,22 @@ export function defineConnection<T extends object, F extends string>(node: NodeC
       return this.count();
     }
 
-    @Field(() => [EdgeType])
+    @Field(() => [EdgeType], { description: 'The items of the page with their cursors, in the order asked for; empty past the last page' })
     edges!: EdgeType[];
 
     @Field(() => [node], { description: 'The items of the page (the nodes of edges)' })
     nodes!: T[];
 
-    @Field(() => PageInfo)
+    @Field(() => PageInfo, { description: 'Whether more items follow, and the cursor to fetch them with' })
     pageInfo!: PageInfo;
   }
 
   @InputType(`${name}Order`, { description: `Sort order of ${name} lists; ties are broken by id in the same direction.` })
   class Order {
-    @Field(() => SortField)
+    @Field(() => SortField, { description: 'What to sort by' })
     field!: F;
 
-    @Field(() => SortDirection, { defaultValue: 'ASC' })
+    @Field(() => SortDirection, { defaultValue: 'ASC', description: 'Ascending or descending; ASC by default' })
     direction!: SortDirectionValue;
   }
 

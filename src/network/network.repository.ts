@@ -217,6 +217,19 @@ const hopBounds = Array.from({ length: MAX_PATH_HOPS }, (_, i) => i + 1);
 export const SHORTEST_PATH: Record<number, LinkFiltered> = Object.fromEntries(hopBounds.map((h) => [h, pathStatement(false, h)]));
 export const ALL_SHORTEST_PATHS: Record<number, LinkFiltered> = Object.fromEntries(hopBounds.map((h) => [h, pathStatement(true, h)]));
 
+/** Most steps the explanation of a missing route looks for: twice the longest route `paths` returns. */
+export const EXPLAIN_MAX_HOPS = 2 * MAX_PATH_HOPS;
+
+/**
+ * Steps of the shortest chain of shared instruments of any kind, status and date between `$from` and `$to`,
+ * whatever the roles (every tie kind), up to EXPLAIN_MAX_HOPS; null when there is none. Plain relationships
+ * only, so the search is cheap next to a filtered one.
+ */
+export const ANY_ROUTE_DISTANCE = `MATCH (a:Organization {id: $from}), (b:Organization {id: $to})
+OPTIONAL MATCH p = SHORTEST 1 (a)((o1:Organization)-[:PARTY_TO|PARTICIPATED_IN]->(x)<-[:PARTY_TO|PARTICIPATED_IN]-(o2:Organization)
+    WHERE o1 <> o2){1,${EXPLAIN_MAX_HOPS}}(b)
+RETURN length(p) / 2 AS distance`;
+
 /**
  * Organisations of a scope (all when `$orgIds` is null) with at least one tie of the selection, by id, up to
  * `$cap`. Under roll-up, top ancestors (`$orgIds` then holds tops) whose family has a tie outside itself.
@@ -277,6 +290,17 @@ export async function shortestPaths(db: Database, all: boolean, maxHops: number,
   const statement = (all ? ALL_SHORTEST_PATHS : SHORTEST_PATH)[maxHops];
   if (!statement) throw new Error(`no route statement for ${maxHops} steps`);
   return toRawPaths(await db.read(forFilter(statement, params), params));
+}
+
+/**
+ * Steps of the shortest chain of shared instruments of any kind between `$from` and `$to` (ANY_ROUTE_DISTANCE),
+ * up to EXPLAIN_MAX_HOPS; null when there is none that short.
+ */
+export async function anyRouteDistance(db: Database, from: string, to: string): Promise<number | null> {
+  const [row] = await db.read(ANY_ROUTE_DISTANCE, { from, to });
+  // A route has at least one step; Neo4j may answer an empty match with a path of length 0.
+  const distance = row?.distance == null ? 0 : Number(row.distance);
+  return distance > 0 ? distance : null;
 }
 
 export async function linkedOrgs(db: Database, params: Row): Promise<string[]> {

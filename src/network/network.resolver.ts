@@ -13,8 +13,9 @@ import { cooperationNetwork, egoNetwork } from './network.service';
 import { NetworkGraph } from './network.type';
 import { findPartners } from './partners.service';
 import { CooperationLink, Partner, PartnerList } from './partners.type';
-import { findPaths, pathGraph } from './paths.service';
-import { CooperationPath, PathResult, PathStep } from './paths.type';
+import { explainNoPath, findPaths, pathGraph } from './paths.service';
+import { CooperationPath, NoPathReason, PathResult, PathStep } from './paths.type';
+import { EXPLAIN_MAX_HOPS } from './network.repository';
 import { activityLoaders } from '../activity/activity.loaders';
 import { agreementLoaders } from '../agreement/agreement.loaders';
 import { organizationLoaders } from '../organization/organization.loaders';
@@ -26,9 +27,9 @@ export class NetworkQueryResolver {
       'Partners of an organisation, admin unit (its organisations and those of units merged into it) or region, up to `hops` ties away (1 to 3), with the evidence for direct partners. Ties follow the filter’s tie selection; by default cooperation only (COUNTERPARTIES, CO_PARTIES, CO_ORGANISERS, ORGANISER_PARTICIPANT) through instruments that took place or are in place. Nearest first; direct partners by fractional weight (highest first), then number of instruments, then id; further ones by id.',
   })
   partners(
-    @Arg('actor', () => ID) actor: string,
+    @Arg('actor', () => ID, { description: 'Organisation, admin unit or region id' }) actor: string,
     @Arg('hops', () => Int, { defaultValue: 1, description: `How many links away (1 to ${LIMITS.maxHops})` }) hops: number,
-    @Arg('filter', () => LinkFilter, { nullable: true }) filter: LinkFilter | null,
+    @Arg('filter', () => LinkFilter, { nullable: true, description: 'Which ties count; the default selection when null' }) filter: LinkFilter | null,
     @Arg('includeInternal', () => Boolean, { defaultValue: false, description: 'For a unit or region: also links among its own organisations' })
     includeInternal: boolean,
     @Arg('first', () => Int, { defaultValue: 100, description: `How many items (1 to ${LIMITS.maxPage})` }) first: number,
@@ -45,9 +46,9 @@ export class NetworkQueryResolver {
       'The cooperation network around an actor to `depth` ties (1 to 3), at most `limit` organisations (up to 2000), with the ties among them. Ties follow the filter’s tie selection; by default cooperation only (no co-attendance, no parent and sub-unit) through instruments that took place or are in place.',
   })
   egoNetwork(
-    @Arg('actor', () => ID) actor: string,
+    @Arg('actor', () => ID, { description: 'The centre: an organisation, admin unit or region id' }) actor: string,
     @Arg('depth', () => Int, { defaultValue: 1, description: `How many links away (1 to ${LIMITS.maxDepth})` }) depth: number,
-    @Arg('filter', () => LinkFilter, { nullable: true }) filter: LinkFilter | null,
+    @Arg('filter', () => LinkFilter, { nullable: true, description: 'Which ties count; the default selection when null' }) filter: LinkFilter | null,
     @Arg('limit', () => Int, { defaultValue: 200, description: `Most organisations (1 to ${LIMITS.maxNetworkNodes})` }) limit: number,
     @Ctx() ctx: Context,
   ): Promise<NetworkGraph> {
@@ -59,8 +60,8 @@ export class NetworkQueryResolver {
       'The cooperation network of the organisations in a scope (an organisation, unit or region id; the whole graph when omitted) that have ties passing the filter, with the ties among them. By default cooperation only (no co-attendance, no parent and sub-unit) through instruments that took place or are in place.',
   })
   cooperationNetwork(
-    @Arg('scope', () => ID, { nullable: true }) scope: string | null,
-    @Arg('filter', () => LinkFilter, { nullable: true }) filter: LinkFilter | null,
+    @Arg('scope', () => ID, { nullable: true, description: 'Organisation, admin unit or region id whose organisations to include; the whole graph when null' }) scope: string | null,
+    @Arg('filter', () => LinkFilter, { nullable: true, description: 'Which ties count; the default selection when null' }) filter: LinkFilter | null,
     @Arg('limit', () => Int, { defaultValue: 500, description: `Most organisations (1 to ${LIMITS.maxNetworkNodes})` }) limit: number,
     @Ctx() ctx: Context,
   ): Promise<NetworkGraph> {
@@ -72,11 +73,11 @@ export class NetworkQueryResolver {
       'The shortest route (or all shortest routes) between two organisations, each step a tie of the filter’s selection (by default cooperation only: no co-attendance, no parent and sub-unit, no proposed or planned instrument). Two consecutive steps go through different instruments.',
   })
   paths(
-    @Arg('from', () => ID) from: string,
-    @Arg('to', () => ID) to: string,
+    @Arg('from', () => ID, { description: 'Id of the organisation to start from' }) from: string,
+    @Arg('to', () => ID, { description: 'Id of the organisation to reach' }) to: string,
     @Arg('all', () => Boolean, { defaultValue: false, description: 'All shortest routes instead of one' }) all: boolean,
     @Arg('maxHops', () => Int, { defaultValue: 6, description: `Longest route to look for (1 to ${LIMITS.maxPathHops} steps)` }) maxHops: number,
-    @Arg('filter', () => LinkFilter, { nullable: true }) filter: LinkFilter | null,
+    @Arg('filter', () => LinkFilter, { nullable: true, description: 'Which ties a step may use; the default selection when null' }) filter: LinkFilter | null,
     @Arg('limit', () => Int, { defaultValue: 10, description: `Most routes to return (1 to ${LIMITS.maxPaths})` }) limit: number,
     @Ctx() ctx: Context,
   ): Promise<PathResult> {
@@ -86,12 +87,12 @@ export class NetworkQueryResolver {
 
 @Resolver(() => Partner)
 export class PartnerResolver {
-  @FieldResolver(() => Organization)
+  @FieldResolver(() => Organization, { description: 'The partner organisation' })
   organization(@Root() p: Partner, @Ctx() ctx: Context) {
     return p.organizationNode ?? organizationLoaders(ctx).orgById.load(p.organizationId);
   }
 
-  @FieldResolver(() => Organization, { nullable: true, description: 'For indirect partners: a neighbour on a nearest route' })
+  @FieldResolver(() => Organization, { nullable: true, description: 'For indirect partners: a neighbour on a nearest route; null for direct partners' })
   via(@Root() p: Partner, @Ctx() ctx: Context) {
     return p.viaId ? organizationLoaders(ctx).orgById.load(p.viaId) : null;
   }
@@ -108,17 +109,17 @@ export class PartnerResolver {
 
 @Resolver(() => CooperationLink)
 export class CooperationLinkResolver {
-  @FieldResolver(() => Agreement, { nullable: true })
+  @FieldResolver(() => Agreement, { nullable: true, description: 'The agreement, when the link is one (null for an activity)' })
   agreement(@Root() l: CooperationLink, @Ctx() ctx: Context) {
     return l.kind === 'AGREEMENT' ? agreementLoaders(ctx).agreementById.load(l.id) : null;
   }
 
-  @FieldResolver(() => Activity, { nullable: true })
+  @FieldResolver(() => Activity, { nullable: true, description: 'The activity, when the link is one (null for an agreement)' })
   activity(@Root() l: CooperationLink, @Ctx() ctx: Context) {
     return l.kind === 'ACTIVITY' ? activityLoaders(ctx).activityById.load(l.id) : null;
   }
 
-  @FieldResolver(() => Organization)
+  @FieldResolver(() => Organization, { description: 'The actor’s organisation on this link (for a province or region: which of its organisations)' })
   actorOrganization(@Root() l: CooperationLink, @Ctx() ctx: Context) {
     return organizationLoaders(ctx).orgById.load(l.actorOrganizationId);
   }
@@ -131,12 +132,12 @@ export class CooperationLinkResolver {
 
 @Resolver(() => PathStep)
 export class PathStepResolver {
-  @FieldResolver(() => Organization)
+  @FieldResolver(() => Organization, { description: 'The organisation the step starts from' })
   from(@Root() s: PathStep, @Ctx() ctx: Context) {
     return organizationLoaders(ctx).orgById.load(s.fromId);
   }
 
-  @FieldResolver(() => Organization)
+  @FieldResolver(() => Organization, { description: 'The organisation the step reaches' })
   to(@Root() s: PathStep, @Ctx() ctx: Context) {
     return organizationLoaders(ctx).orgById.load(s.toId);
   }
@@ -165,5 +166,22 @@ export class PathResultResolver {
   @FieldResolver(() => NetworkGraph, { description: 'The routes as nodes and edges, for drawing or export' })
   graph(@Root() r: PathResult, @Ctx() ctx: Context) {
     return pathGraph(ctx.db, r);
+  }
+
+  @FieldResolver(() => NoPathReason, {
+    nullable: true,
+    description:
+      'Why there is no route (null when found): NOT_CONNECTED, TOO_MANY_HOPS or FILTERED_OUT. Asking for it costs one or two bounded searches more, only when no route was found',
+  })
+  async reason(@Root() r: PathResult, @Ctx() ctx: Context) {
+    return (await explainNoPath(ctx, r))?.reason ?? null;
+  }
+
+  @FieldResolver(() => Int, {
+    nullable: true,
+    description: `With reason TOO_MANY_HOPS: the steps of the shortest route of the selected ties (looked for up to ${EXPLAIN_MAX_HOPS}); null otherwise`,
+  })
+  async distance(@Root() r: PathResult, @Ctx() ctx: Context) {
+    return (await explainNoPath(ctx, r))?.distance ?? null;
   }
 }

@@ -5,7 +5,7 @@ import { TieKindEnum } from './link-filter';
 
 @ObjectType({ description: 'How many instruments behind a tie are of one tie kind.' })
 export class TieKindCount {
-  @Field(() => TieKindEnum)
+  @Field(() => TieKindEnum, { description: 'The tie kind counted' })
   kind!: TieKind;
 
   @Field(() => Int, { description: 'Instruments whose tie for the pair is of this kind (the strongest of their role pairs)' })
@@ -15,7 +15,7 @@ export class TieKindCount {
 
 @ObjectType({ description: 'A node of a network answer, in a shape a dashboard can draw.' })
 export class NetworkNode {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Id of the organisation, agreement, activity, unit or region; edges name nodes by it' })
   id!: string;
 
   @Field(() => String, { description: 'Graph label: Organization, Agreement, Activity, AdminUnit or Region' })
@@ -27,13 +27,13 @@ export class NetworkNode {
   @Field(() => String, { description: 'Display name (the English name when there is one)' })
   label!: string;
 
-  @Field(() => String, { nullable: true, description: 'Name as the sources write it' })
+  @Field(() => String, { nullable: true, description: 'Name or title as the sources write it; null when the node has none' })
   name!: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'Province (or country) it is located in' })
+  @Field(() => ID, { nullable: true, description: 'Id of the province (or country) it is located in; null when unknown or not an organisation' })
   location!: string | null;
 
-  @Field(() => Int, { nullable: true, description: 'Hops from the centre (ego networks and partners)' })
+  @Field(() => Int, { nullable: true, description: 'Hops from the centre (ego networks and partners); null in answers without a centre' })
   distance!: number | null;
 }
 
@@ -42,10 +42,10 @@ export class NetworkNode {
     'An edge of a network answer. A cooperation edge (COOPERATES_WITH) is a tie: two organisations and the instruments (agreements and activities) they share under the tie selection, each counted once with the kind of tie it makes between them (see TieKind).',
 })
 export class NetworkEdge {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Id of one end (a node of the same answer); for a tie, which is undirected, the smaller of the two ids' })
   source!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Id of the other end (a node of the same answer); for a tie, the larger of the two ids' })
   target!: string;
 
   @Field(() => String, { description: 'COOPERATES_WITH, or a graph relationship type such as PARTY_TO' })
@@ -63,7 +63,7 @@ export class NetworkEdge {
   @Field(() => [TieKindCount], { nullable: true, description: 'Instruments behind a tie by tie kind, strongest kind first (null for graph relationships)' })
   countsByKind?: TieKindCount[] | null;
 
-  @Field(() => PartialDateScalar, { nullable: true, description: 'Earliest start of the instruments behind a tie, as precise as written' })
+  @Field(() => PartialDateScalar, { nullable: true, description: 'Earliest start of the instruments behind a tie, as precise as written; null for graph relationships or when none is dated' })
   firstDate?: string | null;
 
   @Field(() => PartialDateScalar, {
@@ -78,10 +78,10 @@ export class NetworkEdge {
 
 @ObjectType({ description: 'Nodes and edges, with a flag that says when a size cap cut the answer.' })
 export class NetworkGraph {
-  @Field(() => [NetworkNode])
+  @Field(() => [NetworkNode], { description: 'The nodes, each once' })
   nodes!: NetworkNode[];
 
-  @Field(() => [NetworkEdge])
+  @Field(() => [NetworkEdge], { description: 'The edges between those nodes' })
   edges!: NetworkEdge[];
 
   @Field(() => Boolean, { description: 'True when the answer was cut at the size cap' })

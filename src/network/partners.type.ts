@@ -8,13 +8,13 @@ import { TieKindCount } from './network.type';
 
 @ObjectType({ description: 'An agreement or activity that ties the actor to a partner, with both roles and the kind of tie it makes.' })
 export class CooperationLink {
-  @Field(() => LinkKind)
+  @Field(() => LinkKind, { description: 'Whether the instrument is an agreement or an activity' })
   kind!: LinkKind;
 
   @Field(() => ID, { description: 'Id of the agreement or activity' })
   id!: string;
 
-  @Field(() => PartialDateScalar, { nullable: true, description: 'Start of its span as precise as written: start of validity or signing date, or start of the activity' })
+  @Field(() => PartialDateScalar, { nullable: true, description: 'Start of its span as precise as written: start of validity or signing date, or start of the activity; null when undated' })
   date!: string | null;
 
   @Field(() => TieKindEnum, { description: 'The kind of tie this instrument makes between the two (the strongest over their role pairs in it)' })
@@ -61,7 +61,7 @@ export class Partner {
   @Field(() => [TieKindCount], { description: 'Instruments of the tie by tie kind, strongest kind first (direct partners; empty otherwise)' })
   countsByKind!: TieKindCount[];
 
-  @Field(() => PartialDateScalar, { nullable: true, description: 'Earliest start of the instruments of the tie, as precise as written (direct partners)' })
+  @Field(() => PartialDateScalar, { nullable: true, description: 'Earliest start of the instruments of the tie, as precise as written (direct partners); null for indirect partners or when none is dated' })
   firstDate!: string | null;
 
   @Field(() => PartialDateScalar, {
@@ -76,7 +76,7 @@ export class Partner {
 
 @ObjectType({ description: 'The partners of an actor.' })
 export class PartnerList {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The id asked about (organisation, admin unit or region)' })
   actor!: string;
 
   @Field(() => String, { description: 'Organization, AdminUnit or Region' })
@@ -88,7 +88,7 @@ export class PartnerList {
   @Field(() => Int, { description: 'All partners found (before paging)' })
   totalCount!: number;
 
-  @Field(() => [Partner])
+  @Field(() => [Partner], { description: 'This page of partners (first and offset): nearest first, direct ones by weight' })
   partners!: Partner[];
 
   @Field(() => Boolean, { description: 'True when the search stopped at its size cap' })

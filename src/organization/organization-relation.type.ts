@@ -5,7 +5,7 @@ import { Organization } from './organization.type';
 
 @ObjectType({ description: 'A relation between two organisations other than parent and child (as ROR records them).' })
 export class OrganizationRelation {
-  @Field(() => Organization)
+  @Field(() => Organization, { description: 'The other organisation of the relation' })
   organization!: Organization;
 
   @Field(() => String, { description: 'RELATED, PREDECESSOR, SUCCESSOR or PARTNER, read from the organisation that states it' })

@@ -5,6 +5,7 @@ import type { Context } from '../graphql/context';
 import { NotFoundError } from '../core/errors';
 import { AdminUnit } from '../geography/geography.type';
 import { defineConnection, type ConnectionArgs } from '../graphql/connection';
+import { BOTH_APPLY, MAX_FILTER_VALUES, useListForm } from '../graphql/filter-lists';
 import { NestedPageArgs } from '../graphql/nested-page';
 import { AgreementParty } from '../agreement/agreement.type';
 import { Participation } from '../activity/activity.type';
@@ -19,14 +20,32 @@ import { personLoaders } from '../person/person.loaders';
 
 @InputType({ description: 'Filters for organisations; all given filters must match.' })
 export class OrganizationFilter {
-  @Field(() => OrganizationKind, { nullable: true })
+  @Field(() => OrganizationKind, { nullable: true, description: `Only organisations of this kind; any kind when null. ${BOTH_APPLY}`, deprecationReason: useListForm('kinds') })
   kind?: OrganizationKind | null;
 
-  @Field(() => ID, { nullable: true, description: 'Admin unit id: organisations located there or in a unit that became part of it' })
+  @Field(() => [OrganizationKind], { nullable: true, description: `Only organisations of any of these kinds (up to ${MAX_FILTER_VALUES}); any kind when null or empty` })
+  kinds?: OrganizationKind[] | null;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: `Admin unit id: organisations located there or in a unit that became part of it. ${BOTH_APPLY}`,
+    deprecationReason: useListForm('locations'),
+  })
   location?: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'Region id: organisations located in a member unit' })
+  @Field(() => [ID], {
+    nullable: true,
+    description:
+      `Admin unit ids (provinces, countries, states; up to ${MAX_FILTER_VALUES}): organisations located in any of them or in a unit ` +
+      'that became part of one of them (a province merged in 2025 counts for the province it joined)',
+  })
+  locations?: string[] | null;
+
+  @Field(() => ID, { nullable: true, description: `Region id: organisations located in a member unit. ${BOTH_APPLY}`, deprecationReason: useListForm('regions') })
   region?: string | null;
+
+  @Field(() => [ID], { nullable: true, description: `Region ids (up to ${MAX_FILTER_VALUES}): organisations located in a member unit of any of them` })
+  regions?: string[] | null;
 
   @Field(() => ID, { nullable: true, description: 'Parent organisation id' })
   parent?: string | null;
@@ -41,7 +60,7 @@ export const OrganizationConnection = OrganizationList.Connection;
 @Resolver(() => Organization)
 export class OrganizationResolver {
   @Query(() => Organization, { description: 'An organisation by id; NOT_FOUND when there is none.' })
-  async organization(@Arg('id', () => ID) id: string, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<Organization> {
+  async organization(@Arg('id', () => ID, { description: 'The organisation’s id, e.g. org-dost-ca-mau' }) id: string, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<Organization> {
     const org = selectsField(info, 'location') ? await organizationWithLocation(ctx.db, id) : await organizationLoaders(ctx).orgById.load(id);
     if (!org) throw new NotFoundError('Organization', id);
     return org;
@@ -49,19 +68,19 @@ export class OrganizationResolver {
 
   @Query(() => OrganizationList.Connection, { description: 'Organisations matching the filter, a page at a time (by name unless orderBy says otherwise).' })
   organizations(
-    @Arg('filter', () => OrganizationFilter, { nullable: true }) filter: OrganizationFilter | null,
+    @Arg('filter', () => OrganizationFilter, { nullable: true, description: 'Which organisations; all of them when null' }) filter: OrganizationFilter | null,
     @Args(() => OrganizationList.Args) page: ConnectionArgs<keyof typeof ORG_SORTS>,
     @Ctx() ctx: Context,
   ) {
     return listOrganizations(ctx.db, filter ?? {}, OrganizationList.request(page));
   }
 
-  @FieldResolver(() => AdminUnit, { nullable: true, description: 'The province, city, country or state it sits in' })
+  @FieldResolver(() => AdminUnit, { nullable: true, description: 'The province, city, country or state it sits in; null when not recorded' })
   location(@Root() org: Organization, @Ctx() ctx: Context) {
     return org.locationNode !== undefined ? org.locationNode : organizationLoaders(ctx).orgLocation.load(org.id);
   }
 
-  @FieldResolver(() => Organization, { nullable: true, description: 'The organisation it belongs to' })
+  @FieldResolver(() => Organization, { nullable: true, description: 'The organisation it belongs to (a school’s university, a department’s People’s Committee); null for a top-level organisation' })
   parent(@Root() org: Organization, @Ctx() ctx: Context) {
     return organizationLoaders(ctx).orgParent.load(org.id);
   }

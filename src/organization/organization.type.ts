@@ -1,4 +1,5 @@
 import { Field, ID, InterfaceType, ObjectType, registerEnumType } from 'type-graphql';
+import { Node } from '../node/node.type';
 import { ORG_KIND_LABEL, ORG_KINDS } from '../db/vocabulary';
 import { Provenance } from '../graphql/provenance.type';
 import type { AdminUnit } from '../geography/geography.type';
@@ -6,38 +7,51 @@ import type { AdminUnit } from '../geography/geography.type';
 /** Organisation kinds: the graph vocabulary's list as a GraphQL enum (same values, so the two cannot drift apart). */
 export const OrganizationKind = Object.fromEntries(ORG_KINDS.map((k) => [k, k])) as { [K in (typeof ORG_KINDS)[number]]: K };
 export type OrganizationKind = (typeof ORG_KINDS)[number];
-registerEnumType(OrganizationKind, { name: 'OrganizationKind' });
+registerEnumType(OrganizationKind, {
+  name: 'OrganizationKind',
+  description: 'What kind of body an organisation is; it decides the organisation’s GraphQL type',
+  valuesConfig: {
+    GOVERNMENT: { description: 'Vietnamese public body: ministry, agency, People’s Committee, department or public service unit (type GovernmentBody)' },
+    UNIVERSITY: { description: 'University, member university, school or faculty, in Vietnam or abroad (type University)' },
+    RESEARCH_INSTITUTE: { description: 'Research institute or R&D centre (type ResearchInstitute)' },
+    COMPANY: { description: 'Company or other business (type Company)' },
+    HOSPITAL: { description: 'Hospital (type Hospital)' },
+    NETWORK: { description: 'Association, union, youth union, alliance, ecosystem or fair organiser (type Network)' },
+    FOREIGN_BODY: { description: 'Foreign government, state government, embassy, consulate or foreign public agency (type ForeignBody)' },
+  },
+});
 
 @InterfaceType({
+  implements: Node,
   description: 'An actor of the network. The concrete type follows its kind.',
   resolveType: (value: { kind: OrganizationKind }) => ORGANIZATION_TYPE_NAME[value.kind],
 })
 export abstract class Organization {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Stable id, e.g. org-dost-ca-mau; never changes once published' })
   id!: string;
 
-  @Field(() => OrganizationKind)
+  @Field(() => OrganizationKind, { description: 'What kind of body it is; it decides the GraphQL type (GOVERNMENT is a GovernmentBody, UNIVERSITY a University, ...)' })
   kind!: OrganizationKind;
 
-  @Field(() => String, { nullable: true, description: 'MINISTRY, AGENCY, PEOPLES_COMMITTEE, DEPARTMENT, ... or free text' })
+  @Field(() => String, { nullable: true, description: 'Sub-kind: for a government body MINISTRY, AGENCY, PEOPLES_COMMITTEE, DEPARTMENT or PUBLIC_SERVICE_UNIT; free text for other kinds; null when not recorded' })
   category!: string | null;
 
   @Field(() => String, { description: 'Name as the sources write it (Vietnamese, with diacritics)' })
   name!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'English name (the official one where it exists); null when none was recorded' })
   nameEn!: string | null;
 
-  @Field(() => [String])
+  @Field(() => [String], { description: 'Acronyms, e.g. DOST, VNU-HCM; empty when none is known' })
   acronyms!: string[];
 
-  @Field(() => [String])
+  @Field(() => [String], { description: 'Other names and spellings the sources use, e.g. Sở KHCN TP.HCM; empty when none' })
   aliases!: string[];
 
-  @Field(() => String, { nullable: true, description: 'ROR id (9 characters), e.g. 00waaqh38' })
+  @Field(() => String, { nullable: true, description: 'ROR id (9 characters), e.g. 00waaqh38; null when none is recorded' })
   ror!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Web address of its site; null when none was recorded' })
   website!: string | null;
 
   /** Served by the provenance resolver, which pages it (see provenance.resolver.ts). */
@@ -56,10 +70,10 @@ export class University extends Organization {}
 @ObjectType({ implements: Organization, description: 'Research institute or R&D centre' })
 export class ResearchInstitute extends Organization {}
 
-@ObjectType({ implements: Organization })
+@ObjectType({ implements: Organization, description: 'Company or other business' })
 export class Company extends Organization {}
 
-@ObjectType({ implements: Organization })
+@ObjectType({ implements: Organization, description: 'Hospital' })
 export class Hospital extends Organization {}
 
 @ObjectType({ implements: Organization, description: 'Network, association, union or ecosystem' })

@@ -18,7 +18,7 @@ import { organizationLoaders } from '../organization/organization.loaders';
 @Resolver(() => Part)
 export class PartResolver {
   @Query(() => Part, { description: 'A part of an instrument by id; NOT_FOUND when there is none.' })
-  async part(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Part> {
+  async part(@Arg('id', () => ID, { description: 'The part’s id (part-…)' }) id: string, @Ctx() ctx: Context): Promise<Part> {
     const part = await partLoaders(ctx).partById.load(id);
     if (!part) throw new NotFoundError('Part', id);
     return part;
@@ -36,7 +36,7 @@ export class PartResolver {
     return statusAsOf('AGREEMENT', p.statedStatus, p.endDay, asOf ?? today());
   }
 
-  @FieldResolver(() => Instrument, { nullable: true, description: 'The agreement or activity it is a part of' })
+  @FieldResolver(() => Instrument, { nullable: true, description: 'The agreement or activity it is a part of (null only if that record is missing)' })
   instrument(@Root() p: Part, @Ctx() ctx: Context) {
     return partLoaders(ctx).partInstrument.load(p.id);
   }

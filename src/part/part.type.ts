@@ -1,4 +1,5 @@
 import { createUnionType, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Node } from '../node/node.type';
 import { Activity } from '../activity/activity.type';
 import { Agreement } from '../agreement/agreement.type';
 import { PartialDateScalar } from '../graphql/partial-date';
@@ -20,6 +21,7 @@ registerEnumType(PartKind, {
 });
 
 @ObjectType({
+  implements: Node,
   description:
     'A part of one instrument (a planned content of a memorandum, a direction raised at a meeting, a round of a competition): ' +
     'counted with its instrument, never as an agreement or activity of its own, and never a tie of its own.',
@@ -31,16 +33,16 @@ export class Part {
   @Field(() => PartKind, { description: 'What kind of part it is' })
   kind!: string;
 
-  @Field(() => Int, { nullable: true, description: 'Its position among its instrument’s parts as the text lists them (from 1)' })
+  @Field(() => Int, { nullable: true, description: 'Its position among its instrument’s parts as the text lists them (from 1); null for a sub-item of a numbered content' })
   ordinal!: number | null;
 
   @Field(() => String, { description: 'Title as the source writes it' })
   title!: string;
 
-  @Field(() => String, { nullable: true, description: 'Title in English' })
+  @Field(() => String, { nullable: true, description: 'Title in English; null when none was recorded' })
   titleEn!: string | null;
 
-  @Field(() => AgreementStatus, { nullable: true, description: 'The status of this part as its source states it, at the source’s date (same values as agreements)' })
+  @Field(() => AgreementStatus, { nullable: true, description: 'The status of this part as its source states it, at the source’s date (same values as agreements); null when the source states none' })
   statedStatus!: string | null;
 
   @Field(() => PartialDateScalar, { nullable: true, description: 'When this part starts (or is due), as precise as the source wrote it' })
@@ -52,7 +54,7 @@ export class Part {
   /** Its stored endDate as an ISO day (the last day of the period written), for status as of a day. */
   endDay!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'What the part consists of, in brief' })
+  @Field(() => String, { nullable: true, description: 'What the part consists of, in brief (English); null when none was written' })
   summary!: string | null;
 
   /** Served by PartResolver.provenance, which pages it. */

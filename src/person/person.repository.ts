@@ -2,6 +2,7 @@ import type { Database } from '../db/database';
 import { byIdQuery } from '../db/cypher';
 import { pagedQuery } from '../graphql/nested-page';
 import { keysetQueries, readPage, type ConnectionShape, type PageRequest, type SortTable } from '../db/keyset';
+import { listParam } from '../graphql/filter-lists';
 import { toPerson } from './person.mapper';
 import type { Person } from './person.type';
 
@@ -18,7 +19,7 @@ export const PERSON_POSITIONS = pagedQuery(
 export const ORG_POSITIONS = pagedQuery(
   'MATCH (p:Person)-[r:HOLDS_POSITION]->(:Organization {id: key})',
   'p.id AS personId, key AS organizationId, properties(r) AS rel',
-  'r.asOf, p.name, p.id, r.title',
+  'r.asOf, p.nameKey, p.id, r.title',
 );
 
 export const PERSON_SIGNATURES = pagedQuery(
@@ -30,13 +31,13 @@ export const PERSON_SIGNATURES = pagedQuery(
 export const AGREEMENT_SIGNATURES = pagedQuery(
   'MATCH (p:Person)-[r:SIGNED]->(:Agreement {id: key})',
   'p.id AS personId, key AS targetId, true AS targetIsAgreement, properties(r) AS rel',
-  'p.name, p.id, r.onBehalfOf',
+  'p.nameKey, p.id, r.onBehalfOf',
 );
 
 export const DOCUMENT_SIGNATURES = pagedQuery(
   'MATCH (p:Person)-[r:SIGNED]->(:Source {id: key})',
   'p.id AS personId, key AS targetId, false AS targetIsAgreement, properties(r) AS rel',
-  'p.name, p.id, r.onBehalfOf',
+  'p.nameKey, p.id, r.onBehalfOf',
 );
 
 export const PERSON_ATTENDANCES = pagedQuery(
@@ -48,21 +49,30 @@ export const PERSON_ATTENDANCES = pagedQuery(
 export const ACTIVITY_ATTENDANCES = pagedQuery(
   'MATCH (p:Person)-[r:ATTENDED]->(:Activity {id: key})',
   'p.id AS personId, key AS activityId, properties(r) AS rel',
-  'r.role, p.name, p.id',
+  'r.role, p.nameKey, p.id',
 );
 
 /** Sort fields of the people connection. */
 export const PERSON_SORTS = {
-  NAME: { expr: 'n.name', type: 'string' },
+  NAME: { expr: 'n.nameKey', type: 'string' },
 } as const satisfies SortTable;
 
 export const LIST_PEOPLE = keysetQueries(
   `MATCH (n:Person)
-WHERE ($organization IS NULL OR EXISTS { (n)-[:HOLDS_POSITION]->(:Organization {id: $organization}) })`,
+WHERE ($organization IS NULL OR EXISTS { (n)-[:HOLDS_POSITION]->(:Organization {id: $organization}) })
+  AND ($organizations IS NULL OR EXISTS { (n)-[:HOLDS_POSITION]->(o:Organization) WHERE o.id IN $organizations })`,
   PERSON_SORTS,
 );
 
-/** One page of the people (holding a post at `organization` when given); the count runs only if asked for. */
-export function listPeople(db: Database, organization: string | null, page: PageRequest<keyof typeof PERSON_SORTS>): Promise<ConnectionShape<Person>> {
-  return readPage(db, LIST_PEOPLE, { organization }, page, toPerson);
+/**
+ * One page of the people (holding a post at `organization`, and at any of `organizations`, when given); the count
+ * runs only if asked for. Throws BAD_USER_INPUT when `organizations` holds more than MAX_FILTER_VALUES values.
+ */
+export function listPeople(
+  db: Database,
+  filter: { organization?: string | null; organizations?: readonly string[] | null },
+  page: PageRequest<keyof typeof PERSON_SORTS>,
+): Promise<ConnectionShape<Person>> {
+  const params = { organization: filter.organization ?? null, organizations: listParam(filter.organizations, 'organizations') };
+  return readPage(db, LIST_PEOPLE, params, page, toPerson);
 }

@@ -3,6 +3,7 @@ import type { Context } from '../graphql/context';
 import { NotFoundError } from '../core/errors';
 import { NestedPageArgs } from '../graphql/nested-page';
 import { defineConnection, type ConnectionArgs } from '../graphql/connection';
+import { BOTH_APPLY, MAX_FILTER_VALUES, useListForm } from '../graphql/filter-lists';
 import { Activity } from '../activity/activity.type';
 import { Agreement } from '../agreement/agreement.type';
 import { Organization } from '../organization/organization.type';
@@ -21,7 +22,7 @@ export const PersonConnection = PersonList.Connection;
 @Resolver(() => Person)
 export class PersonResolver {
   @Query(() => Person, { description: 'A person by id; NOT_FOUND when there is none.' })
-  async person(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Person> {
+  async person(@Arg('id', () => ID, { description: 'The person’s id, e.g. per-bui-the-duy' }) id: string, @Ctx() ctx: Context): Promise<Person> {
     const person = await personLoaders(ctx).personById.load(id);
     if (!person) throw new NotFoundError('Person', id);
     return person;
@@ -29,11 +30,14 @@ export class PersonResolver {
 
   @Query(() => PersonList.Connection, { description: 'People, a page at a time, by name.' })
   people(
-    @Arg('organization', () => ID, { nullable: true, description: 'Only people holding a post there' }) organization: string | null,
+    @Arg('organization', () => ID, { nullable: true, description: `Only people holding a post there. ${BOTH_APPLY}`, deprecationReason: useListForm('organizations') })
+    organization: string | null,
+    @Arg('organizations', () => [ID], { nullable: true, description: `Organisation ids (up to ${MAX_FILTER_VALUES}): only people holding a post in any of them` })
+    organizations: string[] | null,
     @Args(() => PersonList.Args) page: ConnectionArgs<keyof typeof PERSON_SORTS>,
     @Ctx() ctx: Context,
   ) {
-    return listPeople(ctx.db, organization ?? null, PersonList.request(page));
+    return listPeople(ctx.db, { organization, organizations }, PersonList.request(page));
   }
 
   @FieldResolver(() => [Position], { description: 'Posts held, by date (undated last), organisation id, then title' })
@@ -54,12 +58,12 @@ export class PersonResolver {
 
 @Resolver(() => Position)
 export class PositionResolver {
-  @FieldResolver(() => Person)
+  @FieldResolver(() => Person, { description: 'Who holds the post' })
   person(@Root() p: Position, @Ctx() ctx: Context) {
     return personLoaders(ctx).personById.load(p.personId);
   }
 
-  @FieldResolver(() => Organization)
+  @FieldResolver(() => Organization, { description: 'Where the post is' })
   organization(@Root() p: Position, @Ctx() ctx: Context) {
     return organizationLoaders(ctx).orgById.load(p.organizationId);
   }
@@ -67,7 +71,7 @@ export class PositionResolver {
 
 @Resolver(() => Signature)
 export class SignatureResolver {
-  @FieldResolver(() => Person)
+  @FieldResolver(() => Person, { description: 'Who signed' })
   person(@Root() s: Signature, @Ctx() ctx: Context) {
     return personLoaders(ctx).personById.load(s.personId);
   }
@@ -82,7 +86,7 @@ export class SignatureResolver {
     return s.documentId ? sourceLoaders(ctx).sourceById.load(s.documentId) : null;
   }
 
-  @FieldResolver(() => Organization, { nullable: true, description: 'The organisation the person signed for' })
+  @FieldResolver(() => Organization, { nullable: true, description: 'The organisation the person signed for; null when the source does not say' })
   onBehalfOf(@Root() s: Signature, @Ctx() ctx: Context) {
     return s.onBehalfOfId ? organizationLoaders(ctx).orgById.load(s.onBehalfOfId) : null;
   }
@@ -90,12 +94,12 @@ export class SignatureResolver {
 
 @Resolver(() => Attendance)
 export class AttendanceResolver {
-  @FieldResolver(() => Person)
+  @FieldResolver(() => Person, { description: 'Who took part' })
   person(@Root() a: Attendance, @Ctx() ctx: Context) {
     return personLoaders(ctx).personById.load(a.personId);
   }
 
-  @FieldResolver(() => Activity)
+  @FieldResolver(() => Activity, { description: 'The activity taken part in' })
   activity(@Root() a: Attendance, @Ctx() ctx: Context) {
     return activityLoaders(ctx).activityById.load(a.activityId);
   }

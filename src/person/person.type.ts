@@ -1,17 +1,18 @@
 import { Field, ID, ObjectType } from 'type-graphql';
+import { Node } from '../node/node.type';
 import { PartialDateScalar } from '../graphql/partial-date';
 import { AttendanceRole } from '../graphql/enums';
 import { Provenance } from '../graphql/provenance.type';
 
-@ObjectType({ description: 'A person named as signatory, leader, speaker or delegate.' })
+@ObjectType({ implements: Node, description: 'A person named as signatory, leader, speaker or delegate.' })
 export class Person {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Stable id, e.g. per-bui-the-duy; never changes once published' })
   id!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Full name as the source writes it, with diacritics (family name first)' })
   name!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Form of address the source uses (ông, bà, đồng chí, ...); null when none' })
   honorific!: string | null;
 
   /** Served by the provenance resolver, which pages it (see provenance.resolver.ts). */
@@ -23,10 +24,10 @@ export class Position {
   personId!: string;
   organizationId!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Title of the post as the source writes it, in Vietnamese, e.g. Thứ trưởng Bộ Khoa học và Công nghệ' })
   title!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Title of the post in English, e.g. Deputy Minister of Science and Technology; null when none was recorded' })
   titleEn!: string | null;
 
   @Field(() => PartialDateScalar, { nullable: true, description: 'When the source places the person in this position, as precise as it says' })
@@ -52,7 +53,7 @@ export class Attendance {
   personId!: string;
   activityId!: string;
 
-  @Field(() => AttendanceRole)
+  @Field(() => AttendanceRole, { description: 'What the person did at the activity (lead, speaker, delegate, ...)' })
   role!: string;
 
   /** Served by the provenance resolver, which pages it (see provenance.resolver.ts). */

@@ -3,33 +3,12 @@ import type { Context } from '../graphql/context';
 import { NotFoundError } from '../core/errors';
 import { buildSearchQuery, checkSearchInput, MAX_SEARCH_RESULTS, MAX_SEARCH_TEXT, SearchMatch } from './search.query';
 import { searchNames } from './search.repository';
+import { buildNumberQuery, numberKeys } from './search.numbers';
+import { buildSuggestQuery } from './search.suggest';
+import { searchLoaders } from './search.loaders';
 import { SearchHit, SearchKind, SearchResult, tagSearchNode } from './search.type';
-import { activityLoaders } from '../activity/activity.loaders';
-import { agreementLoaders } from '../agreement/agreement.loaders';
-import { organizationLoaders } from '../organization/organization.loaders';
-import { personLoaders } from '../person/person.loaders';
-import { geographyLoaders } from '../geography/geography.loaders';
-import { topicLoaders } from '../topic/topic.loaders';
-
-/** The per-request loader by id of each kind, so that the nodes of all hits load in one batch per kind. */
-function loadNode(ctx: Context, kind: SearchKind, id: string): Promise<object | null> {
-  switch (kind) {
-    case SearchKind.ORGANIZATION:
-      return organizationLoaders(ctx).orgById.load(id);
-    case SearchKind.ADMIN_UNIT:
-      return geographyLoaders(ctx).unitById.load(id);
-    case SearchKind.REGION:
-      return geographyLoaders(ctx).regionById.load(id);
-    case SearchKind.AGREEMENT:
-      return agreementLoaders(ctx).agreementById.load(id);
-    case SearchKind.ACTIVITY:
-      return activityLoaders(ctx).activityById.load(id);
-    case SearchKind.PERSON:
-      return personLoaders(ctx).personById.load(id);
-    case SearchKind.TOPIC:
-      return topicLoaders(ctx).topicById.load(id);
-  }
-}
+// Nodes of every kind load through the node domain, which search and node(id) share.
+import { loadNode } from '../node/node.kinds';
 
 @Resolver(() => SearchHit)
 export class SearchResolver {
@@ -38,10 +17,15 @@ export class SearchResolver {
       `Full-text search over names, English names, titles, aliases and acronyms of organisations, admin units, regions, ` +
       `agreements, activities, people and topics; ignores case and diacritics ("Can Tho" finds Cần Thơ), ranks the exact ` +
       `phrase first and treats the last word as a prefix (match: BEST), or keeps only names holding the phrase (PHRASE) ` +
-      `or every word (ALL_WORDS). text: 1 to ${MAX_SEARCH_TEXT} characters; first: 1 to ${MAX_SEARCH_RESULTS}.`,
+      `or every word (ALL_WORDS). A document number in the text (16/TTHT-UBND, 416/SKHCN-VP) is looked up exactly ` +
+      `(case, diacritics and spaces around / and - ignored) and the agreement or source carrying it comes first. The ` +
+      `usual forms of public bodies stand for each other: DOST, Sở KH&CN, Sở Khoa học và Công nghệ and Department of ` +
+      `Science and Technology; UBND and People's Committee; KHCN, KH&CN and khoa học và công nghệ; ĐH and Đại học; ` +
+      `TP. and Thành phố; and more. When it finds nothing, searchSuggestions offers close names. ` +
+      `text: 1 to ${MAX_SEARCH_TEXT} characters; first: 1 to ${MAX_SEARCH_RESULTS}.`,
   })
   search(
-    @Arg('text', () => String) text: string,
+    @Arg('text', () => String, { description: `What to look for, as a person types it: 1 to ${MAX_SEARCH_TEXT} characters; case and diacritics are ignored` }) text: string,
     @Arg('kinds', () => [SearchKind], { nullable: true, description: 'Only these kinds (all when absent or empty)' }) kinds: SearchKind[] | null,
     @Arg('first', () => Int, { defaultValue: 20, description: `How many hits (1 to ${MAX_SEARCH_RESULTS})` }) first: number,
     @Arg('match', () => SearchMatch, { defaultValue: SearchMatch.BEST, description: 'How the words must appear in a name' })
@@ -49,7 +33,43 @@ export class SearchResolver {
     @Ctx() ctx: Context,
   ): Promise<SearchHit[]> {
     const trimmed = checkSearchInput(text, first);
-    return searchNames(ctx.db, buildSearchQuery(trimmed, match), kinds ?? null, first);
+    const keys = numberKeys(trimmed);
+    const numberQuery = keys.length > 0 ? buildNumberQuery(keys) : null;
+    return searchNames(ctx.db, { query: buildSearchQuery(trimmed, match), numberQuery, numberKeys: keys }, kinds ?? null, first);
+  }
+
+  @Query(() => [SearchHit], {
+    description:
+      `Close names for a text that search finds nothing for (a misspelt or half-remembered name): every word must be ` +
+      `in the name, each within one or two typing errors (none for words under 3 letters), known name forms standing ` +
+      `for each other as in search; best first. Ask it when search returns an empty list. text: 1 to ${MAX_SEARCH_TEXT} ` +
+      `characters; first: 1 to ${MAX_SEARCH_RESULTS}.`,
+  })
+  async searchSuggestions(
+    @Arg('text', () => String, { description: `The text that found nothing, as typed: 1 to ${MAX_SEARCH_TEXT} characters` }) text: string,
+    @Arg('kinds', () => [SearchKind], { nullable: true, description: 'Only these kinds (all when absent or empty)' }) kinds: SearchKind[] | null,
+    @Arg('first', () => Int, { defaultValue: 5, description: `How many suggestions (1 to ${MAX_SEARCH_RESULTS})` }) first: number,
+    @Ctx() ctx: Context,
+  ): Promise<SearchHit[]> {
+    const query = buildSuggestQuery(checkSearchInput(text, first));
+    if (query === null) return [];
+    return searchNames(ctx.db, { query, numberQuery: null, numberKeys: [] }, kinds ?? null, first);
+  }
+
+  @FieldResolver(() => String, {
+    description:
+      'What tells this hit apart from others of the same label, in English: its kind, the province or country it is in ' +
+      '(or was signed or held in), and for an admin unit its validity, e.g. "centrally run city, until 2025-06-30, code 92"',
+  })
+  async detail(@Root() hit: SearchHit, @Ctx() ctx: Context): Promise<string> {
+    return (await searchLoaders(ctx).hitDetail.load(hit.id))?.en ?? '';
+  }
+
+  @FieldResolver(() => String, {
+    description: 'The same as detail, in Vietnamese, e.g. "thành phố trực thuộc trung ương, đến 2025-06-30, mã 92"',
+  })
+  async detailVi(@Root() hit: SearchHit, @Ctx() ctx: Context): Promise<string> {
+    return (await searchLoaders(ctx).hitDetail.load(hit.id))?.vi ?? '';
   }
 
   @FieldResolver(() => SearchResult, { description: 'The organisation, unit, region, agreement, activity, person or topic' })

@@ -20,14 +20,18 @@ const VALUE: Record<RankingMetric, string> = {
 };
 
 const DIRECTION: Record<RankingDirection, string> = { [RankingDirection.DESC]: 'DESC', [RankingDirection.ASC]: 'ASC' };
+/** How a value that comes before another compares to it, by direction. */
+const BEFORE: Record<RankingDirection, string> = { [RankingDirection.DESC]: '>', [RankingDirection.ASC]: '<' };
 
 const rankingCache = new Map<string, string>();
 
 /**
  * The ranking statement for a metric, direction, anchor and set of item labels. Every metric is read off the
  * ties of the counted instruments (src/rules/tie.ts): each tie gives both its units a partner, an instrument
- * and its weight. One row: `total` (ranked units, all with a value above 0) and `page` (`{id, value,
- * strength}` from $offset to $end), ties by id.
+ * and its weight. One row: `total` (ranked units, all with a value above 0), `page` (`{id, value, strength,
+ * rankValue}` from $offset to $end; equal values by id) and `better` (units whose value comes strictly before
+ * the page's first one, so that equal values share a rank across pages). Values are compared rounded to
+ * 9 decimals (`rankValue`), so that fractional strengths summed in a different order still tie.
  */
 export function rankingCypher(metric: RankingMetric, direction: RankingDirection, anchor: Anchor, activitiesOnly: boolean): string {
   const cacheKey = [metric, direction, anchor, activitiesOnly].join('/');
@@ -41,10 +45,12 @@ UNWIND [[a, b], [b, a]] AS ends
 WITH i, ends[0] AS o, ends[1] AS partner, w
 WHERE ${orgWhere('o')}
 WITH o, count(DISTINCT partner) AS partners, count(DISTINCT i) AS instruments, sum(w) AS strength
-WITH o.id AS id, ${VALUE[metric]} AS value, strength
-ORDER BY value ${DIRECTION[direction]}, id
-WITH collect({id: id, value: value, strength: strength}) AS ranked
-RETURN size(ranked) AS total, ranked[$offset..$end] AS page`;
+WITH o.id AS id, ${VALUE[metric]} AS value, round(toFloat(${VALUE[metric]}), 9) AS rankValue, strength
+ORDER BY rankValue ${DIRECTION[direction]}, id
+WITH collect({id: id, value: value, strength: strength, rankValue: rankValue}) AS ranked
+WITH ranked, ranked[$offset..$end] AS page
+RETURN size(ranked) AS total, page,
+  CASE WHEN size(page) = 0 THEN $offset ELSE size([r IN ranked WHERE r.rankValue ${BEFORE[direction]} page[0].rankValue]) END AS better`;
     rankingCache.set(cacheKey, cypher);
   }
   return cypher;

@@ -101,8 +101,17 @@ const UNGROUPABLE: Partial<Record<CountTarget, GroupKey>> = {
   [CountTarget.ACTIVITIES]: GroupKey.AGREEMENT_KIND,
 };
 
-/** Refuses groupings that have no meaning for the target (agreements by activity kind and the reverse). */
+/** The groupings only countTable takes. */
+const TABLE_ONLY: readonly GroupKey[] = [GroupKey.MONTH, GroupKey.TIE_KIND, GroupKey.KIND];
+
+/**
+ * Refuses, for `counts`, groupings that have no meaning for the target (agreements by activity kind and the
+ * reverse) and those only countTable takes.
+ */
 export function checkGrouping(of: CountTarget, groupBy: GroupKey): void {
+  if (TABLE_ONLY.includes(groupBy)) {
+    throw new BadUserInputError(`counts cannot group by ${groupBy}; countTable can`, 'groupBy');
+  }
   if (UNGROUPABLE[of] === groupBy) {
     throw new BadUserInputError(`${of} cannot be grouped by ${groupBy}`, 'groupBy');
   }

@@ -7,6 +7,7 @@ import { FOREIGN_AREA_PREFIX, NATIONAL_AREA } from './ties.stages';
 import {
   MatrixAreaKind,
   type Bucket,
+  type GroupKey,
   type CrossRegionLink,
   type MatrixArea,
   type MatrixCell,
@@ -26,11 +27,11 @@ export function kindLabel(value: string): string {
  * Bucket rows (`key`, `label`, `count`, `fractional`); kinds, which have no stored name, get a label made from
  * the value. The distinct total is the sum of the fractional counts (each record adds 1 over its groups).
  */
-export function toBuckets(rows: Row[]): Bucket[] {
+export function toBuckets(rows: Row[], group: GroupKey): Bucket[] {
   const total = Math.round(rows.reduce((sum, row) => sum + Number(row.fractional), 0));
   return rows.map((row) => {
     const key = String(row.key);
-    return { key, label: str(row.label) ?? kindLabel(key), count: Number(row.count), fractionalCount: Number(row.fractional), total };
+    return { group, key, label: str(row.label) ?? kindLabel(key), count: Number(row.count), fractionalCount: Number(row.fractional), total };
   });
 }
 
@@ -46,13 +47,23 @@ export function toTotals(row: Row): Totals {
   };
 }
 
-/** A ranking row (`total`, `page` of `{id, value, strength}`), ranks counted from `offset`. */
+type RankingEntry = { id: string; value: number; strength: number; rankValue?: number };
+
+/**
+ * A ranking row (`total`, `better`: how many ranked units come strictly before the page's first item, and
+ * `page` of `{id, value, strength, rankValue}` from `offset`). Equal values share a rank (standard competition
+ * ranking, 1, 2, 2, 4): an item equal to the one before it takes its rank, any other its position.
+ */
 export function toRanking(row: Row | undefined, offset: number): OrganizationRanking {
-  const page = (row?.page as Array<{ id: string; value: number; strength: number }> | undefined) ?? [];
-  const items = page.map(
-    (entry, index) =>
-      ({ organizationId: String(entry.id), rank: offset + index + 1, value: Number(entry.value), strength: Number(entry.strength) }) as RankedOrganization,
-  );
+  const page = (row?.page as RankingEntry[] | undefined) ?? [];
+  const items: RankedOrganization[] = [];
+  page.forEach((entry, index) => {
+    const compared = Number(entry.rankValue ?? entry.value);
+    const previous = index > 0 ? Number(page[index - 1].rankValue ?? page[index - 1].value) : null;
+    const rank =
+      index === 0 ? Number(row?.better ?? offset) + 1 : previous === compared ? items[index - 1].rank : offset + index + 1;
+    items.push({ organizationId: String(entry.id), rank, value: Number(entry.value), strength: Number(entry.strength) } as RankedOrganization);
+  });
   return { totalCount: Number(row?.total ?? 0), items };
 }
 

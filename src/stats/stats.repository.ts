@@ -183,7 +183,7 @@ export async function counts(
   if (of === CountTarget.AGREEMENTS && filter?.activityKind) return [];
   const cypher = countsCypher(of, group, mode, chooseAnchor(filter), itemLabels(filter).length === 1);
   const rows = await db.read(cypher, { ...filterParams(filter), scheme });
-  return toBuckets(rows);
+  return toBuckets(rows, group);
 }
 
 /** Totals of every kind of record matching a filter. */

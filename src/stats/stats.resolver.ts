@@ -2,6 +2,7 @@ import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphq
 import { LocalDateResolver } from 'graphql-scalars';
 import type { Context } from '../graphql/context';
 import { checkRange } from '../db/dates';
+import { aggregateKey, cachedRead } from '../db/aggregate-cache';
 import { RegionScheme } from '../graphql/enums';
 import { Region } from '../geography/geography.type';
 import { Organization } from '../organization/organization.type';
@@ -51,33 +52,38 @@ export class StatsResolver {
       'and once in total, the distinct number of records in the answer, so count may sum to more than total. ' +
       'A region is the one of the unit an organisation is located in (regions are recorded on the units before the 2025 merger); ' +
       'organisations without one, and without a provincial unit for PROVINCE, are left out. BAD_USER_INPUT for a grouping the target ' +
-      'does not have (AGREEMENTS by ACTIVITY_KIND, ACTIVITIES by AGREEMENT_KIND) or from after to; NOT_FOUND for an unknown topic, region or province.',
+      'does not have (AGREEMENTS by ACTIVITY_KIND, ACTIVITIES by AGREEMENT_KIND) or that only countTable takes (MONTH, TIE_KIND, KIND), or from after to; NOT_FOUND for an unknown topic, region or province.',
   })
   async counts(
-    @Arg('of', () => CountTarget) of: CountTarget,
-    @Arg('groupBy', () => GroupKey) groupBy: GroupKey,
-    @Arg('filter', () => StatsFilter, { nullable: true }) filter: StatsFilter | null,
+    @Arg('of', () => CountTarget, { description: 'What to count: agreements, activities, organisations or links' }) of: CountTarget,
+    @Arg('groupBy', () => GroupKey, { description: 'What to group by (REGION, PROVINCE, YEAR, ORGANIZATION_KIND, ACTIVITY_KIND, AGREEMENT_KIND or TOPIC)' }) groupBy: GroupKey,
+    @Arg('filter', () => StatsFilter, { nullable: true, description: 'What to count; everything (under the default tie selection) when null' }) filter: StatsFilter | null,
     @Arg('regionScheme', () => RegionScheme, { defaultValue: 'SOCIO_ECONOMIC_6', description: 'Regions for REGION' }) scheme: string,
     @Arg('provinceMode', () => ProvinceMode, { defaultValue: ProvinceMode.CURRENT, description: 'Units for PROVINCE' }) mode: ProvinceMode,
     @Ctx() ctx: Context,
   ): Promise<Bucket[]> {
     checkStatsFilter(filter);
     checkGrouping(of, groupBy);
-    await checkFilterIds(ctx.db, filter);
-    return counts(ctx.db, of, groupBy, filter, scheme, mode);
+    // The id check is part of the cached work: an answer kept for a graph proves its ids existed in it.
+    return cachedRead(ctx.db, aggregateKey('counts', { of, groupBy, filter, scheme, mode }), async () => {
+      await checkFilterIds(ctx.db, filter);
+      return counts(ctx.db, of, groupBy, filter, scheme, mode);
+    });
   }
 
   @Query(() => Totals, {
     description: 'How many organisations, agreements, activities, links, people and provinces match the filter (see StatsFilter).',
   })
   async totals(
-    @Arg('filter', () => StatsFilter, { nullable: true }) filter: StatsFilter | null,
+    @Arg('filter', () => StatsFilter, { nullable: true, description: 'What to count; everything (under the default tie selection) when null' }) filter: StatsFilter | null,
     @Arg('provinceMode', () => ProvinceMode, { defaultValue: ProvinceMode.CURRENT, description: 'Units counted in provinces' }) mode: ProvinceMode,
     @Ctx() ctx: Context,
   ): Promise<Totals> {
     checkStatsFilter(filter);
-    await checkFilterIds(ctx.db, filter);
-    return totals(ctx.db, filter, mode);
+    return cachedRead(ctx.db, aggregateKey('totals', { filter, mode }), async () => {
+      await checkFilterIds(ctx.db, filter);
+      return totals(ctx.db, filter, mode);
+    });
   }
 
   @Query(() => OrganizationRanking, {
@@ -86,21 +92,23 @@ export class StatsResolver {
       'once; every item also gives the fractional strength beside the plain count. ' +
       TIES +
       'With rollUpSubUnits the ranked units are top parents. The organisation filters select the ranked organisations (partners may be ' +
-      'of any kind and anywhere). Only organisations with a value above 0 are ranked; equal values are ordered by organisation id. ' +
+      'of any kind and anywhere). Only organisations with a value above 0 are ranked; equal values share a rank (1, 2, 2, 4) and are ordered by organisation id. ' +
       'first is 1 to 500 (BAD_USER_INPUT beyond).',
   })
   async ranking(
-    @Arg('by', () => RankingMetric) by: RankingMetric,
-    @Arg('filter', () => StatsFilter, { nullable: true }) filter: StatsFilter | null,
+    @Arg('by', () => RankingMetric, { description: 'The metric to rank by' }) by: RankingMetric,
+    @Arg('filter', () => StatsFilter, { nullable: true, description: 'Which instruments and ties count, and which organisations are ranked; all (default tie selection) when null' }) filter: StatsFilter | null,
     @Arg('first', () => Int, { defaultValue: 20, description: `How many items (1 to ${MAX_RANKING_SIZE})` }) first: number,
     @Arg('offset', () => Int, { defaultValue: 0, description: OFFSET_DESCRIPTION }) offset: number,
-    @Arg('direction', () => RankingDirection, { defaultValue: RankingDirection.DESC }) direction: RankingDirection,
+    @Arg('direction', () => RankingDirection, { defaultValue: RankingDirection.DESC, description: 'Highest first (DESC, the default) or lowest first (ASC)' }) direction: RankingDirection,
     @Ctx() ctx: Context,
   ): Promise<OrganizationRanking> {
     checkStatsFilter(filter);
     const page = checkWindow(first, offset);
-    await checkFilterIds(ctx.db, filter);
-    return ranking(ctx.db, by, filter, direction, page.limit, page.offset);
+    return cachedRead(ctx.db, aggregateKey('ranking', { by, filter, direction, ...page }), async () => {
+      await checkFilterIds(ctx.db, filter);
+      return ranking(ctx.db, by, filter, direction, page.limit, page.offset);
+    });
   }
 
   @Query(() => RegionMatrix, {
@@ -113,15 +121,15 @@ export class StatsResolver {
       `any day of it; undated ones are then left out). ${NO_REGION}`,
   })
   async regionMatrix(
-    @Arg('scheme', () => RegionScheme, { defaultValue: 'SOCIO_ECONOMIC_6' }) scheme: string,
-    @Arg('from', () => LocalDateResolver, { nullable: true }) from: string | null,
-    @Arg('to', () => LocalDateResolver, { nullable: true }) to: string | null,
+    @Arg('scheme', () => RegionScheme, { defaultValue: 'SOCIO_ECONOMIC_6', description: 'Which regions: the six socio-economic regions by default' }) scheme: string,
+    @Arg('from', () => LocalDateResolver, { nullable: true, description: 'Only ties through agreements signed or activities started on or after this day (YYYY-MM-DD); no lower bound when null' }) from: string | null,
+    @Arg('to', () => LocalDateResolver, { nullable: true, description: 'Only ties through agreements signed or activities started on or before this day (YYYY-MM-DD); no upper bound when null' }) to: string | null,
     @Arg('filter', () => RegionMatrixFilter, { nullable: true, description: 'Tie selection and pseudo-regions (default: cooperation only, none)' })
     filter: RegionMatrixFilter | null,
     @Ctx() ctx: Context,
   ): Promise<RegionMatrix> {
     checkRange(from, to, 'from', 'to');
-    return regionMatrix(ctx.db, scheme, from, to, filter);
+    return cachedRead(ctx.db, aggregateKey('regionMatrix', { scheme, from, to, filter }), () => regionMatrix(ctx.db, scheme, from, to, filter));
   }
 
   @Query(() => [CrossRegionLink], {
@@ -130,9 +138,9 @@ export class StatsResolver {
       `weight, then organisation ids). ${TIES}from, to and the pseudo-regions as for regionMatrix; first is 1 to 500. ${NO_REGION}`,
   })
   async crossRegionLinks(
-    @Arg('scheme', () => RegionScheme, { defaultValue: 'SOCIO_ECONOMIC_6' }) scheme: string,
-    @Arg('from', () => LocalDateResolver, { nullable: true }) from: string | null,
-    @Arg('to', () => LocalDateResolver, { nullable: true }) to: string | null,
+    @Arg('scheme', () => RegionScheme, { defaultValue: 'SOCIO_ECONOMIC_6', description: 'Which regions: the six socio-economic regions by default' }) scheme: string,
+    @Arg('from', () => LocalDateResolver, { nullable: true, description: 'Only ties through agreements signed or activities started on or after this day (YYYY-MM-DD); no lower bound when null' }) from: string | null,
+    @Arg('to', () => LocalDateResolver, { nullable: true, description: 'Only ties through agreements signed or activities started on or before this day (YYYY-MM-DD); no upper bound when null' }) to: string | null,
     @Arg('filter', () => RegionMatrixFilter, { nullable: true, description: 'Tie selection and pseudo-regions (default: cooperation only, none)' })
     filter: RegionMatrixFilter | null,
     @Arg('first', () => Int, { defaultValue: 100, description: `How many items (1 to ${MAX_RANKING_SIZE})` }) first: number,
@@ -141,13 +149,15 @@ export class StatsResolver {
   ): Promise<CrossRegionLink[]> {
     checkRange(from, to, 'from', 'to');
     const page = checkWindow(first, offset);
-    return crossRegionLinks(ctx.db, scheme, from, to, filter, page.limit, page.offset);
+    return cachedRead(ctx.db, aggregateKey('crossRegionLinks', { scheme, from, to, filter, ...page }), () =>
+      crossRegionLinks(ctx.db, scheme, from, to, filter, page.limit, page.offset),
+    );
   }
 }
 
 @Resolver(() => RankedOrganization)
 export class RankedOrganizationResolver {
-  @FieldResolver(() => Organization)
+  @FieldResolver(() => Organization, { description: 'The organisation ranked (a top-level parent with rollUpSubUnits)' })
   organization(@Root() item: RankedOrganization, @Ctx() ctx: Context) {
     return organizationLoaders(ctx).orgById.load(item.organizationId);
   }
@@ -160,7 +170,7 @@ export class CrossRegionLinkResolver {
     return organizationLoaders(ctx).orgById.load(link.aId);
   }
 
-  @FieldResolver(() => Organization)
+  @FieldResolver(() => Organization, { description: 'The organisation with the larger id' })
   b(@Root() link: CrossRegionLink, @Ctx() ctx: Context) {
     return organizationLoaders(ctx).orgById.load(link.bId);
   }

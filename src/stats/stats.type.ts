@@ -37,16 +37,30 @@ export enum GroupKey {
   ACTIVITY_KIND = 'ACTIVITY_KIND',
   AGREEMENT_KIND = 'AGREEMENT_KIND',
   TOPIC = 'TOPIC',
+  MONTH = 'MONTH',
+  TIE_KIND = 'TIE_KIND',
+  KIND = 'KIND',
 }
 registerEnumType(GroupKey, {
   name: 'GroupKey',
-  description: 'What to group counts by',
+  description: 'What to group counts by: countTable takes every value, counts all but MONTH, TIE_KIND and KIND',
   valuesConfig: {
     REGION: { description: 'Region (of the chosen scheme) of the unit an organisation is located in' },
     PROVINCE: { description: 'Provincial unit an organisation is located in, as chosen by provinceMode' },
-    YEAR: { description: 'Year an agreement was signed (signedOn) or an activity started (startDate); undated ones are left out' },
+    YEAR: {
+      description:
+        'Year an agreement was signed (signedOn) or an activity started (startDate), whatever the precision of the date; counts leaves undated ones out, countTable puts them under unknown',
+    },
+    ORGANIZATION_KIND: { description: 'Kind of organisation (of the organisations tied through an agreement, activity or tie)' },
     ACTIVITY_KIND: { description: 'Kind of activity (not for AGREEMENTS)' },
     AGREEMENT_KIND: { description: 'Kind of agreement (not for ACTIVITIES)' },
+    TOPIC: { description: 'Topic of an agreement or activity (one may have several)' },
+    MONTH: {
+      description:
+        'Month an agreement was signed or an activity started (countTable only); a date known only to its year goes to the bucket of that year (key `2019`, month null), placed before the year’s months',
+    },
+    TIE_KIND: { description: 'Kind of tie (countTable only; not for ORGANIZATIONS): of each link, or the tie kinds an agreement or activity makes' },
+    KIND: { description: 'The counted record’s own kind (countTable only): AGREEMENT_KIND, ACTIVITY_KIND, ORGANIZATION_KIND, or TIE_KIND for LINKS' },
   },
 });
 
@@ -87,7 +101,14 @@ export enum RankingDirection {
   DESC = 'DESC',
   ASC = 'ASC',
 }
-registerEnumType(RankingDirection, { name: 'RankingDirection', description: 'DESC: highest value first; ASC: lowest first' });
+registerEnumType(RankingDirection, {
+  name: 'RankingDirection',
+  description: 'DESC: highest value first; ASC: lowest first',
+  valuesConfig: {
+    DESC: { description: 'Highest value first (rank 1 is the highest); the default' },
+    ASC: { description: 'Lowest value first (rank 1 is the lowest value above 0)' },
+  },
+});
 
 @InputType({
   description:
@@ -103,13 +124,13 @@ export class StatsFilter {
   @Field(() => LocalDateResolver, { nullable: true, description: 'Signed (agreements) or started (activities) on or before this date; undated ones are left out' })
   to?: string | null;
 
-  @Field(() => OrganizationKind, { nullable: true })
+  @Field(() => OrganizationKind, { nullable: true, description: 'Only organisations of this kind count, and agreements, activities and links with one of them' })
   organizationKind?: OrganizationKind | null;
 
   @Field(() => ActivityKind, { nullable: true, description: 'Only activities of this kind count (agreements then count none)' })
   activityKind?: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'Topic id' })
+  @Field(() => ID, { nullable: true, description: 'Topic id, e.g. topic-innovation: only agreements and activities about it count (and the organisations and links through them)' })
   topic?: string | null;
 
   @Field(() => ID, { nullable: true, description: 'Region id: organisations located in one of its member units' })
@@ -154,6 +175,9 @@ export class RegionMatrixFilter {
 
 @ObjectType({ description: 'One group of a count.' })
 export class Bucket {
+  /** The grouping the bucket belongs to; its names are looked up by it. */
+  group!: GroupKey;
+
   @Field(() => String, { description: 'Region, unit or topic id, year, or kind' })
   key!: string;
 
@@ -176,13 +200,13 @@ export class Bucket {
 
 @ObjectType({ description: 'How many of each kind of record match a filter.' })
 export class Totals {
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Organisations matching the organisation filters (with a date, topic or activity kind: only those taking part in a matching agreement or activity)' })
   organizations!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Agreements matching the filter, each once (proposed and planned ones only with includeIntended; parts never count)' })
   agreements!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Activities matching the filter, each once (proposed and planned ones only with includeIntended; parts never count)' })
   activities!: number;
 
   @Field(() => Int, { description: 'Cooperation links, once per pair of organisations and evidence' })
@@ -199,10 +223,12 @@ export class Totals {
 export class RankedOrganization {
   organizationId!: string;
 
-  @Field(() => Int, { description: 'Position in the ranking, from 1; ties are ordered by organisation id' })
+  @Field(() => Int, {
+    description: 'Position in the ranking, from 1; equal values share a rank (1, 2, 2, 4: standard competition ranking) and are ordered by organisation id',
+  })
   rank!: number;
 
-  @Field(() => Organization)
+  @Field(() => Organization, { description: 'The organisation ranked (a top-level parent with rollUpSubUnits)' })
   organization!: Organization;
 
   @Field(() => Float, { description: 'The value ranked by: a whole number for PARTNERS, AGREEMENTS and ACTIVITIES, fractional for STRENGTH' })
@@ -217,7 +243,7 @@ export class OrganizationRanking {
   @Field(() => Int, { description: 'How many organisations the ranking holds (those with a value above 0)' })
   totalCount!: number;
 
-  @Field(() => [RankedOrganization])
+  @Field(() => [RankedOrganization], { description: 'This page of the ranking (first and offset), in rank order' })
   items!: RankedOrganization[];
 }
 
@@ -241,7 +267,7 @@ export class MatrixArea {
   @Field(() => ID, { description: 'Region id, `national`, or `foreign:` and the country id' })
   id!: string;
 
-  @Field(() => MatrixAreaKind)
+  @Field(() => MatrixAreaKind, { description: 'Region, or the national or a foreign pseudo-region' })
   kind!: MatrixAreaKind;
 
   @Field(() => String, { description: 'Vietnamese name' })
@@ -305,7 +331,7 @@ export class CrossRegionLink {
   @Field(() => Organization, { description: 'The organisation with the smaller id' })
   a!: Organization;
 
-  @Field(() => Organization)
+  @Field(() => Organization, { description: 'The organisation with the larger id' })
   b!: Organization;
 
   @Field(() => Region, { nullable: true, description: 'Region of a; null when a is in a pseudo-region (see areaA)' })

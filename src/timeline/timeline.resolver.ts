@@ -21,7 +21,7 @@ export class TimelineResolver {
       'Each list costs one statement, and only when selected.',
   })
   inForce(
-    @Arg('on', () => LocalDateResolver, { nullable: true }) on: string | null,
+    @Arg('on', () => LocalDateResolver, { nullable: true, description: 'A day (YYYY-MM-DD); give either on or year' }) on: string | null,
     @Arg('year', () => Int, { nullable: true, description: 'A calendar year, 1000 to 9999' }) year: number | null,
   ): Period {
     return periodOf(on, year);
@@ -38,8 +38,8 @@ export class TimelineResolver {
   })
   async timeline(
     @Arg('actor', () => ID, { description: 'Organisation, admin unit or region id' }) actor: string,
-    @Arg('from', () => LocalDateResolver, { nullable: true }) from: string | null,
-    @Arg('to', () => LocalDateResolver, { nullable: true }) to: string | null,
+    @Arg('from', () => LocalDateResolver, { nullable: true, description: 'First day of the window (YYYY-MM-DD, inclusive); no lower bound when null, and then no IN_FORCE events' }) from: string | null,
+    @Arg('to', () => LocalDateResolver, { nullable: true, description: 'Last day of the window (YYYY-MM-DD, inclusive); no upper bound when null' }) to: string | null,
     @Ctx() ctx: Context,
   ): Promise<TimelineEvent[]> {
     checkRange(from, to, 'from', 'to');

@@ -37,13 +37,13 @@ export class TimelineEvent {
   @Field(() => PartialDateScalar, { description: 'When, as precise as the source wrote it (IN_FORCE: the window’s first day)' })
   date!: string;
 
-  @Field(() => TimelineEventKind)
+  @Field(() => TimelineEventKind, { description: 'What happened: signed, validity began or ended, held, planned, or in force in the window' })
   kind!: TimelineEventKind;
 
-  @Field(() => Agreement, { nullable: true, description: 'The agreement, for SIGNED, VALID_FROM and VALID_TO' })
+  @Field(() => Agreement, { nullable: true, description: 'The agreement, for SIGNED, VALID_FROM, VALID_TO and an agreement’s IN_FORCE; null for activity events' })
   agreement!: Agreement | null;
 
-  @Field(() => Activity, { nullable: true, description: 'The activity, for HELD and PLANNED' })
+  @Field(() => Activity, { nullable: true, description: 'The activity, for HELD, PLANNED and an activity’s IN_FORCE; null for agreement events' })
   activity!: Activity | null;
 
   @Field(() => String, {

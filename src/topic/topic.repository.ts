@@ -8,7 +8,7 @@ export const TOPICS_BY_ID = byIdQuery('Topic');
 
 /** Sort fields of the topics connection. */
 export const TOPIC_SORTS = {
-  NAME: { expr: 'n.name', type: 'string' },
+  NAME: { expr: 'n.nameKey', type: 'string' },
 } as const satisfies SortTable;
 
 export const LIST_TOPICS = keysetQueries(

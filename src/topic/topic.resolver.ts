@@ -17,7 +17,7 @@ export const TopicConnection = TopicList.Connection;
 @Resolver(() => Topic)
 export class TopicResolver {
   @Query(() => Topic, { description: 'A topic by id; NOT_FOUND when there is none.' })
-  async topic(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Topic> {
+  async topic(@Arg('id', () => ID, { description: 'The topic’s id, e.g. topic-innovation' }) id: string, @Ctx() ctx: Context): Promise<Topic> {
     const topic = await topicLoaders(ctx).topicById.load(id);
     if (!topic) throw new NotFoundError('Topic', id);
     return topic;

@@ -21,7 +21,7 @@ let server: HubServer;
 
 beforeAll(async () => {
   // The pass comes from one address, faster than one client may send: fair sharing is not what it tests.
-  const limits = { rateLimitPerMinute: 0, clientMaxInFlight: CONCURRENCY * 2 };
+  const limits = { rateLimitPerMinute: 0, clientMaxInFlight: CONCURRENCY * 2, clientCostPerSecond: 0 };
   server = await startServer({ db, log: createLogger('silent'), host: '127.0.0.1', port: 0, maxQueryDepth: 12, limits });
 });
 afterAll(async () => {

@@ -21,17 +21,26 @@ describe('folding', () => {
 
 describe('the search query', () => {
   test('ranks the exact phrase first, then all words, then all words with the last as a prefix', () => {
-    expect(buildSearchQuery('dai hoc quoc t')).toBe('"dai hoc quoc t"^4 OR (+dai +hoc +quoc +t)^2 OR (+dai +hoc +quoc +t*)');
+    expect(buildSearchQuery('truong quoc t')).toBe('"truong quoc t"^4 OR (+truong +quoc +t)^2 OR (+truong +quoc +t*)');
   });
 
   test('PHRASE is the quoted phrase alone and ALL_WORDS the required words alone, with no prefix', () => {
-    expect(buildSearchQuery('Đại học Quốc t', SearchMatch.PHRASE)).toBe('"dai hoc quoc t"');
-    expect(buildSearchQuery('Đại học Quốc t', SearchMatch.ALL_WORDS)).toBe('+dai +hoc +quoc +t');
+    expect(buildSearchQuery('Trường Quốc t', SearchMatch.PHRASE)).toBe('"truong quoc t"');
+    expect(buildSearchQuery('Trường Quốc t', SearchMatch.ALL_WORDS)).toBe('+truong +quoc +t');
     expect(buildSearchQuery('VNU-HCM (x)', SearchMatch.PHRASE)).toBe('"vnu\\-hcm \\(x\\)"');
   });
 
   test('the prefix term is folded, since Lucene does not analyse prefix terms', () => {
-    expect(buildSearchQuery('Đại học Quốc tế')).toBe('"dai hoc quoc te"^4 OR (+dai +hoc +quoc +te)^2 OR (+dai +hoc +quoc +te*)');
+    expect(buildSearchQuery('Trường Quốc tế')).toBe('"truong quoc te"^4 OR (+truong +quoc +te)^2 OR (+truong +quoc +te*)');
+  });
+
+  test('a known name form is required as any of its forms, and each form variant is a phrase of its own', () => {
+    expect(buildSearchQuery('Đại học Quốc tế')).toBe(
+      '"dai hoc quoc te"^4 OR (+("dai hoc" OR "dh" OR "university") +quoc +te)^2 OR (+dai +hoc +quoc +te*)' +
+        ' OR "dh quoc te"^4 OR "university quoc te"^4',
+    );
+    expect(buildSearchQuery('ĐH Quốc tế', SearchMatch.PHRASE)).toBe('"dh quoc te" OR "dai hoc quoc te" OR "university quoc te"');
+    expect(buildSearchQuery('ĐH Quốc tế', SearchMatch.ALL_WORDS)).toBe('+("dh" OR "dai hoc" OR "university") +quoc +te');
   });
 
   test('an acronym with a hyphen is escaped, and its last part is the prefix', () => {
@@ -43,7 +52,11 @@ describe('the search query', () => {
   });
 
   test('text without a trailing letter or digit has no prefix clause', () => {
-    expect(buildSearchQuery('&& || "')).toBe('"\\&\\& \\|\\| \\""^4 OR (+\\&\\& +\\|\\| +\\")^2');
+    expect(buildSearchQuery('|| "')).toBe('"\\|\\| \\""^4 OR (+\\|\\| +\\")^2');
+  });
+
+  test('spaces around & are dropped, so "KH & CN" is the form KH&CN', () => {
+    expect(buildSearchQuery('KH & CN', SearchMatch.PHRASE)).toBe(buildSearchQuery('KH&CN', SearchMatch.PHRASE));
   });
 
   test(`only the first ${MAX_SEARCH_WORDS} words become term clauses, so Lucene's clause limit cannot be reached`, () => {

@@ -30,6 +30,8 @@ export type Admission =
       release(): void;
       /** The second step of admission, for an operation whose cost is estimated; its lane is released with the request. */
       admitCost: CostGate;
+      /** Charges the client for a document refused for its size or shape (see `penalize` on AdmissionControl). */
+      penalize(): void;
     }
   | { admitted: false; reason: RejectionReason; error: HubError };
 
@@ -89,6 +91,8 @@ export class AdmissionControl {
         return { admitted: false, reason: 'rate', error: new TooManyRequestsError(message, seconds) };
       }
     }
+    const debt = this.debtOf(key);
+    if (debt) return debt;
     // Counted only after the rate limiter's answer, so that no other request can slip in between check and count.
     if (this.inFlightCount >= this.limits.maxInFlight) {
       const message = `The hub is serving its limit of ${this.limits.maxInFlight} requests at once; try again shortly`;
@@ -122,7 +126,45 @@ export class AdmissionControl {
         if (heavy) this.heavyCount += 1;
         return undefined;
       },
+      penalize: () => this.penalize(key),
     };
+  }
+
+  /**
+   * Charges a client one full cost budget for a document refused before it ran (over the cost budget, too many
+   * aliases, tokens or directives, too deep). Parsing and measuring such a document is the work an attacker can
+   * make the hub do for free; once a client's allowance is below zero, `admit` refuses it at the edge, before
+   * its body is read, until the allowance has refilled. A client with a full allowance can make one such
+   * mistake without waiting; a client repeating it waits about maxQueryCost / clientCostPerSecond seconds.
+   * No effect without a cost allowance (clientCostPerSecond 0).
+   */
+  penalize(key: string): void {
+    const perSecond = this.limits.clientCostPerSecond ?? 0;
+    const capacity = this.limits.maxQueryCost ?? 0;
+    if (perSecond <= 0 || capacity <= 0) return;
+    const allowance = this.refilled(key, capacity, perSecond);
+    allowance.tokens = Math.max(-capacity, allowance.tokens - capacity);
+    this.remember(key, allowance);
+  }
+
+  /** A 429 for a client whose allowance is below zero (see `penalize`), else undefined. */
+  private debtOf(key: string): { admitted: false; reason: RejectionReason; error: HubError } | undefined {
+    const perSecond = this.limits.clientCostPerSecond ?? 0;
+    if (perSecond <= 0 || !this.allowances.has(key)) return undefined;
+    const allowance = this.refilled(key, this.limits.maxQueryCost ?? 0, perSecond);
+    if (allowance.tokens >= 0) return undefined;
+    const seconds = Math.max(1, Math.ceil(-allowance.tokens / perSecond));
+    const message = `This client's recent requests were refused for their size before they ran; it may send again in ${seconds} s`;
+    return { admitted: false, reason: 'cost_rate', error: new TooManyRequestsError(message, seconds) };
+  }
+
+  /** The client's allowance refilled up to now (a new client starts full); not yet remembered. */
+  private refilled(key: string, capacity: number, perSecond: number): Allowance {
+    const now = this.now();
+    const allowance = this.allowances.get(key) ?? { tokens: capacity, at: now };
+    allowance.tokens = Math.min(capacity, allowance.tokens + ((now - allowance.at) / 1000) * perSecond);
+    allowance.at = now;
+    return allowance;
   }
 
   private isHeavy(cost: number): boolean {
@@ -138,10 +180,7 @@ export class AdmissionControl {
     let allowance: Allowance | undefined;
     if (perSecond > 0) {
       const capacity = Math.max(this.limits.maxQueryCost ?? cost, cost);
-      const now = this.now();
-      allowance = this.allowances.get(key) ?? { tokens: capacity, at: now };
-      allowance.tokens = Math.min(capacity, allowance.tokens + ((now - allowance.at) / 1000) * perSecond);
-      allowance.at = now;
+      allowance = this.refilled(key, capacity, perSecond);
       if (allowance.tokens < cost) {
         this.remember(key, allowance);
         const seconds = Math.max(1, Math.ceil((cost - allowance.tokens) / perSecond));
@@ -174,9 +213,21 @@ export class AdmissionControl {
 // The admission of the request being served, for the cost check that runs inside GraphQL (see cost.ts).
 const costGates = new WeakMap<object, CostGate>();
 
+const penalties = new WeakMap<object, () => void>();
+
 /** Makes `gate` the cost admission of the request whose scope is `scope`. */
 export function bindCostGate(scope: object, gate: CostGate): void {
   costGates.set(scope, gate);
+}
+
+/** Makes `penalize` the charge for a refused document of the request whose scope is `scope`. */
+export function bindPenalty(scope: object, penalize: () => void): void {
+  penalties.set(scope, penalize);
+}
+
+/** The charge bound to `scope` for a document refused for its size or shape, if any. */
+export function penaltyOf(scope: object | undefined): (() => void) | undefined {
+  return scope ? penalties.get(scope) : undefined;
 }
 
 /** The cost admission bound to `scope`, if the request passed the edge (tests and tools may run without one). */

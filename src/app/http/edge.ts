@@ -3,7 +3,7 @@ import { DeadlineExceededError } from '../../core/errors';
 import type { Logger } from '../../core/logger';
 import { runInScope, type RequestScope } from '../../core/request-scope';
 import { writeAccessLine } from './access-log';
-import { AdmissionControl, bindCostGate, type AdmissionLimits } from './admission';
+import { AdmissionControl, bindCostGate, bindPenalty, type AdmissionLimits } from './admission';
 import type { ClientKey } from './client-key';
 import { openRequestScope, sealResponse } from './deadline';
 import { apiSecurityHeaders, corsMiddleware } from './exposure';
@@ -81,7 +81,8 @@ export function createEdge(options: EdgeOptions) {
   };
 
   const admit = async (req: IncomingMessage, res: ServerResponse, id: string, record: EdgeRecord, handler: () => void) => {
-    const decision = await admission.admit(options.clientKey(req));
+    const client = options.clientKey(req);
+    const decision = await admission.admit(client);
     if (!decision.admitted) {
       metrics.rejection(decision.reason);
       setOutcome(res, 'rejected');
@@ -89,6 +90,7 @@ export function createEdge(options: EdgeOptions) {
     }
     res.once('close', decision.release);
     const scope = openRequestScope(id, res, limits.requestTimeoutMs, options.deadlineGraceMs, () => overdue(res));
+    scope.client = client;
     record.scope = scope;
     bindCostGate(scope, (cost) => {
       const refusal = decision.admitCost(cost);
@@ -98,6 +100,7 @@ export function createEdge(options: EdgeOptions) {
       }
       return refusal;
     });
+    bindPenalty(scope, decision.penalize);
     runInScope(scope, handler);
   };
 

@@ -73,14 +73,14 @@ export type Middleware = (req: IncomingMessage, res: ServerResponse, next: () =>
 
 /**
  * CORS from the configured origins: ['*'] any origin, [] none (no CORS headers at all), else the listed
- * ones. Clients may read the request id, Retry-After and a download's file name.
+ * ones. Clients may read the request id, Retry-After, a download's file name and an answer's ETag (to revalidate it).
  */
 export function corsMiddleware(origins: readonly string[]): Middleware {
   const origin = origins.includes('*') ? '*' : origins.length === 0 ? false : [...origins];
   return cors({
     origin,
     methods: ['GET', 'POST', 'OPTIONS'],
-    exposedHeaders: ['X-Request-Id', 'Retry-After', 'Content-Disposition'],
+    exposedHeaders: ['X-Request-Id', 'Retry-After', 'Content-Disposition', 'ETag'],
     maxAge: 600,
   }) as Middleware;
 }

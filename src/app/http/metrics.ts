@@ -27,6 +27,8 @@ export class HubMetrics {
   private readonly statements: client.Counter<'outcome'>;
   private readonly statementDurations: client.Histogram<'outcome'>;
   private readonly rejections: client.Counter<'reason'>;
+  private readonly aggregateHits: client.Counter;
+  private readonly aggregateMisses: client.Counter;
 
   /** `inFlight` is read at each scrape. */
   constructor(inFlight: () => number) {
@@ -48,6 +50,8 @@ export class HubMetrics {
       registers,
     });
     this.rejections = new client.Counter({ name: 'hub_rejections_total', help: 'Requests turned away or cut short, by reason', labelNames: ['reason'], registers });
+    this.aggregateHits = new client.Counter({ name: 'hub_aggregate_cache_hits_total', help: 'Aggregate answers served from the cache (the graph unchanged since computed)', registers });
+    this.aggregateMisses = new client.Counter({ name: 'hub_aggregate_cache_misses_total', help: 'Aggregate answers computed on the graph', registers });
     new client.Gauge({
       name: 'hub_requests_in_flight',
       help: 'Requests admitted and not yet answered',
@@ -75,6 +79,11 @@ export class HubMetrics {
   /** Counts one request turned away or cut short. */
   rejection(reason: RejectionReason | 'deadline' | 'response_size'): void {
     this.rejections.inc({ reason });
+  }
+
+  /** Counts one aggregate cache lookup; shaped to be the aggregate cache's `onLookup` hook. */
+  aggregateLookup(hit: boolean): void {
+    (hit ? this.aggregateHits : this.aggregateMisses).inc();
   }
 
   private operationLabel(name: string | undefined): string {

@@ -1,7 +1,12 @@
 import { intParam, type Row } from '../../db/database';
 import { LIMITS } from '../../network/network.limits';
 import {
+  FLOOR_COUNTS_BY_REGION,
   FLOOR_COUNTS_BY_YEAR,
+  FLOOR_COUNT_TABLE,
+  FLOOR_DASHBOARD_PARAMS,
+  FLOOR_RANKING,
+  FLOOR_TOTALS,
   FLOOR_EGO,
   FLOOR_LOOKUP,
   FLOOR_PARTNERS,
@@ -83,6 +88,69 @@ const sortKeys = (rows: Array<{ key: string; count: number }>) =>
     .map((r) => `${r.key}=${r.count}`)
     .sort()
     .join(',');
+
+const DASHBOARD_UNSUPPORTED = `${TIE_RULE_UNSUPPORTED}; and no grouping by a related node’s region, aggregations count one type at a time`;
+const TOTALS = ['organizations', 'agreements', 'activities', 'links', 'people', 'provinces'] as const;
+const RANKED = 20;
+
+/** Dashboard answers, each asked again and again as a dashboard that refreshes does. */
+const DASHBOARD_FAMILIES: Family[] = [
+  {
+    name: 'dashboard totals',
+    description: 'organisations, agreements, activities, links, people and provinces in the whole graph',
+    hub: {
+      request: () => ({ query: `{ totals { ${TOTALS.join(' ')} } }`, variables: {} }),
+      answer: (d) => TOTALS.map((k) => Number((d.totals as Json)[k])).join('/'),
+    },
+    floor: { cypher: FLOOR_TOTALS, params: () => FLOOR_DASHBOARD_PARAMS, answer: ([r]) => TOTALS.map((k) => Number(r[k])).join('/') },
+    neo4jGraphql: { unsupported: DASHBOARD_UNSUPPORTED },
+  },
+  {
+    name: 'dashboard counts by region',
+    description: 'agreements counted by the regions of the organisations tied through them',
+    hub: {
+      request: () => ({ query: '{ counts(of: AGREEMENTS, groupBy: REGION) { key count } }', variables: {} }),
+      answer: (d) => sortKeys(d.counts as Array<{ key: string; count: number }>),
+    },
+    floor: {
+      cypher: FLOOR_COUNTS_BY_REGION,
+      params: () => FLOOR_DASHBOARD_PARAMS,
+      answer: (rows) => sortKeys(rows.map((r) => ({ key: String(r.key), count: Number(r.count) }))),
+    },
+    neo4jGraphql: { unsupported: DASHBOARD_UNSUPPORTED },
+  },
+  {
+    name: 'dashboard year × region',
+    description: 'agreements by signing year and region as one zero-filled table (fingerprint: the distinct agreements counted)',
+    hub: {
+      request: () => ({ query: '{ countTable(of: AGREEMENTS, rows: YEAR, columns: REGION) { total cells } }', variables: {} }),
+      answer: (d) => String((d.countTable as { total: number }).total),
+    },
+    floor: {
+      cypher: FLOOR_COUNT_TABLE,
+      params: () => FLOOR_DASHBOARD_PARAMS,
+      answer: ([r]) => String((r.groups as Array<{ n: unknown }>).reduce((n, g) => n + Number(g.n), 0)),
+    },
+    neo4jGraphql: { unsupported: DASHBOARD_UNSUPPORTED },
+  },
+  {
+    name: 'dashboard ranking',
+    description: `organisations ranked by number of partners (top ${RANKED} and the total)`,
+    hub: {
+      request: () => ({ query: `{ ranking(by: PARTNERS, first: ${RANKED}) { totalCount items { value organization { id } } } }`, variables: {} }),
+      answer: (d) => {
+        const r = d.ranking as { totalCount: number; items: Array<{ value: number; organization: { id: string } }> };
+        return `${r.totalCount}:${r.items.map((i) => `${i.organization.id}=${i.value}`).join(',')}`;
+      },
+    },
+    floor: {
+      cypher: FLOOR_RANKING,
+      params: () => ({ ...FLOOR_DASHBOARD_PARAMS, offset: intParam(0), end: intParam(RANKED) }),
+      answer: ([r]) => `${Number(r.total)}:${(r.page as Array<{ id: string; value: unknown }>).map((i) => `${i.id}=${Number(i.value)}`).join(',')}`,
+    },
+    neo4jGraphql: { unsupported: DASHBOARD_UNSUPPORTED },
+  },
+];
 
 /** The query families of the relationship-queries API, each asked of the hub, the floor and @neo4j/graphql. */
 export const FAMILIES: Family[] = [
@@ -267,4 +335,5 @@ export const FAMILIES: Family[] = [
       answer: (d) => String((d.organizationsByName as { edges: Array<{ node: { id: string } }> }).edges[0]?.node.id ?? ''),
     },
   },
+  ...DASHBOARD_FAMILIES,
 ];

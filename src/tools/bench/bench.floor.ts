@@ -9,6 +9,11 @@ import {
   tieWeightCypher,
   tieWeightOfCypher,
 } from '../../rules/tie';
+import { filterParams } from '../../stats/stats.filter';
+import { countsCypher, totalsCypher } from '../../stats/stats.repository';
+import { rankingCypher } from '../../stats/ranking.repository';
+import { countTableCypher } from '../../stats/table.repository';
+import { CountTarget, GroupKey, ProvinceMode, RankingDirection, RankingMetric } from '../../stats/stats.type';
 
 // The floor: for each query family, the one hand-written Cypher statement that returns the same answer as
 // the hub's GraphQL query. It is what a developer writing Cypher by hand would send through neo4j-driver.
@@ -169,3 +174,22 @@ export const FLOOR_SEARCH = `CALL db.index.fulltext.queryNodes('name_search', $p
 WHERE node:Organization
 RETURN node.id AS id, coalesce(node.nameEn, node.name) AS label, score
 LIMIT $first`;
+
+// The dashboard families' floor is the statement the hub itself sends when it computes the answer (built by
+// the stats repositories from the shared stages): what is measured against it is what keeping answers until
+// the graph changes saves, not a different way of counting.
+
+/** Parameters of the dashboard statements for no filter and the six socio-economic regions. */
+export const FLOOR_DASHBOARD_PARAMS = { ...filterParams(null), scheme: 'SOCIO_ECONOMIC_6' };
+
+/** Totals of organisations, agreements, activities, links, people and provinces, no filter. */
+export const FLOOR_TOTALS = totalsCypher(ProvinceMode.CURRENT, 'all', false);
+
+/** Agreements by region (each in the regions of the organisations tied through it). */
+export const FLOOR_COUNTS_BY_REGION = countsCypher(CountTarget.AGREEMENTS, GroupKey.REGION, ProvinceMode.CURRENT, 'all', false);
+
+/** Agreements by signing year × region, as one table. */
+export const FLOOR_COUNT_TABLE = countTableCypher(CountTarget.AGREEMENTS, GroupKey.YEAR, GroupKey.REGION, ProvinceMode.CURRENT, 'all', false);
+
+/** Organisations ranked by their number of partners, one page from $offset to $end. */
+export const FLOOR_RANKING = rankingCypher(RankingMetric.PARTNERS, RankingDirection.DESC, 'all', false);

@@ -14,6 +14,8 @@ const HELP = `npm run load -- [options]
   --hub-pid PID        with --url: the hub's process id, for memory figures and the JVM kill and outage phases
   --seconds N          seconds of the normal-alone and the under-attack phases each (default 20)
   --clients N          normal clients (default 3)
+  --rate N             requests per second each normal client sends (default 4; 0: back to back, which
+                       measures throughput rather than how other clients are served)
   --outage-seconds N   seconds the database is stopped with SIGSTOP (default 15; 0 skips the phase)
   --no-kill            skip killing the embedded JVM
   --hub-log FILE       write the started hub's log (JSON lines) to FILE, to see where the time went
@@ -41,6 +43,7 @@ async function main(): Promise<void> {
       'hub-pid': { type: 'string' },
       seconds: { type: 'string', default: '20' },
       clients: { type: 'string', default: '3' },
+      rate: { type: 'string', default: '4' },
       'outage-seconds': { type: 'string', default: '15' },
       'no-kill': { type: 'boolean', default: false },
       'hub-log': { type: 'string' },
@@ -55,6 +58,7 @@ async function main(): Promise<void> {
   };
   const seconds = num('seconds', values.seconds, 1, 300);
   const clients = num('clients', values.clients, 1, 16);
+  const normalRate = num('rate', values.rate, 0, 1000);
   const outageSeconds = num('outage-seconds', values['outage-seconds'], 0, 120);
   if (values.url && !/^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?\//.test(values.url)) throw new Error('--url must be a hub on 127.0.0.1');
 
@@ -121,6 +125,7 @@ async function main(): Promise<void> {
       outageSeconds: hubPid ? outageSeconds : 0,
       killJvm: Boolean(hubPid) && !values['no-kill'],
       requestTimeoutMs: 30_000,
+      normalRate,
       say,
     });
     for (const pid of report.jvmPids) jvms.add(pid);

@@ -18,6 +18,8 @@ export interface LoadRunOptions {
   killJvm: boolean;
   /** A client gives up on a request after this many milliseconds. */
   requestTimeoutMs: number;
+  /** Requests per second each normal client sends (0: each sends its next request as soon as it has an answer). */
+  normalRate: number;
   /** Progress lines go here. */
   say(line: string): void;
 }
@@ -60,12 +62,22 @@ function histogram(outcomes: Outcome[]): string {
 }
 
 /** Normal clients asking the normal questions in turn until `until`; a wrong answer counts as a failure. */
-async function normalTraffic(clients: LoadClient[], reference: Map<string, string>, until: number, timeoutMs: number) {
+async function normalTraffic(clients: LoadClient[], reference: Map<string, string>, until: number, timeoutMs: number, perSecond: number) {
   const latencies: number[] = [];
   const failures: Outcome[] = [];
+  // A normal client asks at its own pace (a dashboard refreshing, a person clicking): one request every
+  // `gapMs`, or at once when the last answer came later than that. 0: back to back.
+  const gapMs = perSecond > 0 ? 1000 / perSecond : 0;
   await Promise.all(
     clients.map(async (client, c) => {
+      let next = Date.now() + (gapMs * c) / clients.length;
       for (let i = c; Date.now() < until; i++) {
+        if (gapMs > 0) {
+          const wait = next - Date.now();
+          if (wait > 0) await sleep(wait);
+          next = Math.max(next + gapMs, Date.now());
+          if (Date.now() >= until) break;
+        }
         const q = NORMAL_QUERIES[i % NORMAL_QUERIES.length];
         const o = await client.post({ query: q.query }, timeoutMs);
         if (o.code === 'OK' && JSON.stringify(o.body) === reference.get(q.name)) latencies.push(o.ms);
@@ -130,7 +142,7 @@ export async function runLoad(opts: LoadRunOptions): Promise<LoadReport> {
       reference.set(q.name, JSON.stringify(o.body));
     }
     opts.say(`normal clients alone, ${opts.seconds} s`);
-    const alone = await normalTraffic(normal, reference, Date.now() + opts.seconds * 1000, opts.requestTimeoutMs);
+    const alone = await normalTraffic(normal, reference, Date.now() + opts.seconds * 1000, opts.requestTimeoutMs, opts.normalRate);
     const aloneStats = summarize(alone.latencies);
 
     let atBudget = budgetLadder().at(-1)!;
@@ -162,7 +174,7 @@ export async function runLoad(opts: LoadRunOptions): Promise<LoadReport> {
     );
     const normalUnderAttack = normalClients(1);
     clientsToClose.push(...normalUnderAttack);
-    const attacked = await normalTraffic(normalUnderAttack, reference, until, opts.requestTimeoutMs);
+    const attacked = await normalTraffic(normalUnderAttack, reference, until, opts.requestTimeoutMs, opts.normalRate);
     await attackDone;
     const peakRss = rss?.stop();
     const hwm = opts.hubPid ? statusMib(opts.hubPid, 'VmHWM') : undefined;
@@ -177,7 +189,7 @@ export async function runLoad(opts: LoadRunOptions): Promise<LoadReport> {
       });
     }
     figures.push(
-      { figure: `normal p50 alone (${opts.clients} clients)`, value: ms(aloneStats?.p50) },
+      { figure: `normal p50 alone (${opts.clients} clients, ${opts.normalRate > 0 ? `${opts.normalRate} requests/s each` : 'back to back'})`, value: ms(aloneStats?.p50) },
       { figure: 'normal p95 alone', value: ms(aloneStats?.p95) },
       { figure: 'normal requests alone: answered correctly / failed', value: `${alone.latencies.length} / ${alone.failures.length}${alone.failures.length ? ` (${histogram(alone.failures)})` : ''}` },
       { figure: 'normal p50 under attack', value: ms(attackedStats?.p50) },
@@ -249,7 +261,7 @@ export async function runLoad(opts: LoadRunOptions): Promise<LoadReport> {
         const normalInOutage = normalClients(2);
         clientsToClose.push(...normalInOutage);
         try {
-          during = await normalTraffic(normalInOutage, reference, stoppedAt + opts.outageSeconds * 1000, opts.requestTimeoutMs);
+          during = await normalTraffic(normalInOutage, reference, stoppedAt + opts.outageSeconds * 1000, opts.requestTimeoutMs, opts.normalRate);
         } finally {
           clearTimeout(timer);
           resume();

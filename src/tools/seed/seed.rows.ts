@@ -4,6 +4,7 @@ import type { MergedEdge, MergedNode, SeedSet } from './seed.merge';
 import type { ProvenanceEntry } from './seed.format';
 import type { RelSpec } from './seed.repository';
 import { precisionOf } from '../../rules/period';
+import { vietnameseSortKey } from '../../core/collation';
 
 /** Date fields per record type; "end" fields read a partial date as the last day of its period. */
 const DATE_FIELDS: Record<string, 'start' | 'end'> = {
@@ -56,6 +57,9 @@ function nodeProps(node: MergedNode): Row {
     if (field === 'aliases') props.aliasText = (value as string[]).join(' | ');
     if (field === 'acronyms') props.acronymText = (value as string[]).join(' | ');
   }
+  // Lists sort names and titles in Vietnamese order by these keys (range-indexed), computed once here.
+  if (typeof props.name === 'string') props.nameKey = vietnameseSortKey(props.name);
+  if (typeof props.title === 'string') props.titleKey = vietnameseSortKey(props.title);
   return props;
 }
 

@@ -111,6 +111,32 @@ describe('cost admission', () => {
     expect(admitted(await control.admit('b')).admitCost(500)).toBeUndefined();
   });
 
+  test('a client whose documents are refused for their size twice in a row is refused at the edge until its allowance refills; others are not', async () => {
+    const time = clock();
+    const control = new AdmissionControl(costLimits, time.now);
+    admitted(await control.admit('a')).penalize();
+    // The first refusal only empties a full allowance: the client may still send (and fix its query).
+    admitted(await control.admit('a')).penalize();
+    const edge = refused(await control.admit('a'));
+    expect(edge).toMatchObject({ reason: 'cost_rate', code: 'TOO_MANY_REQUESTS', status: 429, retryAfter: '10' });
+    expect(edge.message).toContain('refused for their size');
+    admitted(await control.admit('b')).release();
+    time.advance(9_000);
+    expect(refused(await control.admit('a')).retryAfter).toBe('1');
+    time.advance(1_000);
+    const after = admitted(await control.admit('a'));
+    expect(after.admitCost(1)).toMatchObject({ reason: 'cost_rate' });
+  });
+
+  test('without a cost allowance a refused document costs nothing', async () => {
+    const control = new AdmissionControl(limits);
+    for (let i = 0; i < 10; i++) {
+      const request = admitted(await control.admit('a'));
+      request.penalize();
+      request.release();
+    }
+  });
+
   test('without cost limits every cost within the budget is admitted', async () => {
     const control = new AdmissionControl(limits);
     for (let i = 0; i < 100; i++) {

@@ -1,0 +1,117 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+
+interface Waiter {
+  grant(): void;
+}
+
+/**
+ * A fixed number of slots shared by lanes (one lane per client) in turn. While a slot is free, work starts at
+ * once; when all are taken, a freed slot goes to the waiting lane holding the fewest slots, and among those to
+ * the one served longest ago (round robin). A client with many requests thus waits for its own turn and cannot
+ * push a client with one request to the back, nor hold more slots than others while they wait.
+ * Work already holding a slot (say, a statement run inside a transaction that holds one) passes through, so
+ * nesting cannot deadlock.
+ */
+export class FairGate {
+  private busy = 0;
+  // Slots held per lane (lanes holding none are absent).
+  private readonly held = new Map<string, number>();
+  // When each lane active now last got a slot (a serial number), for the round robin among equals.
+  private readonly served = new Map<string, number>();
+  private serial = 0;
+  // Lanes with waiting work, in the order they are served; a served lane with more waiting goes to the back.
+  private readonly lanes = new Map<string, Waiter[]>();
+  private readonly holding = new AsyncLocalStorage<true>();
+
+  constructor(readonly slots: number) {
+    if (!Number.isInteger(slots) || slots < 1) throw new RangeError('slots must be a positive integer');
+  }
+
+  /** Work waiting for a slot, in all lanes. */
+  get waiting(): number {
+    let n = 0;
+    for (const queue of this.lanes.values()) n += queue.length;
+    return n;
+  }
+
+  /** Work holding a slot. */
+  get running(): number {
+    return this.busy;
+  }
+
+  /**
+   * Runs `work` once a slot is free and it is `lane`'s turn, and frees the slot when `work` settles. While it
+   * waits, `signal` aborting ends the wait with `onAbort()`'s error, and the work never starts.
+   */
+  async run<T>(lane: string, signal: AbortSignal | undefined, onAbort: () => unknown, work: () => Promise<T>): Promise<T> {
+    if (this.holding.getStore()) return work();
+    await this.acquire(lane, signal, onAbort);
+    try {
+      return await this.holding.run(true, work);
+    } finally {
+      this.release(lane);
+    }
+  }
+
+  private take(lane: string): void {
+    this.serial += 1;
+    this.served.set(lane, this.serial);
+    this.busy += 1;
+    this.held.set(lane, (this.held.get(lane) ?? 0) + 1);
+  }
+
+  private acquire(lane: string, signal: AbortSignal | undefined, onAbort: () => unknown): Promise<void> {
+    if (this.busy < this.slots && this.lanes.size === 0) {
+      this.take(lane);
+      return Promise.resolve();
+    }
+    if (signal?.aborted) return Promise.reject(onAbort());
+    return new Promise<void>((resolve, reject) => {
+      const abort = () => {
+        const queue = this.lanes.get(lane);
+        const at = queue ? queue.indexOf(waiter) : -1;
+        if (at < 0) return;
+        queue!.splice(at, 1);
+        if (queue!.length === 0) this.lanes.delete(lane);
+        reject(onAbort());
+      };
+      const waiter: Waiter = {
+        grant: () => {
+          signal?.removeEventListener('abort', abort);
+          resolve();
+        },
+      };
+      signal?.addEventListener('abort', abort, { once: true });
+      const queue = this.lanes.get(lane);
+      if (queue) queue.push(waiter);
+      else this.lanes.set(lane, [waiter]);
+    });
+  }
+
+  private release(lane: string): void {
+    this.busy -= 1;
+    const left = (this.held.get(lane) ?? 1) - 1;
+    if (left > 0) this.held.set(lane, left);
+    else this.held.delete(lane);
+    if (left <= 0 && !this.lanes.has(lane)) this.served.delete(lane);
+    let next: string | undefined;
+    let fewest = Infinity;
+    let oldest = Infinity;
+    for (const candidate of this.lanes.keys()) {
+      const holds = this.held.get(candidate) ?? 0;
+      const last = this.served.get(candidate) ?? 0;
+      if (holds < fewest || (holds === fewest && last < oldest)) {
+        next = candidate;
+        fewest = holds;
+        oldest = last;
+      }
+    }
+    if (next === undefined) return;
+    const queue = this.lanes.get(next)!;
+    const waiter = queue.shift()!;
+    this.lanes.delete(next);
+    if (queue.length > 0) this.lanes.set(next, queue);
+    this.take(next);
+    waiter.grant();
+  }
+}

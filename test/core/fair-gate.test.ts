@@ -1,0 +1,91 @@
+import { FairGate } from '../../src/core/fair-gate';
+
+/** Work that ends when `finish` is called, recording when it started. */
+function pending(log: string[], name: string) {
+  let finish!: () => void;
+  const done = new Promise<void>((resolve) => (finish = resolve));
+  return { work: async () => { log.push(name); await done; }, finish: () => finish() };
+}
+
+const tick = () => new Promise((resolve) => setImmediate(resolve));
+
+describe('the fair gate', () => {
+  test('runs work at once while slots are free', async () => {
+    const gate = new FairGate(2);
+    const log: string[] = [];
+    const a = pending(log, 'a');
+    const b = pending(log, 'b');
+    const runs = [gate.run('x', undefined, () => new Error('aborted'), a.work), gate.run('x', undefined, () => new Error('aborted'), b.work)];
+    await tick();
+    expect(log).toEqual(['a', 'b']);
+    expect(gate.running).toBe(2);
+    a.finish();
+    b.finish();
+    await Promise.all(runs);
+    expect(gate.running).toBe(0);
+  });
+
+  test('a client with one request waits for one turn, not behind all of a busy client\'s queue', async () => {
+    const gate = new FairGate(1);
+    const log: string[] = [];
+    const flood = Array.from({ length: 5 }, (_, i) => pending(log, `flood${i}`));
+    const normal = pending(log, 'normal');
+    const runs = flood.map((p) => gate.run('flood', undefined, () => new Error('aborted'), p.work));
+    await tick();
+    runs.push(gate.run('normal', undefined, () => new Error('aborted'), normal.work));
+    expect(gate.waiting).toBe(5);
+    flood[0].finish();
+    await tick();
+    expect(log).toEqual(['flood0', 'normal']);
+    normal.finish();
+    await tick();
+    expect(log).toEqual(['flood0', 'normal', 'flood1']);
+    for (const p of flood) p.finish();
+    await Promise.all(runs);
+    expect(log).toHaveLength(6);
+  });
+
+  test('an aborted wait ends with the abort error and its work never starts', async () => {
+    const gate = new FairGate(1);
+    const log: string[] = [];
+    const first = pending(log, 'first');
+    const running = gate.run('a', undefined, () => new Error('aborted'), first.work);
+    const controller = new AbortController();
+    const waiting = gate.run('b', controller.signal, () => new Error('deadline'), pending(log, 'never').work);
+    controller.abort();
+    await expect(waiting).rejects.toThrow('deadline');
+    first.finish();
+    await running;
+    expect(log).toEqual(['first']);
+    expect(gate.waiting).toBe(0);
+    expect(gate.running).toBe(0);
+  });
+
+  test('work inside work that holds a slot passes through instead of waiting for itself', async () => {
+    const gate = new FairGate(1);
+    const inner = await gate.run('a', undefined, () => new Error('aborted'), () => gate.run('a', undefined, () => new Error('aborted'), async () => 'inner'));
+    expect(inner).toBe('inner');
+  });
+});
+
+describe('the fair gate with several slots', () => {
+  test('a freed slot goes to a waiting client holding none before a client already holding one', async () => {
+    const gate = new FairGate(2);
+    const log: string[] = [];
+    const flood = Array.from({ length: 4 }, (_, i) => pending(log, `flood${i}`));
+    const heavy = pending(log, 'heavy');
+    const runs = [gate.run('heavy', undefined, () => new Error('aborted'), heavy.work), ...flood.map((p) => gate.run('flood', undefined, () => new Error('aborted'), p.work))];
+    await tick();
+    const normal = pending(log, 'normal');
+    runs.push(gate.run('normal', undefined, () => new Error('aborted'), normal.work));
+    expect(log).toEqual(['heavy', 'flood0']);
+    // The heavy client frees its slot: the normal client, holding none, goes before the flood's second request.
+    heavy.finish();
+    await tick();
+    expect(log).toEqual(['heavy', 'flood0', 'normal']);
+    normal.finish();
+    for (const p of flood) p.finish();
+    await Promise.all(runs);
+    expect(log).toHaveLength(6);
+  });
+});
