@@ -146,8 +146,12 @@ export async function runLoad(opts: LoadRunOptions): Promise<LoadReport> {
     const aloneStats = summarize(alone.latencies);
 
     let atBudget = budgetLadder().at(-1)!;
-    for (const candidate of budgetLadder()) {
-      const o = await probe.post({ query: candidate }, opts.requestTimeoutMs, ATTACK_BODY_KEPT);
+    for (const [i, candidate] of budgetLadder().entries()) {
+      // Each candidate from an address of its own: the hub charges a client for documents over the budget, so
+      // one address would soon be refused at the edge and the ladder would stop at the wrong rung.
+      const ladderClient = new LoadClient(opts.url, `10.2.${Math.floor(i / 250)}.${(i % 250) + 1}`, 1);
+      clientsToClose.push(ladderClient);
+      const o = await ladderClient.post({ query: candidate }, opts.requestTimeoutMs, ATTACK_BODY_KEPT);
       if (o.status === 200 && o.code.startsWith('OK')) {
         atBudget = candidate;
         break;
