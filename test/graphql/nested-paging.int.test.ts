@@ -221,6 +221,7 @@ const REQUIRED: Record<string, string> = {
   paths: `from: "${HUB_ORG}", to: "org-gov-au-vic"`,
   ranking: 'by: PARTNERS',
   search: 'text: "khoa"',
+  searchSuggestions: 'text: "khoa"',
   'NetworkGraph.export': 'format: JSON',
 };
 
