@@ -9,6 +9,9 @@ interface Waiter {
  * once; when all are taken, a freed slot goes to the waiting lane holding the fewest slots, and among those to
  * the one served longest ago (round robin). A client with many requests thus waits for its own turn and cannot
  * push a client with one request to the back, nor hold more slots than others while they wait.
+ * A lane alone (no other lane holding or waiting) may use up to `alone` slots, so one client does not queue
+ * behind an idle database; once another lane waits, each freed burst slot goes to a waiting lane at most once
+ * and the gate drains back to `slots`.
  * Work already holding a slot (say, a statement run inside a transaction that holds one) passes through, so
  * nesting cannot deadlock.
  */
@@ -19,12 +22,20 @@ export class FairGate {
   // When each lane active now last got a slot (a serial number), for the round robin among equals.
   private readonly served = new Map<string, number>();
   private serial = 0;
+  // Slots taken beyond `slots` by a lane alone, not yet freed or handed over to another lane.
+  private burst = 0;
   // Lanes with waiting work, in the order they are served; a served lane with more waiting goes to the back.
   private readonly lanes = new Map<string, Waiter[]>();
   private readonly holding = new AsyncLocalStorage<true>();
 
-  constructor(readonly slots: number) {
+  constructor(readonly slots: number, readonly alone: number = slots) {
     if (!Number.isInteger(slots) || slots < 1) throw new RangeError('slots must be a positive integer');
+    if (!Number.isInteger(alone) || alone < slots) throw new RangeError('alone must be an integer of at least slots');
+  }
+
+  /** Whether `lane` holds every slot taken (or none is taken), so no other client competes with it. */
+  private isAlone(lane: string): boolean {
+    return this.held.size === 0 || (this.held.size === 1 && this.held.has(lane));
   }
 
   /** Work waiting for a slot, in all lanes. */
@@ -61,9 +72,16 @@ export class FairGate {
   }
 
   private acquire(lane: string, signal: AbortSignal | undefined, onAbort: () => unknown): Promise<void> {
-    if (this.busy < this.slots && this.lanes.size === 0) {
-      this.take(lane);
-      return Promise.resolve();
+    if (this.lanes.size === 0) {
+      if (this.busy < this.slots) {
+        this.take(lane);
+        return Promise.resolve();
+      }
+      if (this.busy < this.alone && this.isAlone(lane)) {
+        this.burst += 1;
+        this.take(lane);
+        return Promise.resolve();
+      }
     }
     if (signal?.aborted) return Promise.reject(onAbort());
     return new Promise<void>((resolve, reject) => {
@@ -94,6 +112,8 @@ export class FairGate {
     if (left > 0) this.held.set(lane, left);
     else this.held.delete(lane);
     if (left <= 0 && !this.lanes.has(lane)) this.served.delete(lane);
+    // A freed slot above `slots` is a burst slot gone.
+    this.burst = Math.min(this.burst, Math.max(0, this.busy - this.slots + 1));
     let next: string | undefined;
     let fewest = Infinity;
     let oldest = Infinity;
@@ -107,6 +127,14 @@ export class FairGate {
       }
     }
     if (next === undefined) return;
+    if (this.busy >= this.slots) {
+      if (this.busy < this.alone && this.isAlone(next)) {
+        // Still alone: the lane keeps its burst.
+      } else if (this.burst > 0) {
+        // Hand a burst slot over to the waiting lane once; the gate drains back to `slots` as others free.
+        this.burst -= 1;
+      } else return;
+    }
     const queue = this.lanes.get(next)!;
     const waiter = queue.shift()!;
     this.lanes.delete(next);

@@ -14,11 +14,12 @@ function instruments(anchor: 'dates' | 'all'): string {
   return `${items}\n${countedInstruments()}`;
 }
 
-// The rows and columns: the scheme's regions, then the pseudo-regions asked for. A foreign country is a
-// column when an organisation is located in it or in one of its states, whether or not it has ties.
+// The rows and columns: the scheme's regions in Vietnamese order (nameKey), then the pseudo-regions asked
+// for. A foreign country is a column when an organisation is located in it or in one of its states, whether
+// or not it has ties.
 const AREAS = `CALL () {
   MATCH (r:Region) WHERE r.scheme = $scheme
-  WITH r ORDER BY r.name, r.id
+  WITH r ORDER BY r.nameKey, r.id
   RETURN collect(r) AS regions
 }
 CALL () {

@@ -119,8 +119,8 @@ function monthAxis(found: string[], range: TimeRange): TableLabel[] {
 /** Groups with stored names (regions, units, topics): by Vietnamese name, then key; keys without a name last. */
 function namedAxis(group: GroupKey, found: string[], names: NameRow[]): TableLabel[] {
   const byKey = new Map(names.map((n) => [String(n.key), n]));
-  // Every region of the scheme is a group; units and topics only when found.
-  const keys = [...new Set(group === GroupKey.REGION ? [...byKey.keys(), ...found] : found)];
+  // Every named group is listed (the statement names every region, topic and unit of the mode), then any found.
+  const keys = [...new Set([...byKey.keys(), ...found])];
   const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
   // Units sort by their name without the word for their level, so that Thành phố Hồ Chí Minh comes under H.
   const sortName = (key: string) => (group === GroupKey.PROVINCE ? unitSortName : String)(String(byKey.get(key)!.name));

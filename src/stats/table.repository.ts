@@ -44,17 +44,28 @@ RETURN collect(a) + collect(b) AS tied, collect(DISTINCT kind) AS tieKinds
 }`;
 }
 
-/** The names of the groups of one axis (`r` or `c`): every region of the scheme, or the units or topics found. */
-function axisNames(group: GroupKey | null, axis: 'r' | 'c', as: string): string {
+/**
+ * The names of the groups of one axis (`r` or `c`), every group listed so that empty ones are zeros: every
+ * region of the scheme, every topic, every provincial unit of the mode (CURRENT: the units of today, those
+ * no other unit succeeded; HISTORICAL: every provincial unit the graph knows), and any other unit found.
+ */
+function axisNames(group: GroupKey | null, axis: 'r' | 'c', as: string, mode: ProvinceMode): string {
   const found = `UNWIND groups AS tbl_g UNWIND tbl_g.${axis} AS tbl_k WITH DISTINCT tbl_k`;
   switch (group) {
     case GroupKey.REGION:
       return `MATCH (tbl_n:Region {scheme: $scheme}) RETURN collect({key: tbl_n.id, name: tbl_n.name, nameEn: tbl_n.nameEn}) AS ${as}`;
-    case GroupKey.PROVINCE:
-      return `${found} MATCH (tbl_n:AdminUnit {id: tbl_k})
+    case GroupKey.PROVINCE: {
+      const ofMode = mode === ProvinceMode.CURRENT ? 'WHERE NOT (tbl_n)-[:SUCCEEDED_BY]->()' : '';
+      return `CALL (groups) { ${found} RETURN collect(tbl_k) AS tbl_found }
+CALL (tbl_found) {
+  MATCH (tbl_n:Province) ${ofMode} RETURN tbl_n
+  UNION
+  MATCH (tbl_n:AdminUnit) WHERE tbl_n.id IN tbl_found RETURN tbl_n
+}
 RETURN collect({key: tbl_n.id, name: tbl_n.name, nameEn: tbl_n.nameEn, level: tbl_n.level}) AS ${as}`;
+    }
     case GroupKey.TOPIC:
-      return `${found} MATCH (tbl_n:Topic {id: tbl_k}) RETURN collect({key: tbl_n.id, name: tbl_n.name, nameEn: tbl_n.nameEn}) AS ${as}`;
+      return `MATCH (tbl_n:Topic) RETURN collect({key: tbl_n.id, name: tbl_n.name, nameEn: tbl_n.nameEn}) AS ${as}`;
     default:
       return `RETURN [] AS ${as}`;
   }
@@ -66,7 +77,7 @@ const tableCache = new Map<string, string>();
  * The statement of a count table of `of` by `rows` (and `columns`, or null), for a province mode, an anchor
  * and a set of item labels (groupings already resolved: no KIND). One row: `groups` (`{r, c, n}`: n records
  * whose row keys are r and column keys c), `rowNames` and `columnNames` (`{key, name, nameEn, level}` of the
- * regions of $scheme, or of the units or topics found; empty for other groupings).
+ * groups of the axis, see axisNames; empty for groupings that are not named).
  */
 export function countTableCypher(
   of: CountTarget,
@@ -89,10 +100,10 @@ WITH rk, ck, count(*) AS n
 RETURN collect({r: rk, c: ck, n: n}) AS groups
 }
 CALL (groups) {
-${axisNames(rows, 'r', 'rowNames')}
+${axisNames(rows, 'r', 'rowNames', mode)}
 }
 CALL (groups) {
-${axisNames(columns, 'c', 'columnNames')}
+${axisNames(columns, 'c', 'columnNames', mode)}
 }
 RETURN groups, rowNames, columnNames`;
     tableCache.set(cacheKey, cypher);

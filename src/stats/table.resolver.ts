@@ -21,7 +21,7 @@ export class CountTableResolver {
       'organisations; organisations by the agreements and activities they take part in), under the same filter and tie selection, ' +
       'but none is left out: a record without a value for a grouping (undated, unlocated, with no tie) is counted in its `unknown` group, ' +
       'so total is the number totals gives. Time groups are chronological and zero-filled from the first to the last dated record, or ' +
-      'over from..to of the filter; regions and kinds are all listed, empty ones as zeros. A record in several groups counts once in ' +
+      'over from..to of the filter; regions, provinces (those of the mode), topics and kinds are all listed, empty ones as zeros. A record in several groups counts once in ' +
       'each (see multiMembership). BAD_USER_INPUT for a grouping the target lacks (AGREEMENTS by ACTIVITY_KIND, ACTIVITIES by ' +
       'AGREEMENT_KIND, ORGANIZATIONS by TIE_KIND), the same grouping twice, a table of more than 20000 cells, or from after to; ' +
       'NOT_FOUND for an unknown topic, region or province.',

@@ -89,3 +89,64 @@ describe('the fair gate with several slots', () => {
     expect(log).toHaveLength(6);
   });
 });
+
+describe('the fair gate with a lane alone', () => {
+  const noAbort = () => new Error('aborted');
+
+  test('a client alone uses up to the alone limit, since nobody else competes for the database', async () => {
+    const gate = new FairGate(2, 4);
+    const log: string[] = [];
+    const work = Array.from({ length: 6 }, (_, i) => pending(log, `w${i}`));
+    const runs = work.map((p) => gate.run('solo', undefined, noAbort, p.work));
+    await tick();
+    expect(gate.running).toBe(4);
+    expect(gate.waiting).toBe(2);
+    work[0].finish();
+    await tick();
+    // Still alone: the freed slot goes to its own next request.
+    expect(gate.running).toBe(4);
+    for (const p of work) p.finish();
+    await Promise.all(runs);
+    expect(log).toHaveLength(6);
+  });
+
+  test('once another client waits, it gets the freed slots and the gate drains back to its slots', async () => {
+    const gate = new FairGate(2, 4);
+    const log: string[] = [];
+    const solo = Array.from({ length: 8 }, (_, i) => pending(log, `s${i}`));
+    const runs = solo.map((p) => gate.run('solo', undefined, noAbort, p.work));
+    await tick();
+    expect(gate.running).toBe(4);
+    const other = Array.from({ length: 4 }, (_, i) => pending(log, `o${i}`));
+    runs.push(...other.map((p) => gate.run('other', undefined, noAbort, p.work)));
+    await tick();
+    // A newcomer gets no burst of its own: it waits for a freed slot.
+    expect(log).toEqual(['s0', 's1', 's2', 's3']);
+    // The two slots above the limit are each handed over once, to the client holding fewer...
+    solo[0].finish();
+    await tick();
+    solo[1].finish();
+    await tick();
+    expect(log).toEqual(['s0', 's1', 's2', 's3', 'o0', 'o1']);
+    expect(gate.running).toBe(4);
+    // ...then freed slots are not refilled until the gate is back to its 2 slots.
+    solo[2].finish();
+    await tick();
+    solo[3].finish();
+    await tick();
+    expect(gate.running).toBe(2);
+    expect(log).toHaveLength(6);
+    // Below the limit, turns go by the fewest held again: the solo client, now holding none.
+    other[0].finish();
+    await tick();
+    expect(log).toEqual(['s0', 's1', 's2', 's3', 'o0', 'o1', 's4']);
+    expect(gate.running).toBe(2);
+    for (const p of [...solo, ...other]) p.finish();
+    await Promise.all(runs);
+    expect(log).toHaveLength(12);
+  });
+
+  test('refuses an alone limit below the slots', () => {
+    expect(() => new FairGate(4, 2)).toThrow(RangeError);
+  });
+});

@@ -146,6 +146,32 @@ describe('one dimension', () => {
   });
 });
 
+describe('every province and topic listed, empty ones as zeros', () => {
+  test('provinces of today in CURRENT mode and every provincial unit in HISTORICAL mode, each once, with zeros where nothing counts', async () => {
+    const ids = async (cypher: string) => (await db.read(cypher)).map((r) => String(r.id)).sort();
+    const today = await ids(`MATCH (p:Province) WHERE NOT (p)-[:SUCCEEDED_BY]->() RETURN p.id AS id`);
+    const all = await ids(`MATCH (p:Province) RETURN p.id AS id`);
+    const current = await table('of: AGREEMENTS, rows: PROVINCE');
+    const keys = current.rows.map((l) => l.key).filter((k) => k !== 'unknown');
+    expect(new Set(keys).size).toBe(keys.length);
+    for (const id of today) expect(keys).toContain(id);
+    expect(keys).not.toContain('prov-soc-trang');
+    expect(current.cells.flat()).toContain(0);
+    const historical = await table('of: AGREEMENTS, rows: PROVINCE, provinceMode: HISTORICAL');
+    expect(historical.rows.map((l) => l.key).filter((k) => k !== 'unknown').sort()).toEqual(all);
+    // Zero rows add nothing: the totals are those of counts.
+    expect(current.total).toBe((await totals()).agreements);
+    expect(historical.total).toBe(current.total);
+  });
+
+  test('every topic is a row, those no activity is about as zeros', async () => {
+    const topics = (await db.read(`MATCH (t:Topic) RETURN t.id AS id`)).map((r) => String(r.id)).sort();
+    const t = await table('of: ACTIVITIES, rows: TOPIC');
+    expect(t.rows.map((l) => l.key).filter((k) => k !== 'unknown').sort()).toEqual(topics);
+    expect(t.total).toBe((await totals()).activities);
+  });
+});
+
 describe('two dimensions', () => {
   test('agreements by year × region: zero-filled, every agreement in its year’s row, the fractional cells adding up to the total', async () => {
     const t = await table('of: AGREEMENTS, rows: YEAR, columns: REGION');
