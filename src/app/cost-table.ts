@@ -3,6 +3,7 @@ import { MAX_NESTED_PAGE_SIZE, MAX_PAGE_SIZE } from '../graphql/paging';
 import { LIMITS as NETWORK_LIMITS } from '../network/network.limits';
 import { MAX_SEARCH_RESULTS } from '../search/search.query';
 import { MAX_NODE_IDS } from '../node/node.resolver';
+import { MAX_TIMELINE_PAGE_SIZE } from '../timeline/timeline.page';
 
 // The hub's cost table: what the cost estimator (graphql/cost.ts) needs to know of this schema's fields. It
 // lives in the composition root because it names fields of every domain.
@@ -15,6 +16,8 @@ const SIZE_CAPS: CostTable['sizeCaps'] = {
   'Query.search.first': MAX_SEARCH_RESULTS,
   'Query.searchSuggestions.first': MAX_SEARCH_RESULTS,
   'Query.paths.limit': NETWORK_LIMITS.maxPaths,
+  'Query.timeline.first': MAX_TIMELINE_PAGE_SIZE,
+  'Query.timelinePage.first': MAX_TIMELINE_PAGE_SIZE,
   'Query.*.first': MAX_PAGE_SIZE,
   '*.first': MAX_NESTED_PAGE_SIZE,
   '*.limit': NETWORK_LIMITS.maxNetworkNodes,
@@ -43,6 +46,7 @@ const RULES: CostTable['rules'] = {
   'Query.paths': { weight: (a) => 10_000 * (a.maxHops ?? 6) },
   'Query.regionMatrix': { weight: () => 5 * WHOLE_GRAPH },
   'Query.crossRegionLinks': { weight: () => 2 * WHOLE_GRAPH },
+  'Query.crossRegionTies': { weight: () => 2 * WHOLE_GRAPH },
   'Query.counts': { size: () => 100, weight: () => WHOLE_GRAPH },
   'Query.totals': { weight: () => WHOLE_GRAPH },
   'Query.ranking': { weight: () => WHOLE_GRAPH },
@@ -52,7 +56,6 @@ const RULES: CostTable['rules'] = {
   'Query.searchSuggestions': { weight: () => 3000 },
   // Its length is that of `ids`, at most MAX_NODE_IDS (the resolver refuses more).
   'Query.nodes': { size: () => MAX_NODE_IDS },
-  'Query.timeline': { size: () => 500 },
   'NetworkGraph.nodes': { size: networkNodes },
   'NetworkGraph.edges': { size: (e) => networkNodes(e) * EDGES_PER_NODE },
   'NetworkGraph.export': { weight: (_a, e) => networkNodes(e) * (1 + EDGES_PER_NODE) },

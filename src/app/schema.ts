@@ -13,6 +13,7 @@ import { PROVENANCE_RESOLVERS } from '../source/provenance.resolver';
 import { TopicResolver } from '../topic/topic.resolver';
 import { CrossRegionLinkResolver, RankedOrganizationResolver, StatsResolver } from '../stats/stats.resolver';
 import { BucketNamesResolver, CountTableResolver } from '../stats/table.resolver';
+import { CrossRegionTiesResolver } from '../stats/cross-region.resolver';
 import { InForceResolver, TimelineEventResolver, TimelineResolver } from '../timeline/timeline.resolver';
 import { SearchResolver } from '../search/search.resolver';
 import { NodeResolver } from '../node/node.resolver';
@@ -42,7 +43,7 @@ export const RESOLVERS = [
   SourceResolver,
   ProvenanceResolver,
   TopicResolver,
-  StatsResolver, RankedOrganizationResolver, CrossRegionLinkResolver,
+  StatsResolver, RankedOrganizationResolver, CrossRegionLinkResolver, CrossRegionTiesResolver,
   CountTableResolver, BucketNamesResolver,
   TimelineResolver, InForceResolver, TimelineEventResolver,
   SearchResolver,

@@ -50,16 +50,11 @@ export interface ConnectionArgs<F extends string> {
 type NodeClass<T> = abstract new (...args: never[]) => T;
 
 /**
- * Creates the GraphQL types of a connection over `node` (`<name>Connection`, `<name>Edge`, `<name>SortField`,
- * `<name>Order` and the arguments class) and `request`, which validates arguments into a PageRequest.
- * One call per node type: type-graphql needs a concrete class for each.
+ * Creates the output types of a connection over `node`: `<name>Connection` (totalCount, edges, nodes, pageInfo)
+ * and `<name>Edge`. defineConnection uses it for keyset lists; a list paged by position (see positionConnection
+ * in paging.ts) uses it alone, so that every connection has the same shape. One call per name.
  */
-export function defineConnection<T extends object, F extends string>(node: NodeClass<T>, name: string, sorts: SortTable<F>, defaultField: NoInfer<F>) {
-  const fields = Object.keys(sorts) as F[];
-  const SortField = Object.fromEntries(fields.map((f) => [f, f])) as Record<F, F>;
-  const valuesConfig = Object.fromEntries(fields.map((f) => [f, { description: SORT_FIELD_MEANINGS[f] }])) as Partial<Record<F, { description?: string }>>;
-  registerEnumType(SortField, { name: `${name}SortField`, description: `What ${name} lists can be sorted by`, valuesConfig });
-
+export function connectionTypes<T extends object>(node: NodeClass<T>, name: string) {
   @ObjectType(`${name}Edge`, { description: `One item of a page of ${name} items, with the cursor that points at it.` })
   class EdgeType implements Edge<T> {
     @Field(() => String, { description: 'Opaque cursor: pass it as after to get the items that follow this one' })
@@ -87,6 +82,21 @@ export function defineConnection<T extends object, F extends string>(node: NodeC
     @Field(() => PageInfo, { description: 'Whether more items follow, and the cursor to fetch them with' })
     pageInfo!: PageInfo;
   }
+
+  return { Connection, Edge: EdgeType };
+}
+
+/**
+ * Creates the GraphQL types of a connection over `node` (`<name>Connection`, `<name>Edge`, `<name>SortField`,
+ * `<name>Order` and the arguments class) and `request`, which validates arguments into a PageRequest.
+ * One call per node type: type-graphql needs a concrete class for each.
+ */
+export function defineConnection<T extends object, F extends string>(node: NodeClass<T>, name: string, sorts: SortTable<F>, defaultField: NoInfer<F>) {
+  const fields = Object.keys(sorts) as F[];
+  const SortField = Object.fromEntries(fields.map((f) => [f, f])) as Record<F, F>;
+  const valuesConfig = Object.fromEntries(fields.map((f) => [f, { description: SORT_FIELD_MEANINGS[f] }])) as Partial<Record<F, { description?: string }>>;
+  registerEnumType(SortField, { name: `${name}SortField`, description: `What ${name} lists can be sorted by`, valuesConfig });
+  const { Connection, Edge: EdgeType } = connectionTypes(node, name);
 
   @InputType(`${name}Order`, { description: `Sort order of ${name} lists; ties are broken by id in the same direction.` })
   class Order {

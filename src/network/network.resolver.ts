@@ -5,13 +5,13 @@ import { Agreement } from '../agreement/agreement.type';
 import type { Context } from '../graphql/context';
 import { selectsPath } from '../graphql/lookahead';
 import { NestedPageArgs } from '../graphql/nested-page';
-import { MAX_OFFSET, pageOf } from '../graphql/paging';
+import { MAX_OFFSET, pageOf, pageStart } from '../graphql/paging';
 import { Organization } from '../organization/organization.type';
 import { LinkFilter } from './link-filter';
 import { LIMITS } from './network.limits';
 import { cooperationNetwork, egoNetwork } from './network.service';
 import { NetworkGraph } from './network.type';
-import { findPartners } from './partners.service';
+import { PARTNERS_LIST, findPartners } from './partners.service';
 import { CooperationLink, Partner, PartnerList } from './partners.type';
 import { explainNoPath, findPaths, pathGraph } from './paths.service';
 import { CooperationPath, NoPathReason, PathResult, PathStep } from './paths.type';
@@ -24,7 +24,7 @@ import { organizationLoaders } from '../organization/organization.loaders';
 export class NetworkQueryResolver {
   @Query(() => PartnerList, {
     description:
-      'Partners of an organisation, admin unit (its organisations and those of units merged into it) or region, up to `hops` ties away (1 to 3), with the evidence for direct partners. Ties follow the filter’s tie selection; by default cooperation only (COUNTERPARTIES, CO_PARTIES, CO_ORGANISERS, ORGANISER_PARTICIPANT) through instruments that took place or are in place. Nearest first; direct partners by fractional weight (highest first), then number of instruments, then id; further ones by id.',
+      'Partners of an organisation, admin unit (its organisations and those of units merged into it) or region, up to `hops` ties away (1 to 3), with the evidence for direct partners. Ties follow the filter’s tie selection; by default cooperation only (COUNTERPARTIES, CO_PARTIES, CO_ORGANISERS, ORGANISER_PARTICIPANT) through instruments that took place or are in place. Nearest first; direct partners by fractional weight (highest first), then number of instruments, then id; further ones by id. Page on with after and pageInfo.endCursor.',
   })
   partners(
     @Arg('actor', () => ID, { description: 'Organisation, admin unit or region id' }) actor: string,
@@ -33,12 +33,21 @@ export class NetworkQueryResolver {
     @Arg('includeInternal', () => Boolean, { defaultValue: false, description: 'For a unit or region: also links among its own organisations' })
     includeInternal: boolean,
     @Arg('first', () => Int, { defaultValue: 100, description: `How many items (1 to ${LIMITS.maxPage})` }) first: number,
-    @Arg('offset', () => Int, { defaultValue: 0, description: `How many items to skip (0 to ${MAX_OFFSET})` }) offset: number,
+    @Arg('offset', () => Int, {
+      defaultValue: 0,
+      description: `The older way to page: how many partners to skip (0 to ${MAX_OFFSET}); prefer after. An offset other than 0 beside after is BAD_USER_INPUT`,
+    })
+    offset: number,
+    @Arg('after', () => String, {
+      nullable: true,
+      description: 'Start after this cursor: pass pageInfo.endCursor of the previous page unchanged (BAD_USER_INPUT for any other string)',
+    })
+    after: string | null,
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
   ): Promise<PartnerList> {
     const evidence = selectsPath(info, ['partners', 'evidence']);
-    return findPartners(ctx.db, { actor, hops, filter, includeInternal, first, offset, evidence });
+    return findPartners(ctx.db, { actor, hops, filter, includeInternal, first, offset: pageStart(PARTNERS_LIST, offset, after), evidence });
   }
 
   @Query(() => NetworkGraph, {

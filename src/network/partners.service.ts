@@ -1,4 +1,4 @@
-import { checkInt, MAX_OFFSET } from '../graphql/paging';
+import { checkInt, MAX_OFFSET, positionPageInfo } from '../graphql/paging';
 import { intParam, type Database } from '../db/database';
 import { resolveActor, type Actor } from './actor.repository';
 import { type LinkFilter, type LinkKind } from './link-filter';
@@ -35,7 +35,8 @@ export async function forActor<T>(
 }
 
 /**
- * Partners of an actor up to `hops` links away, nearest and strongest first. Runs one statement for direct
+ * Partners of an actor up to `hops` links away, nearest and strongest first: the page from `offset`, with the
+ * page info whose cursors continue from it. Runs one statement for direct
  * partners (the actor is resolved by a second only when it is not an organisation with partners) and one per
  * further hop. The evidence of direct partners is read only when `evidence` says it is wanted.
  */
@@ -122,12 +123,18 @@ export async function findPartners(
     for (const n of next) visited.add(n.id);
     frontier = next.map((n) => n.id);
   }
+  const partners = [...page, ...further];
+  const totalCount = direct.total + furtherCount;
   return {
     actor: actor.id,
     actorKind: actor.kind,
     actorOrganizations: actor.orgIds.length,
-    totalCount: direct.total + furtherCount,
-    partners: [...page, ...further],
+    totalCount,
+    partners,
     truncated,
+    pageInfo: positionPageInfo(PARTNERS_LIST, args.offset, partners.length, args.offset + partners.length < totalCount),
   };
 }
+
+/** Name of the partners list in its position cursors (see pageStart). */
+export const PARTNERS_LIST = 'partners';

@@ -4,6 +4,7 @@ import type { Organization } from '../organization/organization.type';
 import type { TieKind } from '../rules/tie';
 import { LinkKind, TieKindEnum } from './link-filter';
 import { TieKindCount } from './network.type';
+import { PageInfo } from '../graphql/connection';
 
 
 @ObjectType({ description: 'An agreement or activity that ties the actor to a partner, with both roles and the kind of tie it makes.' })
@@ -88,8 +89,11 @@ export class PartnerList {
   @Field(() => Int, { description: 'All partners found (before paging)' })
   totalCount!: number;
 
-  @Field(() => [Partner], { description: 'This page of partners (first and offset): nearest first, direct ones by weight' })
+  @Field(() => [Partner], { description: 'This page of partners (first, from after or offset): nearest first, direct ones by weight' })
   partners!: Partner[];
+
+  @Field(() => PageInfo, { description: 'Whether more partners follow this page, and the cursor (endCursor) to pass as after for the next page' })
+  pageInfo!: PageInfo;
 
   @Field(() => Boolean, { description: 'True when the search stopped at its size cap' })
   truncated!: boolean;

@@ -22,7 +22,9 @@ export class SearchResolver {
       `usual forms of public bodies stand for each other: DOST, Sở KH&CN, Sở Khoa học và Công nghệ and Department of ` +
       `Science and Technology; UBND and People's Committee; KHCN, KH&CN and khoa học và công nghệ; ĐH and Đại học; ` +
       `TP. and Thành phố; and more. When it finds nothing, searchSuggestions offers close names. ` +
-      `text: 1 to ${MAX_SEARCH_TEXT} characters; first: 1 to ${MAX_SEARCH_RESULTS}.`,
+      `text: 1 to ${MAX_SEARCH_TEXT} characters; first: 1 to ${MAX_SEARCH_RESULTS}. The hits are a plain list, not a paged ` +
+      `connection: a relevance ranking for picking one thing, whose useful part is its top; at most ${MAX_SEARCH_RESULTS} hits, and a ` +
+      `search that misses is asked again with more words rather than paged through.`,
   })
   search(
     @Arg('text', () => String, { description: `What to look for, as a person types it: 1 to ${MAX_SEARCH_TEXT} characters; case and diacritics are ignored` }) text: string,

@@ -1,4 +1,5 @@
 import { intParam, type Database } from '../db/database';
+import { positionPageInfo } from '../graphql/paging';
 import { type Anchor, type ItemLabel, type StatsFilterValue, chooseAnchor, filterParams, itemLabels } from './stats.filter';
 import { toRanking } from './stats.mapper';
 import { itemStage, orgWhere } from './stages';
@@ -56,7 +57,10 @@ RETURN size(ranked) AS total, page,
   return cypher;
 }
 
-/** Ranks the units (organisations, or top parents with rollUpSubUnits) matching `filter` by `metric`; one page from `offset`. */
+/**
+ * Ranks the units (organisations, or top parents with rollUpSubUnits) matching `filter` by `metric`; one page
+ * from `offset`, with the page info whose cursors continue from it.
+ */
 export async function ranking(
   db: Database,
   metric: RankingMetric,
@@ -66,8 +70,16 @@ export async function ranking(
   offset: number,
 ): Promise<OrganizationRanking> {
   // An activity kind leaves no agreement to rank by.
-  if (metric === RankingMetric.AGREEMENTS && filter?.activityKind) return { totalCount: 0, items: [] };
+  if (metric === RankingMetric.AGREEMENTS && filter?.activityKind) return withPageInfo({ totalCount: 0, items: [] }, offset);
   const cypher = rankingCypher(metric, direction, chooseAnchor(filter), itemLabels(filter).length === 1);
   const [row] = await db.read(cypher, { ...filterParams(filter), offset: intParam(offset), end: intParam(offset + limit) });
-  return toRanking(row, offset);
+  return withPageInfo(toRanking(row, offset), offset);
+}
+
+/** Name of the ranking in its position cursors (see pageStart). */
+export const RANKING_LIST = 'ranking';
+
+function withPageInfo(page: Omit<OrganizationRanking, 'pageInfo'>, offset: number): OrganizationRanking {
+  const hasNextPage = offset + page.items.length < page.totalCount;
+  return { ...page, pageInfo: positionPageInfo(RANKING_LIST, offset, page.items.length, hasNextPage) };
 }

@@ -54,7 +54,7 @@ type RankingEntry = { id: string; value: number; strength: number; rankValue?: n
  * `page` of `{id, value, strength, rankValue}` from `offset`). Equal values share a rank (standard competition
  * ranking, 1, 2, 2, 4): an item equal to the one before it takes its rank, any other its position.
  */
-export function toRanking(row: Row | undefined, offset: number): OrganizationRanking {
+export function toRanking(row: Row | undefined, offset: number): Omit<OrganizationRanking, 'pageInfo'> {
   const page = (row?.page as RankingEntry[] | undefined) ?? [];
   const items: RankedOrganization[] = [];
   page.forEach((entry, index) => {

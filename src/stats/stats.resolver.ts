@@ -6,9 +6,9 @@ import { aggregateKey, cachedRead } from '../db/aggregate-cache';
 import { RegionScheme } from '../graphql/enums';
 import { Region } from '../geography/geography.type';
 import { Organization } from '../organization/organization.type';
-import { ranking } from './ranking.repository';
+import { RANKING_LIST, ranking } from './ranking.repository';
 import { crossRegionLinks, regionMatrix } from './region.repository';
-import { MAX_OFFSET } from '../graphql/paging';
+import { MAX_OFFSET, pageStart } from '../graphql/paging';
 import { MAX_RANKING_SIZE, checkGrouping, checkStatsFilter, checkWindow } from './stats.filter';
 import { checkFilterIds, counts, totals } from './stats.repository';
 import { NATIONAL, foreignArea, regionArea } from './stats.mapper';
@@ -33,6 +33,10 @@ import { organizationLoaders } from '../organization/organization.loaders';
 import { geographyLoaders } from '../geography/geography.loaders';
 
 const OFFSET_DESCRIPTION = `How many items to skip (0 to ${MAX_OFFSET})`;
+
+const LEGACY_OFFSET_DESCRIPTION = `The older way to page: how many items to skip (0 to ${MAX_OFFSET}); prefer after. An offset other than 0 beside after is BAD_USER_INPUT`;
+
+const AFTER_DESCRIPTION = 'Start after this cursor: pass pageInfo.endCursor of the previous page unchanged (BAD_USER_INPUT for any other string)';
 
 const NO_REGION =
   'Organisations whose unit has no region under the scheme (units created in 2025, and national and foreign bodies unless the filter adds them as pseudo-regions) are left out.';
@@ -93,18 +97,19 @@ export class StatsResolver {
       TIES +
       'With rollUpSubUnits the ranked units are top parents. The organisation filters select the ranked organisations (partners may be ' +
       'of any kind and anywhere). Only organisations with a value above 0 are ranked; equal values share a rank (1, 2, 2, 4) and are ordered by organisation id. ' +
-      'first is 1 to 500 (BAD_USER_INPUT beyond).',
+      'first is 1 to 500 (BAD_USER_INPUT beyond). Page on with after and pageInfo.endCursor.',
   })
   async ranking(
     @Arg('by', () => RankingMetric, { description: 'The metric to rank by' }) by: RankingMetric,
     @Arg('filter', () => StatsFilter, { nullable: true, description: 'Which instruments and ties count, and which organisations are ranked; all (default tie selection) when null' }) filter: StatsFilter | null,
     @Arg('first', () => Int, { defaultValue: 20, description: `How many items (1 to ${MAX_RANKING_SIZE})` }) first: number,
-    @Arg('offset', () => Int, { defaultValue: 0, description: OFFSET_DESCRIPTION }) offset: number,
+    @Arg('offset', () => Int, { defaultValue: 0, description: LEGACY_OFFSET_DESCRIPTION }) offset: number,
     @Arg('direction', () => RankingDirection, { defaultValue: RankingDirection.DESC, description: 'Highest first (DESC, the default) or lowest first (ASC)' }) direction: RankingDirection,
+    @Arg('after', () => String, { nullable: true, description: AFTER_DESCRIPTION }) after: string | null,
     @Ctx() ctx: Context,
   ): Promise<OrganizationRanking> {
     checkStatsFilter(filter);
-    const page = checkWindow(first, offset);
+    const page = checkWindow(first, pageStart(RANKING_LIST, offset, after));
     return cachedRead(ctx.db, aggregateKey('ranking', { by, filter, direction, ...page }), async () => {
       await checkFilterIds(ctx.db, filter);
       return ranking(ctx.db, by, filter, direction, page.limit, page.offset);
@@ -133,6 +138,7 @@ export class StatsResolver {
   }
 
   @Query(() => [CrossRegionLink], {
+    deprecationReason: 'Use crossRegionTies: the same pairs in the same order, as a connection (totalCount, pageInfo, after)',
     description:
       'Pairs of organisations located in different areas of a scheme and tied under the selection, most instruments first (then by ' +
       `weight, then organisation ids). ${TIES}from, to and the pseudo-regions as for regionMatrix; first is 1 to 500. ${NO_REGION}`,

@@ -1,6 +1,7 @@
 import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { LocalDateResolver } from 'graphql-scalars';
 import { ActivityKind } from '../graphql/enums';
+import { PageInfo } from '../graphql/connection';
 import { Region } from '../geography/geography.type';
 import { Organization, OrganizationKind } from '../organization/organization.type';
 import { TieKindEnum } from '../network/link-filter';
@@ -243,8 +244,11 @@ export class OrganizationRanking {
   @Field(() => Int, { description: 'How many organisations the ranking holds (those with a value above 0)' })
   totalCount!: number;
 
-  @Field(() => [RankedOrganization], { description: 'This page of the ranking (first and offset), in rank order' })
+  @Field(() => [RankedOrganization], { description: 'This page of the ranking (first, from after or offset), in rank order' })
   items!: RankedOrganization[];
+
+  @Field(() => PageInfo, { description: 'Whether more of the ranking follows this page, and the cursor (endCursor) to pass as after for the next page' })
+  pageInfo!: PageInfo;
 }
 
 export enum MatrixAreaKind {

@@ -2,6 +2,7 @@ import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { LocalDateResolver } from 'graphql-scalars';
 import { Activity } from '../activity/activity.type';
 import { PartialDateScalar } from '../graphql/partial-date';
+import { connectionTypes } from '../graphql/connection';
 import { Agreement } from '../agreement/agreement.type';
 import { Organization } from '../organization/organization.type';
 
@@ -57,6 +58,12 @@ export class TimelineEvent {
   @Field(() => [Organization], { description: 'The actor’s organisations taking part (several for an admin unit or region), by id' })
   organizations!: Organization[];
 }
+
+/** Name of the timeline in its position cursors and connection types. */
+export const TIMELINE_LIST = 'TimelineEvent';
+
+/** `TimelineEventConnection` and `TimelineEventEdge`: pages of a timeline, shaped like every connection. */
+export const { Connection: TimelineEventConnection } = connectionTypes(TimelineEvent, TIMELINE_LIST);
 
 @ObjectType({ description: 'What was in force, held or ongoing over a period (one day, or one calendar year).' })
 export class InForce {

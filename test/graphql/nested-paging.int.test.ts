@@ -220,6 +220,8 @@ const REQUIRED: Record<string, string> = {
   partners: `actor: "${HUB_ORG}"`,
   paths: `from: "${HUB_ORG}", to: "org-gov-au-vic"`,
   ranking: 'by: PARTNERS',
+  timeline: `actor: "${HUB_ORG}"`,
+  timelinePage: `actor: "${HUB_ORG}"`,
   search: 'text: "khoa"',
   searchSuggestions: 'text: "khoa"',
   'NetworkGraph.export': 'format: JSON',
