@@ -6,6 +6,7 @@ import { applyGraphSchema } from '../src/db/constraints';
 import { createLogger } from '../src/core/logger';
 import { Database } from '../src/db/database';
 import { importSeed } from '../src/tools/seed/seed.importer';
+import { buildExplorer } from '../src/tools/explore/build';
 import { startTestNeo4j } from './helpers/embedded';
 
 /**
@@ -16,6 +17,8 @@ export default async function globalSetup(): Promise<void> {
   const config = loadConfig();
   const log = createLogger('warn');
   const started = Date.now();
+  // The explorer's pages are served from its bundle, as after npm run build (about a second).
+  await buildExplorer();
   if (config.neo4j.mode === 'embedded') {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'coop-hub-test-'));
     const embedded = await startTestNeo4j(dataDir, log);

@@ -16,6 +16,7 @@ import { HUB_COST_TABLE } from './cost-table';
 import { loadConfig, type Limits } from '../core/config';
 import { MAX_GRAPHQL_BODY, graphqlExpressHandler, graphqlPostHandler, isPlainGraphqlPost } from './http/post-handler';
 import { ideRouter } from './ide/ide';
+import { exploreRouter } from './explore/explore.router';
 import { healthRouter, type Readiness } from './http/health';
 import { AdmissionControl, costGateOf, penaltyOf } from './http/admission';
 import { addressKey, type ClientKey } from './http/client-key';
@@ -54,6 +55,8 @@ export interface ServerOptions {
   clientKey?: ClientKey;
   /** How long past its deadline a request may stay unanswered before the backstop answers it. */
   deadlineGraceMs?: number;
+  /** Folder of the explorer's built bundle; default dist/explore. */
+  exploreBundleDir?: string;
 }
 
 // Health, readiness and metrics answer however busy the hub is: they skip admission.
@@ -174,7 +177,7 @@ export async function startServer(options: ServerOptions): Promise<HubServer> {
     deadlineGraceMs: options.deadlineGraceMs ?? DEADLINE_GRACE_MS,
     corsOrigins: options.corsOrigins ?? defaults.corsOrigins,
     clientKey: options.clientKey ?? addressKey(options.trustProxy ?? defaults.trustProxy),
-    exempt: (path) => PROBES.has(path) || path.startsWith('/graphql/ide/'),
+    exempt: (path) => PROBES.has(path) || path.startsWith('/graphql/ide/') || path.startsWith('/explore/assets/'),
     log: options.log,
     metrics,
     admission,
@@ -192,6 +195,8 @@ export async function startServer(options: ServerOptions): Promise<HubServer> {
   });
   app.use(healthRouter({ db: options.db, readiness: options.readiness }));
   app.use('/graphql', ideRouter('/graphql'));
+  // The network explorer and source pages (src/app/explore): a browser app over /graphql and /export.
+  app.use(exploreRouter(options.exploreBundleDir));
   // Exactly /graphql: deeper paths are not GraphQL and get 404.
   const graphql = graphqlExpressHandler(apollo, context, options.log, limits.maxResponseBytes);
   app.get('/graphql', graphql);

@@ -14,6 +14,7 @@ export function toSource(value: unknown): SourceDocument {
     publishedOn: writtenDate(p.publishedOn, p.publishedOnPrecision),
     number: str(p.number),
     language: str(p.language),
+    text: str(p.text),
   };
 }
 

@@ -31,5 +31,11 @@ export class SourceDocument {
 
   @Field(() => String, { nullable: true, description: 'Language of its text as an ISO 639-1 code (vi, en); null when not recorded' })
   language!: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'The document’s full text as stored at import (Unicode NFC), in which its quotes can be found; null for external references and documents without a file',
+  })
+  text!: string | null;
 }
 

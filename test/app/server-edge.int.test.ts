@@ -185,6 +185,7 @@ describe('the hub behind its HTTP edge', () => {
     expect(res.headers.get('content-type')).toContain('text/html');
     const html = await res.text();
     expect(html).toContain('/graphql/ide/boot.js');
+    expect(html).toContain('href="/explore"');
     expect(html).not.toMatch(/apollo|cdn|https?:\/\//i);
     const boot = await (await fetch(`${base}/graphql/ide/boot.js`)).text();
     expect(boot).toContain("params.get('query')");

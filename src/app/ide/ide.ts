@@ -52,6 +52,7 @@ function page(endpoint: string): string {
 <link rel="stylesheet" href="${endpoint}/ide/page.css">
 </head>
 <body>
+<a id="explore-link" href="/explore">See the network in the explorer</a>
 <div id="ide" data-endpoint="${endpoint}">Loading the IDE…</div>
 <script src="${endpoint}/ide/react.js"></script>
 <script src="${endpoint}/ide/react-dom.js"></script>
@@ -61,7 +62,11 @@ function page(endpoint: string): string {
 </html>`;
 }
 
-const PAGE_CSS = 'html, body, #ide { height: 100%; margin: 0; }\n';
+// The explorer's link sits over the IDE's top right corner, small, so it takes no room from the editor.
+const PAGE_CSS =
+  'html, body, #ide { height: 100%; margin: 0; }\n' +
+  '#explore-link { position: fixed; top: 6px; right: 12px; z-index: 10; font: 13px system-ui, sans-serif; color: #0b5cad; ' +
+  'background: #fff; padding: 2px 8px; border-radius: 4px; }\n';
 
 /**
  * The in-browser GraphQL IDE (GraphiQL), served from the hub's own node_modules: no request leaves the

@@ -3,6 +3,7 @@ import path from 'node:path';
 import readline from 'node:readline';
 import type { Logger } from '../../core/logger';
 import { DATE_PAIRS, EDGE_REFS, NODE_REFS, edgeKey, mergeSeed, validateSeed, type SeedSet } from './seed.merge';
+import { attachDocumentTexts } from './seed.texts';
 import { EmptySeedError, SeedError, type SeedProblem } from './seed.problem';
 import { listSeedFiles, parseSeedLine, readSeedDir, type Located, type ParsedSeed } from './seed.read';
 import { NODE_SCHEMAS, REQUIRED_FIELDS, type EdgeRecord, type NodeRecord, type NodeType, type ProvenanceEntry } from './seed.format';
@@ -375,6 +376,7 @@ export async function planBulk(dirs: string[], log: Logger, curatedDir?: string,
   const curatedSet = parsedCurated && curatedDir ? mergeSeed({ ...parsedCurated, nodes: [...parsedCurated.nodes, ...checked.overlap] }) : undefined;
   if (curatedSet && curatedDir) problems.unshift(...validateSeed(curatedSet, curatedDir));
   if (problems.length) throw new SeedError(problems);
+  if (curatedSet && curatedDir) attachDocumentTexts(curatedSet, curatedDir);
   log.info({ records: checked.records, repeatedRelationships: repeats.edges.length, seconds: progress.seconds() }, 'Bulk import: checked');
   return { files, curated, checked, repeats, curatedSet, progress };
 }

@@ -4,6 +4,7 @@ import { mergeSeed, validateSeed, type SeedSet } from './seed.merge';
 import { EmptySeedError, SeedError } from './seed.problem';
 import { readSeedDir } from './seed.read';
 import { buildSeedRows } from './seed.rows';
+import { attachDocumentTexts } from './seed.texts';
 import {
   DELETE_EVERYTHING,
   UPSERT_NODE,
@@ -42,6 +43,7 @@ export function loadSeedSet(dir: string): SeedSet {
   const set = mergeSeed(parsed);
   validateSeed(set, dir);
   if (set.problems.length) throw new SeedError(set.problems);
+  attachDocumentTexts(set, dir);
   return set;
 }
 

@@ -13,6 +13,7 @@ import { SeedError } from '../../../src/tools/seed/seed.problem';
 import { readSeedDir } from '../../../src/tools/seed/seed.read';
 import { NODE_LABEL, ORG_KIND_LABEL, REL_TYPE, UNIT_LEVEL_LABEL, graphCounts, type RelSpec } from '../../../src/tools/seed/seed.repository';
 import { buildSeedRows } from '../../../src/tools/seed/seed.rows';
+import { attachDocumentTexts } from '../../../src/tools/seed/seed.texts';
 import { importSeedStore } from '../../../src/tools/seed/seed.store';
 import { generateSynth, SYNTH_FILES } from '../../../src/tools/synth/synth.generate';
 import { readSynthReference } from '../../../src/tools/synth/synth.reference';
@@ -51,7 +52,10 @@ function canonical(props: Record<string, unknown>): string {
 function expectedGraph(): { nodes: string[]; relationships: string[] } {
   const curated = readSeedDir(seedDir);
   const synth = readSeedDir(synthDir);
-  const rows = buildSeedRows(mergeSeed({ ...curated, nodes: [...curated.nodes, ...synth.nodes], edges: [...curated.edges, ...synth.edges] }));
+  const set = mergeSeed({ ...curated, nodes: [...curated.nodes, ...synth.nodes], edges: [...curated.edges, ...synth.edges] });
+  // The importer stores each document's text on its source.
+  attachDocumentTexts(set, seedDir);
+  const rows = buildSeedRows(set);
   const nodes: string[] = [];
   for (const [type, list] of Object.entries(rows.nodes)) for (const r of list) nodes.push(`${NODE_LABEL[type as keyof typeof NODE_LABEL]} ${canonical(r.props as Record<string, unknown>)}`);
   for (const [level, list] of Object.entries(rows.unitsByLevel)) {
