@@ -5,8 +5,9 @@ COPY package.json package-lock.json ./
 RUN npm ci
 COPY tsconfig.json tsconfig.build.json tsconfig.image.json ./
 COPY src ./src
-# The image carries the hub and its seed loader, not the benchmark and its comparator.
-RUN npx tsc -p tsconfig.image.json && npm prune --omit=dev
+# The image carries the hub, its seed loader and the explorer's bundle (built here with esbuild, a development
+# dependency), not the benchmarks and the comparator.
+RUN npx tsc -p tsconfig.image.json && node dist/src/tools/cli/build-explorer.js && npm prune --omit=dev
 
 FROM node:24-bookworm-slim
 WORKDIR /app

@@ -24,6 +24,10 @@ describe('the floors of src/', () => {
     expect(violation(e('tools/cli/start.ts', 'app/main'))).toBeNull();
     expect(violation(e('agreement/agreement.type.ts', 'organization/organization.type'))).toBeNull();
     expect(floorOf('rules/tie.ts')).toBe('kit');
+    expect(violation(e('app/explore/client/api.ts', 'core/errors'))).toMatch(/browser code/);
+    expect(violation(e('app/explore/explore.router.ts', 'app/explore/client/api'))).toMatch(/browser code/);
+    expect(violation(e('app/explore/client/main.ts', 'app/explore/client/api'))).toBeNull();
+    expect(violation(e('app/explore/client/graph-view.ts', 'sigma', false))).toBeNull();
   });
 
   it('has no folder-level import loop except among domains, whose entity types refer to each other', () => {

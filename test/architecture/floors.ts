@@ -50,9 +50,19 @@ export function importsOf(srcDir: string): ImportEdge[] {
   return edges;
 }
 
+/** The explorer's browser code, relative to src/. */
+export const BROWSER = 'app/explore/client/';
+
 /** What is wrong with one import, or null when it keeps the floors. */
 export function violation(edge: ImportEdge): string | null {
   const source = floorOf(edge.from);
+  // The explorer's browser code runs in the browser: it reaches the hub over HTTP only, and nothing imports it.
+  const inBrowser = (file: string) => file.startsWith(BROWSER);
+  if (edge.internal && inBrowser(edge.from) !== inBrowser(edge.to)) {
+    return inBrowser(edge.from)
+      ? `${edge.from} (browser code) imports ${edge.to}: the browser code imports only its own folder and npm packages`
+      : `${edge.from} imports ${edge.to}, browser code: it is bundled for the browser, never imported`;
+  }
   if (!edge.internal) {
     const pkg = edge.to.startsWith('@') ? edge.to.split('/').slice(0, 2).join('/') : edge.to.split('/')[0];
     if (pkg === 'neo4j-driver' && source !== 'db') return `${edge.from} imports neo4j-driver: only src/db/ may`;
