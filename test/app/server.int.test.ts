@@ -33,7 +33,9 @@ describe('HTTP server', () => {
     const html = await res.text();
     expect(html).toContain('GraphQL IDE');
     const refs = [...html.matchAll(/(?:src|href)="([^"]+)"/g)].map((m) => m[1]);
-    expect(refs.length).toBe(6);
+    // Two stylesheets, four scripts and the link to the explorer.
+    expect(refs.length).toBe(7);
+    expect(refs).toContain('/explore');
     for (const ref of refs) {
       expect(ref).not.toMatch(/^(https?:)?\/\//);
       // Resolved against the page's own URL, as a browser does.
