@@ -2,7 +2,7 @@ import { vietnameseSortKey } from '../core/collation';
 import { intParam, type Database } from './database';
 
 // Stores written before the sort keys existed lack them; the graph schema step fills them in, so that lists
-// sorted by name never meet a node without its key. Importers write the keys themselves (see tools/seed).
+// sorted by name never meet a node without its key. Importers write the keys themselves (see record/record.rows.ts).
 
 /** The labels whose nodes carry a sort key, with the text property it is computed from. */
 export const SORT_KEYED = [

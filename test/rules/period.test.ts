@@ -3,8 +3,8 @@ import { graphql, GraphQLObjectType, GraphQLSchema } from 'graphql';
 import { PartialDateScalar } from '../../src/graphql/partial-date';
 import { writtenDate } from '../../src/db/values';
 import { periodOfWritten, precisionOf, statusAsOf, today } from '../../src/rules/period';
-import { buildSeedRows, dateProps } from '../../src/tools/seed/seed.rows';
-import { mergeSeed } from '../../src/tools/seed/seed.merge';
+import { buildSeedRows, dateProps } from '../../src/record/record.rows';
+import { mergeSeed } from '../../src/record/record.merge';
 
 describe('dates as written', () => {
   test('a stored date and its precision read back as the text wrote it', () => {

@@ -14,7 +14,7 @@ import { applyGraphSchema } from '../../db/constraints';
 import { attachGraph, openGraph, type GraphConnection } from '../../db/connect';
 import { createLogger, type Logger } from '../../core/logger';
 import { importSeedBulk, type BulkResult } from '../seed/seed.bulk';
-import { entityCounts } from '../seed/seed.repository';
+import { entityCounts } from '../../record/record.repository';
 import { importSeedStore } from '../seed/seed.store';
 import { generateSynth, SYNTH_FILES } from '../synth/synth.generate';
 import { readSynthReference } from '../synth/synth.reference';

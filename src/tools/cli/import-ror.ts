@@ -5,7 +5,7 @@ import { applyGraphSchema } from '../../db/constraints';
 import { openGraph } from '../../db/connect';
 import { createLogger } from '../../core/logger';
 import { importRor } from '../ror/ror.importer';
-import { SeedError, type SeedProblem } from '../seed/seed.problem';
+import { SeedError, type SeedProblem } from '../../record/record.problem';
 
 const USAGE = `Usage: npm run import:ror -- <file> [--on-error skip|refuse]
   Imports a ROR file (a JSON array of ROR records, schema v1 or v2, bare or as {rorRelease, record}) in one transaction.

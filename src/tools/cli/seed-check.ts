@@ -1,8 +1,9 @@
 import { parseArgs } from 'node:util';
 import path from 'node:path';
 import { loadConfig } from '../../core/config';
-import { mergeSeed, validateSeed } from '../seed/seed.merge';
-import { formatProblem } from '../seed/seed.problem';
+import { mergeSeed } from '../../record/record.merge';
+import { validateSeed } from '../seed/seed.texts';
+import { formatProblem } from '../../record/record.problem';
 import { readSeedDir } from '../seed/seed.read';
 
 // Validates the seed files without touching any database; exits 1 and lists every problem when any.

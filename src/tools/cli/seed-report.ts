@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import path from 'node:path';
 import { loadConfig } from '../../core/config';
-import { SeedError } from '../seed/seed.problem';
+import { SeedError } from '../../record/record.problem';
 import { loadSeedSet } from '../seed/seed.importer';
 import { reportSeed } from '../seed/seed.report';
 

@@ -7,7 +7,7 @@ import { createLogger } from '../../core/logger';
 import { ImportRefusedError, PUBLISH_BYTES_PER_ENTITY, importSeedBulk, recoverImports, type BulkResult } from '../seed/seed.bulk';
 import { importSeedStore } from '../seed/seed.store';
 import { importSeed } from '../seed/seed.importer';
-import { EmptySeedError, SeedError } from '../seed/seed.problem';
+import { EmptySeedError, SeedError } from '../../record/record.problem';
 
 const USAGE = `Usage: npm run seed -- [--dir DIR] [--reset] [--bulk EXTRA_DIR ... [--batch N] [--writers N] [--online] [--max-publish N]]
        npm run seed -- --recover

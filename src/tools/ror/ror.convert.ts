@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import type { SeedProblem } from '../seed/seed.problem';
+import type { SeedProblem } from '../../record/record.problem';
 import type { Located } from '../seed/seed.read';
-import { OrganizationRecord, type ORG_KINDS, type OrgRelationRecord } from '../seed/seed.format';
+import { OrganizationRecord, type ORG_KINDS, type OrgRelationRecord } from '../../record/record.format';
 
 export type OrgKind = (typeof ORG_KINDS)[number];
 export type OrganizationSeed = z.infer<typeof OrganizationRecord>;

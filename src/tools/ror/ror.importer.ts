@@ -2,10 +2,10 @@ import fs from 'node:fs';
 import type { Transaction as ManagedTransaction } from '../../db/database';
 import type { Logger } from '../../core/logger';
 import type { Database, Row } from '../../db/database';
-import { mergeSeed, type SeedSet } from '../seed/seed.merge';
-import { SeedError, type SeedProblem } from '../seed/seed.problem';
-import { buildSeedRows } from '../seed/seed.rows';
-import { UPSERT_ORGANIZATION_OF_KIND, UPSERT_REL, runBatched, type RelSpec } from '../seed/seed.repository';
+import { mergeSeed, type SeedSet } from '../../record/record.merge';
+import { SeedError, type SeedProblem } from '../../record/record.problem';
+import { buildSeedRows } from '../../record/record.rows';
+import { UPSERT_ORGANIZATION_OF_KIND, UPSERT_REL, runBatched, type RelSpec } from '../../record/record.repository';
 import { distinctNames, parseRorFile, toSeedRecords, type RorOrg } from './ror.convert';
 import { ADD_TO_CURATED_ORGS, DROP_ROR_RELATIONSHIPS, EXISTING_ORG_IDS, EXISTING_UNIT_IDS, FIND_ORGS_BY_ROR } from './ror.repository';
 

@@ -2,11 +2,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline';
 import type { Logger } from '../../core/logger';
-import { DATE_PAIRS, EDGE_REFS, NODE_REFS, edgeKey, mergeSeed, validateSeed, type SeedSet } from './seed.merge';
-import { attachDocumentTexts } from './seed.texts';
-import { EmptySeedError, SeedError, type SeedProblem } from './seed.problem';
+import { DATE_PAIRS, EDGE_REFS, NODE_REFS, edgeKey, mergeSeed, type SeedSet } from '../../record/record.merge';
+import { attachDocumentTexts, validateSeed } from './seed.texts';
+import { EmptySeedError, SeedError, type SeedProblem } from '../../record/record.problem';
 import { listSeedFiles, parseSeedLine, readSeedDir, type Located, type ParsedSeed } from './seed.read';
-import { NODE_SCHEMAS, REQUIRED_FIELDS, type EdgeRecord, type NodeRecord, type NodeType, type ProvenanceEntry } from './seed.format';
+import { NODE_SCHEMAS, REQUIRED_FIELDS, type EdgeRecord, type NodeRecord, type NodeType, type ProvenanceEntry } from '../../record/record.format';
 
 /** Problems kept in memory at most; the import is refused anyway once there is one. */
 const MAX_PROBLEMS = 10_000;

@@ -2,11 +2,11 @@ import { randomBytes } from 'node:crypto';
 import type { Logger } from '../../core/logger';
 import { intParam, type Database, type Row } from '../../db/database';
 import { PROGRESS_EVERY_MS, planBulk, recordBatches, type Checked, type Progress, type SeedFile } from './seed.bulk-check';
-import { edgeKey, mergeSeed, type SeedSet } from './seed.merge';
+import { edgeKey, mergeSeed, type SeedSet } from '../../record/record.merge';
 import type { Located } from './seed.read';
-import { NODE_LABEL, ORG_KIND_LABEL, REL_EXTRA_SPECS, REL_KEY_ALIAS, UNIT_LEVEL_LABEL, entityCounts, graphCounts, type GraphCounts, type RelSpec } from './seed.repository';
-import { buildSeedRows, type RelRow, type SeedRows } from './seed.rows';
-import type { EdgeRecord, NodeRecord, NodeType } from './seed.format';
+import { NODE_LABEL, ORG_KIND_LABEL, REL_EXTRA_SPECS, REL_KEY_ALIAS, UNIT_LEVEL_LABEL, entityCounts, graphCounts, type GraphCounts, type RelSpec } from '../../record/record.repository';
+import { buildSeedRows, type RelRow, type SeedRows } from '../../record/record.rows';
+import type { EdgeRecord, NodeRecord, NodeType } from '../../record/record.format';
 import {
   AWAIT_STAGING_SCHEMA,
   CREATE_RUN,

@@ -1,10 +1,10 @@
 import type { Database } from '../../db/database';
 import type { Logger } from '../../core/logger';
-import { mergeSeed, validateSeed, type SeedSet } from './seed.merge';
-import { EmptySeedError, SeedError } from './seed.problem';
+import { mergeSeed, type SeedSet } from '../../record/record.merge';
+import { EmptySeedError, SeedError } from '../../record/record.problem';
 import { readSeedDir } from './seed.read';
-import { buildSeedRows } from './seed.rows';
-import { attachDocumentTexts } from './seed.texts';
+import { buildSeedRows } from '../../record/record.rows';
+import { attachDocumentTexts, validateSeed } from './seed.texts';
 import {
   DELETE_EVERYTHING,
   UPSERT_NODE,
@@ -15,7 +15,7 @@ import {
   runBatched,
   type GraphCounts,
   type RelSpec,
-} from './seed.repository';
+} from '../../record/record.repository';
 
 export interface SeedOptions {
   /** Delete the whole graph first, in the same transaction as the import. */

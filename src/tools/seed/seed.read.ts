@@ -1,22 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { z } from 'zod';
-import { EDGE_SCHEMAS, NODE_SCHEMAS, type EdgeRecord, type EdgeType, type NodeRecord, type NodeType } from './seed.format';
-import type { SeedProblem } from './seed.problem';
+import type { EdgeRecord, NodeRecord } from '../../record/record.format';
+import { parseRecord, type ParsedSeed } from '../../record/record.parse';
+import type { SeedProblem } from '../../record/record.problem';
 
-/** Where a record came from: file relative to the seed folder and 1-based line. */
-export interface Located<T> {
-  record: T;
-  file: string;
-  line: number;
-}
-
-export interface ParsedSeed {
-  nodes: Located<NodeRecord>[];
-  edges: Located<EdgeRecord>[];
-  problems: SeedProblem[];
-  files: string[];
-}
+export type { Located, ParsedSeed } from '../../record/record.parse';
 
 /** Lists the seed files (`*.jsonl`, recursively) below `dir`, in path order. */
 export function listSeedFiles(dir: string): string[] {
@@ -32,15 +20,6 @@ export function listSeedFiles(dir: string): string[] {
   return out;
 }
 
-function zodProblems(error: z.ZodError, file: string, line: number): SeedProblem[] {
-  return error.issues.map((issue) => ({
-    file,
-    line,
-    field: issue.path.length ? issue.path.join('.') : undefined,
-    message: issue.message,
-  }));
-}
-
 /** Parses one line of a seed file; a problem is reported for anything that is not a valid record. */
 export function parseSeedLine(
   raw: string,
@@ -53,20 +32,7 @@ export function parseSeedLine(
   } catch (error) {
     return { problems: [{ file, line, message: `not valid JSON: ${(error as Error).message}` }] };
   }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    return { problems: [{ file, line, message: 'a record must be a JSON object' }] };
-  }
-  const type = (value as { type?: unknown }).type;
-  if (typeof type === 'string' && type in NODE_SCHEMAS) {
-    const parsed = NODE_SCHEMAS[type as NodeType].safeParse(value);
-    return parsed.success ? { node: parsed.data as NodeRecord, problems: [] } : { problems: zodProblems(parsed.error, file, line) };
-  }
-  if (typeof type === 'string' && type in EDGE_SCHEMAS) {
-    const parsed = EDGE_SCHEMAS[type as EdgeType].safeParse(value);
-    return parsed.success ? { edge: parsed.data as EdgeRecord, problems: [] } : { problems: zodProblems(parsed.error, file, line) };
-  }
-  const known = [...Object.keys(NODE_SCHEMAS), ...Object.keys(EDGE_SCHEMAS)].join(', ');
-  return { problems: [{ file, line, field: 'type', message: `unknown record type ${JSON.stringify(type)}; expected one of ${known}` }] };
+  return parseRecord(value, file, line);
 }
 
 /** Reads and parses every seed file below `dir`. Paths in problems are relative to `dir`. */

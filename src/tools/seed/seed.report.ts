@@ -1,6 +1,6 @@
-import type { SeedSet } from './seed.merge';
-import { buildSeedRows } from './seed.rows';
-import { REL_TYPE, type RelSpec } from './seed.repository';
+import type { SeedSet } from '../../record/record.merge';
+import { buildSeedRows } from '../../record/record.rows';
+import { REL_TYPE, type RelSpec } from '../../record/record.repository';
 
 export interface SeedReport {
   nodesByType: Record<string, number>;

@@ -1,4 +1,4 @@
-import { NODE_LABEL, ORG_KIND_LABEL, REL_EXTRA_SPECS, REL_KEY_ALIAS, REL_SPECS, REL_TYPE, UNIT_LEVEL_LABEL, type RelSpec } from './seed.repository';
+import { NODE_LABEL, ORG_KIND_LABEL, REL_EXTRA_SPECS, REL_KEY_ALIAS, REL_SPECS, REL_TYPE, UNIT_LEVEL_LABEL, type RelSpec } from '../../record/record.repository';
 
 // Cypher of the staged (all-or-nothing) online import. A run writes its batches under labels and
 // relationship types that no reader statement matches: readers anchor every pattern on `:Organization`,

@@ -6,11 +6,11 @@ import type { Logger } from '../../core/logger';
 import type { Row } from '../../db/database';
 import { PROGRESS_EVERY_MS, recordBatches, type SeedFile } from './seed.bulk-check';
 import { StoreCsvWriter, type NodeFixup, type StoreCsvFiles } from './seed.csv';
-import { mergeSeed, type SeedSet } from './seed.merge';
+import { mergeSeed, type SeedSet } from '../../record/record.merge';
 import type { Located } from './seed.read';
-import { NODE_LABEL, ORG_KIND_LABEL, REL_TYPE, UNIT_LEVEL_LABEL, type RelSpec } from './seed.repository';
-import { buildSeedRows, type RelRow } from './seed.rows';
-import type { EdgeRecord, NodeRecord } from './seed.format';
+import { NODE_LABEL, ORG_KIND_LABEL, REL_TYPE, UNIT_LEVEL_LABEL, type RelSpec } from '../../record/record.repository';
+import { buildSeedRows, type RelRow } from '../../record/record.rows';
+import type { EdgeRecord, NodeRecord } from '../../record/record.format';
 
 /** A relationship row to be written once the database runs: its spec and row. */
 export type PendingRel = [RelSpec, RelRow];

@@ -11,8 +11,8 @@ import type { BulkResult } from './seed.bulk';
 import { bulkFiles, planBulk } from './seed.bulk-check';
 import { ARRAY_DELIMITER_OPTION, StoreCsvWriter, type NodeFixup, type StoreCsvFiles } from './seed.csv';
 import { readSeedDir } from './seed.read';
-import { ADD_NODE_PROPS, DELETE_REL_COPIES, UPSERT_REL, entityCounts, type GraphCounts, type RelSpec } from './seed.repository';
-import { buildSeedRows } from './seed.rows';
+import { ADD_NODE_PROPS, DELETE_REL_COPIES, UPSERT_REL, entityCounts, type GraphCounts, type RelSpec } from '../../record/record.repository';
+import { buildSeedRows } from '../../record/record.rows';
 import { relIdentity, writeCsvParts, writeSetRows, type CsvPartResult, type PendingRel } from './seed.store-csv';
 
 export interface StoreImportSettings {

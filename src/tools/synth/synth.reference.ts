@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseSeedLine } from '../seed/seed.read';
-import type { NodeRecord } from '../seed/seed.format';
+import type { NodeRecord } from '../../record/record.format';
 
 export interface RefProvince {
   id: string;

@@ -9,8 +9,8 @@ import {
   toSeedRecords,
   type RorOrg,
 } from '../../../src/tools/ror/ror.convert';
-import { mergeSeed } from '../../../src/tools/seed/seed.merge';
-import { OrganizationRecord, OrgRelationRecord } from '../../../src/tools/seed/seed.format';
+import { mergeSeed } from '../../../src/record/record.merge';
+import { OrganizationRecord, OrgRelationRecord } from '../../../src/record/record.format';
 
 // A sample of Vietnamese ROR records (see test/fixtures/ror/README.md).
 const SAMPLE = path.join(projectRoot, 'test/fixtures/ror/vietnam-sample.json');

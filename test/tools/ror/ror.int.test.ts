@@ -5,8 +5,8 @@ import { loadConfig, projectRoot } from '../../../src/core/config';
 import { createLogger } from '../../../src/core/logger';
 import { importRor } from '../../../src/tools/ror/ror.importer';
 import { importSeed } from '../../../src/tools/seed/seed.importer';
-import { SeedError } from '../../../src/tools/seed/seed.problem';
-import { graphCounts } from '../../../src/tools/seed/seed.repository';
+import { SeedError } from '../../../src/record/record.problem';
+import { graphCounts } from '../../../src/record/record.repository';
 import { openTestDb } from '../../helpers/graph';
 
 const db = openTestDb();

@@ -5,7 +5,7 @@ import { loadConfig } from '../../../src/core/config';
 import { createLogger } from '../../../src/core/logger';
 import { planBulk } from '../../../src/tools/seed/seed.bulk-check';
 import { loadSeedSet } from '../../../src/tools/seed/seed.importer';
-import { EmptySeedError } from '../../../src/tools/seed/seed.problem';
+import { EmptySeedError } from '../../../src/record/record.problem';
 
 // Every import path checks its folders with these two before it touches a graph or a store.
 

@@ -1,9 +1,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { mergeSeed, validateSeed } from '../../../src/tools/seed/seed.merge';
+import { mergeSeed } from '../../../src/record/record.merge';
+import { validateSeed } from '../../../src/tools/seed/seed.texts';
 import { parseSeedLine, readSeedDir } from '../../../src/tools/seed/seed.read';
-import { buildSeedRows, toDate } from '../../../src/tools/seed/seed.rows';
+import { buildSeedRows, toDate } from '../../../src/record/record.rows';
 import { loadConfig } from '../../../src/core/config';
 
 function seedDir(files: Record<string, string>): string {

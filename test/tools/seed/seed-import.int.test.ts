@@ -4,7 +4,7 @@ import path from 'node:path';
 import { loadConfig } from '../../../src/core/config';
 import { createLogger } from '../../../src/core/logger';
 import { importSeed, loadSeedSet, writeSeedSet } from '../../../src/tools/seed/seed.importer';
-import { SeedError } from '../../../src/tools/seed/seed.problem';
+import { SeedError } from '../../../src/record/record.problem';
 import { graphState } from '../../helpers/fingerprint';
 import { openTestDb } from '../../helpers/graph';
 

@@ -1,8 +1,6 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import type { ParsedSeed } from './seed.read';
-import { REQUIRED_FIELDS, type EdgeRecord, type NodeRecord, type NodeType, type ProvenanceEntry } from './seed.format';
-import type { SeedProblem } from './seed.problem';
+import type { ParsedSeed } from './record.parse';
+import { REQUIRED_FIELDS, type EdgeRecord, type NodeRecord, type NodeType, type ProvenanceEntry } from './record.format';
+import type { SeedProblem } from './record.problem';
 
 const ARRAY_FIELDS = new Set(['aliases', 'acronyms', 'topics', 'regions', 'figures', 'actors']);
 
@@ -139,15 +137,18 @@ function membersByInstrument(edges: MergedEdge[]): Map<string, Set<string>> {
 function checkParts(
   set: SeedSet,
   refCheck: (value: unknown, want: NodeType, at: { file: string; line: number }, field: string) => void,
+  context: RecordContext,
 ): void {
   const members = membersByInstrument(set.edges);
+  const isMember = (instrument: string, org: string) => members.get(instrument)?.has(org) || context.known?.get(instrument)?.members?.has(org);
   for (const node of set.nodes.values()) {
     if (node.type === 'part') {
       const of = String(node.fields.of);
       const actors = (node.fields.actors as Array<{ organization: string }> | undefined) ?? [];
       actors.forEach((actor, i) => {
         refCheck(actor.organization, 'organization', node.at, `actors.${i}.organization`);
-        if (set.nodes.has(actor.organization) && !members.get(of)?.has(actor.organization)) {
+        const exists = set.nodes.has(actor.organization) || context.known?.has(actor.organization);
+        if (exists && !isMember(of, actor.organization)) {
           set.problems.push({ ...node.at, field: `actors.${i}.organization`, message: `'${actor.organization}' is no party or participant of '${of}'` });
         }
       });
@@ -195,19 +196,31 @@ export const DATE_PAIRS: Array<[string, string]> = [
   ['startDate', 'endDate'],
 ];
 
+/** What validation needs from outside the records it checks. */
+export interface RecordContext {
+  /**
+   * A document source's text (whitespace as it comes), null for a source without one (an external
+   * reference), or a problem with the source's `file` field.
+   */
+  textOf: (source: MergedNode) => string | null | { problem: string };
+  /** Nodes already in the graph, by id, for records that refer to them (the curation API writes into a graph). */
+  known?: ReadonlyMap<string, { type: NodeType; text?: string | null; members?: ReadonlySet<string> }>;
+}
+
 /**
- * Checks a merged seed set: required fields, dangling references, date order, provenance on every node,
- * and that each quote occurs (whitespace-normalised) in the document its source names.
- * Appends to `set.problems` and returns it.
+ * Checks a merged record set: required fields, dangling references, date order, provenance on every node,
+ * and that each quote occurs (whitespace-normalised) in the document its source names. One definition for
+ * the seed importer and the curation API. Appends to `set.problems` and returns it.
  */
-export function validateSeed(set: SeedSet, seedDir: string): SeedProblem[] {
+export function validateRecords(set: SeedSet, context: RecordContext): SeedProblem[] {
   const { nodes, problems } = set;
+  const typeOf = (id: string): NodeType | undefined => nodes.get(id)?.type ?? context.known?.get(id)?.type;
   const refCheck = (value: unknown, want: NodeType | NodeType[], at: { file: string; line: number }, field: string) => {
     const wanted = Array.isArray(want) ? want : [want];
     for (const id of Array.isArray(value) ? value : [value]) {
-      const target = nodes.get(String(id));
-      if (!target) problems.push({ ...at, field, message: `refers to '${id}', which no seed record defines` });
-      else if (!wanted.includes(target.type)) problems.push({ ...at, field, message: `'${id}' is a ${target.type}, expected ${wanted.join(' or ')}` });
+      const type = typeOf(String(id));
+      if (!type) problems.push({ ...at, field, message: `refers to '${id}', which no record defines` });
+      else if (!wanted.includes(type)) problems.push({ ...at, field, message: `'${id}' is a ${type}, expected ${wanted.join(' or ')}` });
     }
   };
 
@@ -236,19 +249,23 @@ export function validateSeed(set: SeedSet, seedDir: string): SeedProblem[] {
       if (value !== undefined) refCheck(value, want, edge.at, field);
     }
   }
-  checkParts(set, refCheck);
+  checkParts(set, refCheck, context);
 
   const texts = new Map<string, string | null>();
   const documentText = (sourceId: string): string | null | undefined => {
     if (texts.has(sourceId)) return texts.get(sourceId);
     const source = nodes.get(sourceId);
-    if (!source || source.type !== 'source') return undefined;
-    const file = source.fields.file as string | undefined;
-    let text: string | null = null;
-    if (file) {
-      const full = path.join(seedDir, file);
-      if (fs.existsSync(full)) text = collapse(fs.readFileSync(full, 'utf8'));
-      else problems.push({ ...source.at, field: 'file', message: `document file '${file}' does not exist below the seed folder` });
+    let text: string | null;
+    if (source?.type === 'source') {
+      const found = context.textOf(source);
+      if (found !== null && typeof found === 'object') {
+        problems.push({ ...source.at, field: 'file', message: found.problem });
+        text = null;
+      } else text = found === null ? null : collapse(found.normalize('NFC'));
+    } else {
+      const known = context.known?.get(sourceId);
+      if (known?.type !== 'source') return undefined;
+      text = known.text ? collapse(known.text.normalize('NFC')) : null;
     }
     texts.set(sourceId, text);
     return text;
@@ -260,7 +277,7 @@ export function validateSeed(set: SeedSet, seedDir: string): SeedProblem[] {
         problems.push({ ...at, field: `provenance.${i}.source`, message: `source '${p.source}' is not defined` });
       } else if (text !== null) {
         if (p.quote === undefined) problems.push({ ...at, field: `provenance.${i}.quote`, message: `a document source needs a verbatim quote` });
-        else if (!text.includes(collapse(p.quote))) {
+        else if (!text.includes(collapse(p.quote.normalize('NFC')))) {
           problems.push({ ...at, field: `provenance.${i}.quote`, message: `quote not found in ${p.source}: "${p.quote.slice(0, 80)}"` });
         }
       }

@@ -1,10 +1,10 @@
-import { dateValue, intValue } from '../../db/values';
-import type { Row } from '../../db/database';
-import type { MergedEdge, MergedNode, SeedSet } from './seed.merge';
-import type { ProvenanceEntry } from './seed.format';
-import type { RelSpec } from './seed.repository';
-import { precisionOf } from '../../rules/period';
-import { vietnameseSortKey } from '../../core/collation';
+import { dateValue, intValue } from '../db/values';
+import type { Row } from '../db/database';
+import type { MergedEdge, MergedNode, SeedSet } from './record.merge';
+import type { ProvenanceEntry } from './record.format';
+import type { RelSpec } from './record.repository';
+import { precisionOf } from '../rules/period';
+import { vietnameseSortKey } from '../core/collation';
 
 /** Date fields per record type; "end" fields read a partial date as the last day of its period. */
 const DATE_FIELDS: Record<string, 'start' | 'end'> = {

@@ -1,6 +1,6 @@
-import type { Transaction as ManagedTransaction } from '../../db/database';
-import type { Database, Row } from '../../db/database';
-import { NODE_LABEL, ORG_KIND_LABEL, UNIT_LEVEL_LABEL } from '../../db/vocabulary';
+import type { Transaction as ManagedTransaction } from '../db/database';
+import type { Database, Row } from '../db/database';
+import { NODE_LABEL, ORG_KIND_LABEL, UNIT_LEVEL_LABEL } from '../db/vocabulary';
 
 
 
