@@ -41,3 +41,8 @@ CREATE FULLTEXT INDEX number_search IF NOT EXISTS
 FOR (n:Agreement|Source)
 ON EACH [n.number]
 OPTIONS { indexConfig: { `fulltext.analyzer`: 'standard-folding', `fulltext.eventually_consistent`: false } };
+
+// Change records of the curation API: each has one id, and a client's idempotency key names one change only.
+CREATE CONSTRAINT change_id IF NOT EXISTS FOR (c:Change) REQUIRE c.id IS UNIQUE;
+CREATE CONSTRAINT change_idempotency_key IF NOT EXISTS FOR (c:Change) REQUIRE c.idempotencyKey IS UNIQUE;
+CREATE INDEX change_seq IF NOT EXISTS FOR (c:Change) ON (c.seq);

@@ -55,8 +55,19 @@ export class BadUserInputError extends HubError {
 }
 
 export class ConflictError extends HubError {
-  constructor(message: string) {
-    super(message, 'CONFLICT');
+  constructor(message: string, extra: Record<string, unknown> = {}) {
+    super(message, 'CONFLICT', extra);
+  }
+}
+
+/** Records given to a write that break the record rules (seeds/FORMAT.md): every problem, by record and field. */
+export class InvalidRecordsError extends HubError {
+  constructor(problems: Array<{ record: number; field?: string; message: string }>) {
+    const shown = problems.slice(0, 20).map((p) => `records[${p.record}]${p.field ? `.${p.field}` : ''}: ${p.message}`);
+    const more = problems.length > shown.length ? `; and ${problems.length - shown.length} more` : '';
+    super(`The records have ${problems.length} problem(s); nothing was written: ${shown.join('; ')}${more}`, 'BAD_USER_INPUT', {
+      problems: problems.slice(0, 100),
+    });
   }
 }
 

@@ -225,7 +225,9 @@ export function validateRecords(set: SeedSet, context: RecordContext): SeedProbl
   };
 
   for (const node of nodes.values()) {
-    for (const field of REQUIRED_FIELDS[node.type]) {
+    // A record for a node already in the graph changes some of its fields; the rest are there.
+    const known = context.known?.has(node.id) ?? false;
+    for (const field of known ? [] : REQUIRED_FIELDS[node.type]) {
       if (node.fields[field] === undefined) problems.push({ ...node.at, field, message: `${node.type} '${node.id}' has no ${field} in any record` });
     }
     // A source is its own provenance; a topic is vocabulary, not a fact.
