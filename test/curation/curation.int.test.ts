@@ -148,4 +148,30 @@ describe('writing records through the curation service', () => {
     expect(before[0].id).toBe(agreement.id);
     expect(before[0].rels.filter((r) => r.type === 'PARTY_TO')).toHaveLength(2);
   });
+
+  it('leaves no part of a change in the graph when the database is killed during the write', async () => {
+    const before = await graphState(db);
+    const orgs = Array.from({ length: 200 }, (_, i) => ({ ...university, id: `org-test-killed-${i}`, name: `Trường Đại học Phan Thiết ${i}` }));
+    // The database dies right after the transaction's first write statement (the new organisations) ran.
+    const runIn = db.runIn.bind(db);
+    let writes = 0;
+    db.runIn = (async (...args: Parameters<typeof db.runIn>) => {
+      const rows = await runIn(...args);
+      if (/\bMERGE\b/.test(args[1]) && ++writes === 1) process.kill(embedded.pid, 'SIGKILL');
+      return rows;
+    }) as typeof db.runIn;
+    const write = writeRecords(db, curator, { records: orgs, message: 'many' }).then(
+      () => 'written',
+      () => 'failed',
+    );
+    await embedded.exited;
+    await db.close();
+    expect(await write).toBe('failed');
+    expect(writes).toBeGreaterThanOrEqual(1);
+
+    embedded = await startTestNeo4j(path.join(tmp, 'store'), log);
+    db = new Database({ uri: embedded.uri, username: embedded.credentials.username, password: embedded.credentials.password });
+    await db.waitUntilReady();
+    expect(await graphState(db)).toEqual(before);
+  });
 });
