@@ -74,6 +74,7 @@ export async function runHub(options: HubStartOptions = {}): Promise<void> {
       limits: config.limits,
       corsOrigins: config.corsOrigins,
       trustProxy: config.trustProxy,
+      auth: config.auth,
     });
     log.info({ url: server.url, seconds: (Date.now() - started) / 1000 }, `coop-hub is ready at ${server.url}`);
   } catch (error) {

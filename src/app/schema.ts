@@ -18,6 +18,7 @@ import { InForceResolver, TimelineEventResolver, TimelineResolver } from '../tim
 import { SearchResolver } from '../search/search.resolver';
 import { NodeResolver } from '../node/node.resolver';
 import { NetworkExportResolver } from '../export/export.resolver';
+import { ViewerResolver } from '../viewer/viewer.resolver';
 import {
   CooperationLinkResolver,
   CooperationPathResolver,
@@ -56,6 +57,7 @@ export const RESOLVERS = [
   CooperationPathResolver,
   PathResultResolver,
   ...PROVENANCE_RESOLVERS,
+  ViewerResolver,
 ] as const;
 
 let cached: GraphQLSchema | undefined;

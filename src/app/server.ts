@@ -13,7 +13,7 @@ import { costLimitPlugin } from '../graphql/cost';
 import { notFoundHintsPlugin } from '../node/node.hints';
 import { currentScope } from '../core/request-scope';
 import { HUB_COST_TABLE } from './cost-table';
-import { loadConfig, type Limits } from '../core/config';
+import { loadConfig, type AuthConfig, type Limits } from '../core/config';
 import { MAX_GRAPHQL_BODY, graphqlExpressHandler, graphqlPostHandler, isPlainGraphqlPost } from './http/post-handler';
 import { ideRouter } from './ide/ide';
 import { exploreRouter } from './explore/explore.router';
@@ -28,6 +28,8 @@ import { aggregateCacheOf } from '../db/aggregate-cache';
 import { operationNamePlugin } from './http/operation-name';
 import { responseCap } from './http/response-cap';
 import { apolloExecutor, exportRouter } from './http/export.router';
+import { authenticator } from './auth/authenticate';
+import { requireReadToken } from './auth/read-token';
 import type { Logger } from '../core/logger';
 import type { Database } from '../db/database';
 
@@ -57,6 +59,8 @@ export interface ServerOptions {
   deadlineGraceMs?: number;
   /** Folder of the explorer's built bundle; default dist/explore. */
   exploreBundleDir?: string;
+  /** Keys that verify bearer tokens, and whether reads need one; default none: writes off, reads open. */
+  auth?: AuthConfig;
 }
 
 // Health, readiness and metrics answer however busy the hub is: they skip admission.
@@ -166,7 +170,11 @@ export async function startServer(options: ServerOptions): Promise<HubServer> {
     plugins: [ApolloServerPluginLandingPageDisabled(), operationNamePlugin()],
   });
   await apollo.start();
-  const context = async () => createContext(options.db);
+  const authenticate = authenticator(options.auth ?? defaults.auth);
+  const context = async (req: http.IncomingMessage) => {
+    const auth = authenticate(req.headers.authorization);
+    return createContext(options.db, auth instanceof Promise ? await auth : auth);
+  };
   const admission = new AdmissionControl(limits);
   const metrics = new HubMetrics(() => admission.inFlight);
   options.db.onStatement = (ms, outcome) => metrics.statement(ms, outcome);
@@ -202,6 +210,7 @@ export async function startServer(options: ServerOptions): Promise<HubServer> {
   app.get('/graphql', graphql);
   app.post('/graphql', express.json({ limit: MAX_GRAPHQL_BODY }), graphql);
   app.all('/graphql', methodNotAllowed('GET, POST'));
+  if (options.auth?.readsRequireToken) app.use('/export', requireReadToken(authenticate));
   app.use('/export', responseCap(limits.maxResponseBytes), exportRouter(apolloExecutor(apollo, options.db), options.log));
   app.all('/export', methodNotAllowed('GET'));
   app.get('/', (_req, res) => res.redirect('/graphql'));

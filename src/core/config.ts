@@ -47,6 +47,26 @@ export interface Limits {
   statementSlots: number;
 }
 
+/**
+ * Who may write, and whether reading needs a token too; see the README's "Writing: tokens and roles". With
+ * neither key, no token is verified and writes are off.
+ */
+export interface AuthConfig {
+  /** HS256 shared secret (at least 32 bytes): verifies the tokens `npm run token` signs. */
+  jwtSecret?: string;
+  /** An identity provider's JWKS address: verifies the tokens it signs (RS256, ES256, EdDSA...). */
+  jwksUrl?: string;
+  /** When set, a token must carry this `iss`; the token command sets it. */
+  issuer?: string;
+  /** When set, a token must carry this `aud`; the token command sets it. */
+  audience?: string;
+  /** Reads need a valid token as well (default false: reads are open). */
+  readsRequireToken: boolean;
+}
+
+/** Fewest bytes of AUTH_JWT_SECRET: HS256's key should be as long as its hash (RFC 7518, section 3.2). */
+export const MIN_JWT_SECRET_BYTES = 32;
+
 export interface Config {
   host: string;
   port: number;
@@ -61,6 +81,7 @@ export interface Config {
   seedOnStart: 'auto' | 'always' | 'never';
   seedDir: string;
   neo4j: Neo4jTarget;
+  auth: AuthConfig;
   /** Aggregate answers kept per graph state (src/db/aggregate-cache.ts). */
   aggregateCache: { maxMb: number; computeTimeoutMs: number };
   java: string;
@@ -68,6 +89,10 @@ export interface Config {
 }
 
 const boundedInt = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+
+// An empty value is no value, for the variables a compose file passes on whether set or not
+// (`AUTH_JWT_SECRET: ${AUTH_JWT_SECRET:-}`): without a key, writes are off.
+const unsetWhenEmpty = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === '' ? undefined : v), schema);
 
 const EnvSchema = z.object({
   HOST: z.string().min(1).default('0.0.0.0'),
@@ -111,6 +136,25 @@ const EnvSchema = z.object({
   AGGREGATE_COMPUTE_TIMEOUT_MS: boundedInt(100, 600_000).default(30_000),
   JAVA_CMD: z.string().min(1).default('java'),
   MAVEN_CMD: z.string().min(1).default('mvn'),
+  AUTH_JWT_SECRET: unsetWhenEmpty(
+    z
+      .string()
+      .refine((s) => Buffer.byteLength(s, 'utf8') >= MIN_JWT_SECRET_BYTES, `must be at least ${MIN_JWT_SECRET_BYTES} bytes (e.g. the output of: openssl rand -base64 48)`)
+      .optional(),
+  ),
+  // Keys fetched over plain HTTP could be replaced on the way; only a loopback address (a local provider) may use it.
+  AUTH_JWKS_URL: unsetWhenEmpty(
+    z
+      .url({ protocol: /^https?$/ })
+      .refine((u) => u.startsWith('https:') || /^http:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d+)?(\/|$)/.test(u), 'must be an https:// address (http:// only on localhost)')
+      .optional(),
+  ),
+  AUTH_ISSUER: unsetWhenEmpty(z.string().optional()),
+  AUTH_AUDIENCE: unsetWhenEmpty(z.string().optional()),
+  READS_REQUIRE_TOKEN: z.enum(['true', 'false']).default('false'),
+}).refine((e) => e.READS_REQUIRE_TOKEN === 'false' || e.AUTH_JWT_SECRET !== undefined || e.AUTH_JWKS_URL !== undefined, {
+  path: ['READS_REQUIRE_TOKEN'],
+  message: 'true needs AUTH_JWT_SECRET or AUTH_JWKS_URL, or no token could ever be verified and nothing could be read',
 });
 
 /** Repository root: the nearest folder above this file holding package.json (from sources and from dist/ alike). */
@@ -179,6 +223,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedOnStart: e.SEED_ON_START,
     seedDir: path.resolve(projectRoot, e.SEED_DIR ?? 'seeds'),
     neo4j,
+    auth: {
+      jwtSecret: e.AUTH_JWT_SECRET,
+      jwksUrl: e.AUTH_JWKS_URL,
+      issuer: e.AUTH_ISSUER,
+      audience: e.AUTH_AUDIENCE,
+      readsRequireToken: e.READS_REQUIRE_TOKEN === 'true',
+    },
     aggregateCache: { maxMb: e.AGGREGATE_CACHE_MB, computeTimeoutMs: e.AGGREGATE_COMPUTE_TIMEOUT_MS },
     java: e.JAVA_CMD,
     maven: e.MAVEN_CMD,

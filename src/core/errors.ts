@@ -4,6 +4,8 @@ export type ErrorCode =
   | 'NOT_FOUND'
   | 'BAD_USER_INPUT'
   | 'CONFLICT'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
   | 'QUERY_TOO_DEEP'
   | 'QUERY_TOO_COSTLY'
   | 'QUERY_TOO_COMPLEX'
@@ -68,6 +70,26 @@ export class InvalidRecordsError extends HubError {
     super(`The records have ${problems.length} problem(s); nothing was written: ${shown.join('; ')}${more}`, 'BAD_USER_INPUT', {
       problems: problems.slice(0, 100),
     });
+  }
+}
+
+/**
+ * The request needs a bearer token and has none, or its token is not valid here (bad signature, expired,
+ * wrong issuer or audience, no role). HTTP 401 with `WWW-Authenticate: Bearer` (RFC 6750), as Apollo's
+ * convention has it.
+ */
+export class UnauthenticatedError extends HubError {
+  constructor(message: string, invalidToken = false) {
+    super(message, 'UNAUTHENTICATED', {
+      http: { status: 401, headers: new Map([['www-authenticate', invalidToken ? 'Bearer error="invalid_token"' : 'Bearer']]) },
+    });
+  }
+}
+
+/** The request is authenticated (or writes are off on this hub) but may not do what it asks (HTTP 403). */
+export class ForbiddenError extends HubError {
+  constructor(message: string, extra: Record<string, unknown> = {}) {
+    super(message, 'FORBIDDEN', { ...extra, http: { status: 403 } });
   }
 }
 

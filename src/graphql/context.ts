@@ -1,15 +1,29 @@
 import type { Database } from '../db/database';
+import type { Viewer } from './auth';
 
-/** What every resolver receives: the database, and the objects made for this request only (its loaders). */
+/**
+ * What every resolver receives: the database, who is asking, and the objects made for this request only
+ * (its loaders).
+ */
 export interface Context {
   db: Database;
+  /** Who sent the request, from its verified bearer token; null when it carries none. */
+  readonly viewer: Viewer | null;
+  /** Whether this hub verifies tokens at all (a key is configured); without one, writes are off. */
+  readonly writesEnabled: boolean;
   /** Per-request objects by the factory that made them; see `perRequest`. */
   readonly made: Map<unknown, unknown>;
 }
 
-/** A fresh context over `db`: nothing is made until a resolver asks for it. */
-export function createContext(db: Database): Context {
-  return { db, made: new Map() };
+/** Who a context is for: anonymous on a hub with writes off unless given. */
+export interface ContextAuth {
+  viewer?: Viewer | null;
+  writesEnabled?: boolean;
+}
+
+/** A fresh context over `db` for `auth`: nothing is made until a resolver asks for it. */
+export function createContext(db: Database, auth: ContextAuth = {}): Context {
+  return { db, viewer: auth.viewer ?? null, writesEnabled: auth.writesEnabled ?? false, made: new Map() };
 }
 
 /**

@@ -4,6 +4,9 @@ import { sendJsonError } from './json-error';
 import { sendGraphQLResponse } from './respond';
 import type { Logger } from '../../core/logger';
 
+/** Makes a request's GraphQL context; the request's headers say who sends it. */
+export type GraphqlContext<C> = (req: IncomingMessage) => Promise<C>;
+
 /** The largest body the lean path reads; larger ones go through Express, which refuses them. */
 export const MAX_GRAPHQL_BODY = 1024 * 1024;
 
@@ -51,7 +54,7 @@ function headerMap(req: IncomingMessage): HeaderMap {
 /** Runs one GraphQL request through Apollo's pipeline and sends its answer (size cap, compression). */
 async function execute<C extends BaseContext>(
   apollo: ApolloServer<C>,
-  context: () => Promise<C>,
+  context: GraphqlContext<C>,
   req: IncomingMessage,
   res: ServerResponse,
   body: unknown,
@@ -59,12 +62,12 @@ async function execute<C extends BaseContext>(
 ): Promise<void> {
   const response = await apollo.executeHTTPGraphQLRequest({
     httpGraphQLRequest: { method: (req.method ?? 'GET').toUpperCase(), headers: headerMap(req), search: splitUrl(req.url).search, body },
-    context,
+    context: () => context(req),
   });
   await sendGraphQLResponse(req, res, response, maxResponseBytes);
 }
 
-async function handle<C extends BaseContext>(apollo: ApolloServer<C>, context: () => Promise<C>, req: IncomingMessage, res: ServerResponse, maxResponseBytes: number): Promise<void> {
+async function handle<C extends BaseContext>(apollo: ApolloServer<C>, context: GraphqlContext<C>, req: IncomingMessage, res: ServerResponse, maxResponseBytes: number): Promise<void> {
   let raw: Buffer;
   try {
     raw = await readBody(req);
@@ -95,7 +98,7 @@ function failed(log: Logger, res: ServerResponse) {
  * Express path, without Express's router, body parser and response helpers, which cost more per
  * request than a one-statement query spends in the hub itself.
  */
-export function graphqlPostHandler<C extends BaseContext>(apollo: ApolloServer<C>, context: () => Promise<C>, log: Logger, maxResponseBytes: number) {
+export function graphqlPostHandler<C extends BaseContext>(apollo: ApolloServer<C>, context: GraphqlContext<C>, log: Logger, maxResponseBytes: number) {
   return (req: IncomingMessage, res: ServerResponse): void => {
     handle(apollo, context, req, res, maxResponseBytes).catch(failed(log, res));
   };
@@ -105,7 +108,7 @@ export function graphqlPostHandler<C extends BaseContext>(apollo: ApolloServer<C
  * The GraphQL endpoint for the GETs and POSTs the lean path leaves to Express (chunked or compressed bodies,
  * other content types): `req.body` as Express's JSON parser left it, answered the same way as the lean path.
  */
-export function graphqlExpressHandler<C extends BaseContext>(apollo: ApolloServer<C>, context: () => Promise<C>, log: Logger, maxResponseBytes: number) {
+export function graphqlExpressHandler<C extends BaseContext>(apollo: ApolloServer<C>, context: GraphqlContext<C>, log: Logger, maxResponseBytes: number) {
   return (req: IncomingMessage & { body?: unknown }, res: ServerResponse): void => {
     execute(apollo, context, req, res, req.body, maxResponseBytes).catch(failed(log, res));
   };
