@@ -7,7 +7,7 @@ import { precisionOf } from '../rules/period';
 import { vietnameseSortKey } from '../core/collation';
 
 /** Date fields per record type; "end" fields read a partial date as the last day of its period. */
-const DATE_FIELDS: Record<string, 'start' | 'end'> = {
+export const DATE_FIELDS: Record<string, 'start' | 'end'> = {
   publishedOn: 'start',
   validFrom: 'start',
   validTo: 'end',
@@ -41,17 +41,23 @@ export function provenanceProps(list: ProvenanceEntry[]): { sources: string[]; p
 }
 
 /** Fields stored as relationships rather than properties. */
-const REL_FIELDS = new Set([
+export const REL_FIELDS = new Set([
   'location', 'parent', 'successor', 'regions', 'signedAt', 'implements', 'topics', 'place', 'agreement', 'part', 'partOf', 'publisher',
   'of', 'actors',
 ]);
+
+/** Node properties computed from others here (sort keys, search text, the sources of the provenance), never given by a record. */
+export const DERIVED_NODE_PROPS: ReadonlySet<string> = new Set(['sources', 'nameKey', 'titleKey', 'aliasText', 'acronymText']);
+
+/** Fields stored as a JSON string (a list of objects or a map), not as a Neo4j value. */
+export const JSON_FIELDS: ReadonlySet<string> = new Set(['figures', 'externalIds']);
 
 function nodeProps(node: MergedNode): Row {
   const props: Row = { id: node.id, ...provenanceProps(node.provenance) };
   for (const [field, value] of Object.entries(node.fields)) {
     if (REL_FIELDS.has(field)) continue;
     if (field in DATE_FIELDS) Object.assign(props, dateProps(field, String(value), DATE_FIELDS[field]));
-    else if (field === 'figures' || field === 'externalIds') props[field] = JSON.stringify(value);
+    else if (JSON_FIELDS.has(field)) props[field] = JSON.stringify(value);
     else if (field === 'ordinal') props[field] = intValue(Number(value));
     else props[field] = value;
     if (field === 'aliases') props.aliasText = (value as string[]).join(' | ');
@@ -82,7 +88,8 @@ function rel(from: string, to: string, key: string, provenance: ProvenanceEntry[
   return { from, to, key, props: { key, ...extra, ...provenanceProps(provenance) } };
 }
 
-const FIELD_RELS: Record<string, Record<string, RelSpec>> = {
+/** The relationship each reference field of a node is stored as (a part's `of` and `actors` aside: see partRels). */
+export const FIELD_RELS: Record<string, Record<string, RelSpec>> = {
   organization: { location: 'LOCATED_IN', parent: 'ORG_PART_OF' },
   adminUnit: { parent: 'UNIT_PART_OF', regions: 'IN_REGION', successor: 'SUCCEEDED_BY' },
   agreement: { signedAt: 'SIGNED_AT', implements: 'IMPLEMENTS', topics: 'AGREEMENT_ABOUT' },
