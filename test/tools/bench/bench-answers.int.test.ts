@@ -16,7 +16,9 @@ let neo: Neo4jGraphqlServer;
 let samples: BenchSample[];
 
 beforeAll(async () => {
-  hub = await startServer({ db, log: createLogger('silent'), host: '127.0.0.1', port: 0, maxQueryDepth: 12 });
+  // As the benchmark starts the hub: one client sends every request, so per-client rate and cost limits are off.
+  const limits = { rateLimitPerMinute: 0, clientCostPerSecond: 0, clientMaxInFlight: 10_000 };
+  hub = await startServer({ db, log: createLogger('silent'), host: '127.0.0.1', port: 0, maxQueryDepth: 12, limits });
   const target = loadConfig().neo4j;
   if (target.mode !== 'external') throw new Error('needs the test graph');
   neo = await startNeo4jGraphqlServer({ uri: target.uri, username: target.username, password: target.password });
