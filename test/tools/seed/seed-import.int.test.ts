@@ -55,7 +55,7 @@ describe('seed import', () => {
   test('a broken seed file stops the import naming file, record and field, and changes nothing', async () => {
     const before = await graphState(db);
     const dir = copyOfSeeds();
-    const file = path.join(dir, 'documents', '001-mekong-kez-dost-programme.jsonl');
+    const file = path.join(dir, 'documents', 'src-001.jsonl');
     const bad = { type: 'agreement', id: 'agr-broken', kind: 'PROGRAMME', title: 'Broken', signedOn: '26/10/2018', provenance: [{ source: 'src-001', quote: 'Chương trình' }] };
     const good = { type: 'organization', id: 'org-new-and-valid', kind: 'COMPANY', name: 'Valid', provenance: [{ source: 'src-001', quote: 'Chương trình' }] };
     fs.appendFileSync(file, `${JSON.stringify(good)}\n${JSON.stringify(bad)}\n`);
@@ -64,9 +64,9 @@ describe('seed import', () => {
     const error = await importSeed(db, dir, log).then(() => null, (e: unknown) => e);
     expect(error).toBeInstanceOf(SeedError);
     expect((error as SeedError).problems).toContainEqual(
-      expect.objectContaining({ file: path.join('documents', '001-mekong-kez-dost-programme.jsonl'), line: lineOfBad, field: 'signedOn' }),
+      expect.objectContaining({ file: path.join('documents', 'src-001.jsonl'), line: lineOfBad, field: 'signedOn' }),
     );
-    expect((error as Error).message).toContain(`001-mekong-kez-dost-programme.jsonl:${lineOfBad} [signedOn]`);
+    expect((error as Error).message).toContain(`src-001.jsonl:${lineOfBad} [signedOn]`);
     expect(await graphState(db)).toEqual(before);
   });
 
