@@ -4,6 +4,8 @@ import { LIMITS as NETWORK_LIMITS } from '../network/network.limits';
 import { MAX_SEARCH_RESULTS } from '../search/search.query';
 import { MAX_NODE_IDS } from '../node/node.resolver';
 import { MAX_TIMELINE_PAGE_SIZE } from '../timeline/timeline.page';
+import { MAX_CHANGES, MAX_VERSION_IDS } from '../curation/curation.history';
+import { MAX_RECORDS } from '../curation/curation.service';
 
 // The hub's cost table: what the cost estimator (graphql/cost.ts) needs to know of this schema's fields. It
 // lives in the composition root because it names fields of every domain.
@@ -18,6 +20,8 @@ const SIZE_CAPS: CostTable['sizeCaps'] = {
   'Query.paths.limit': NETWORK_LIMITS.maxPaths,
   'Query.timeline.first': MAX_TIMELINE_PAGE_SIZE,
   'Query.timelinePage.first': MAX_TIMELINE_PAGE_SIZE,
+  'Query.history.first': MAX_CHANGES,
+  'Query.changes.first': MAX_CHANGES,
   'Query.*.first': MAX_PAGE_SIZE,
   '*.first': MAX_NESTED_PAGE_SIZE,
   '*.limit': NETWORK_LIMITS.maxNetworkNodes,
@@ -56,6 +60,13 @@ const RULES: CostTable['rules'] = {
   'Query.searchSuggestions': { weight: () => 3000 },
   // Its length is that of `ids`, at most MAX_NODE_IDS (the resolver refuses more).
   'Query.nodes': { size: () => MAX_NODE_IDS },
+  'Query.versions': { size: () => MAX_VERSION_IDS },
+  'ChangePage.changes': { size: (e) => e ?? 100 },
+  // A write reads and locks what its records touch, checks every quote, and records before and after.
+  'Mutation.writeRecords': { weight: () => 20 * MAX_RECORDS },
+  'Mutation.registerSource': { weight: () => 1000 },
+  'Mutation.retract': { weight: () => 1000 },
+  'Mutation.revert': { weight: () => 5000 },
   'NetworkGraph.nodes': { size: networkNodes },
   'NetworkGraph.edges': { size: (e) => networkNodes(e) * EDGES_PER_NODE },
   'NetworkGraph.export': { weight: (_a, e) => networkNodes(e) * (1 + EDGES_PER_NODE) },

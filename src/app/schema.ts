@@ -19,6 +19,7 @@ import { SearchResolver } from '../search/search.resolver';
 import { NodeResolver } from '../node/node.resolver';
 import { NetworkExportResolver } from '../export/export.resolver';
 import { ViewerResolver } from '../viewer/viewer.resolver';
+import { CurationResolver } from '../curation/curation.resolver';
 import {
   CooperationLinkResolver,
   CooperationPathResolver,
@@ -49,6 +50,7 @@ export const RESOLVERS = [
   TimelineResolver, InForceResolver, TimelineEventResolver,
   SearchResolver,
   NodeResolver,
+  CurationResolver,
   NetworkExportResolver,
   NetworkQueryResolver,
   PartnerResolver,
@@ -63,9 +65,9 @@ export const RESOLVERS = [
 let cached: GraphQLSchema | undefined;
 
 const QUERY_DESCRIPTION =
-  'Read-only entry points into the cooperation graph: look up a record by id, list and filter records a page at a time, ' +
+  'Entry points into the cooperation graph: look up a record by id, list and filter records a page at a time, ' +
   'search names, explore the network (partners, ego networks, paths), and count for dashboards (totals, counts, rankings, ' +
-  'region matrix). Every fact carries its provenance.';
+  'region matrix), and follow curation (history, changes, versions). Every fact carries its provenance.';
 
 /** Builds the executable GraphQL schema once per process (type-graphql metadata is global). */
 export function buildHubSchema(): GraphQLSchema {
@@ -79,9 +81,16 @@ export function buildHubSchema(): GraphQLSchema {
   return cached;
 }
 
-// type-graphql offers no option for the root type's description, which GraphiQL shows first.
+const MUTATION_DESCRIPTION =
+  'Curation: register source documents and write facts with quotes the hub checks against them, retract what is ' +
+  'wrong. Needs a bearer token (curator; editor to retract) and writes turned on (AUTH_JWT_SECRET or AUTH_JWKS_URL); ' +
+  'every change is recorded in history and the change feed.';
+
+// type-graphql offers no option for the root types' descriptions, which GraphiQL shows first.
 function describeQueryRoot(schema: GraphQLSchema): GraphQLSchema {
   const query = schema.getQueryType();
   if (query) query.description = QUERY_DESCRIPTION;
+  const mutation = schema.getMutationType();
+  if (mutation) mutation.description = MUTATION_DESCRIPTION;
   return schema;
 }

@@ -1,10 +1,14 @@
 import type { Database, Row } from '../db/database';
 import { intParam } from '../db/database';
 import { BadUserInputError } from '../core/errors';
-import { CHANGES_SINCE, HISTORY_OF } from './curation.repository';
+import { CHANGES_SINCE, HISTORY_OF, NODE_VERSIONS, typeOfId } from './curation.repository';
+import type { NodeType } from '../record/record.format';
 
 /** Most changes one history or feed page returns. */
 export const MAX_CHANGES = 500;
+
+/** Most ids one versions request takes. */
+export const MAX_VERSION_IDS = 200;
 
 function checkFirst(first: number): void {
   if (!Number.isInteger(first) || first < 1 || first > MAX_CHANGES) throw new BadUserInputError(`first must be 1 to ${MAX_CHANGES}`, 'first');
@@ -21,4 +25,23 @@ export async function changesSince(db: Database, since: number, first: number): 
   checkFirst(first);
   if (!Number.isInteger(since) || since < 0) throw new BadUserInputError('since must be 0 or more', 'since');
   return (await db.read(CHANGES_SINCE, { since: intParam(since), limit: intParam(first) })).map((r) => r.change as Row);
+}
+
+/**
+ * The current version of each id that names a node in the graph, in the order asked (ids of no known form or
+ * not in the graph are left out): what a write that changes those nodes gives as expected versions. One
+ * statement per node type.
+ */
+export async function versionsOf(db: Database, ids: readonly string[]): Promise<Array<{ id: string; version: number }>> {
+  if (ids.length > MAX_VERSION_IDS) throw new BadUserInputError(`ids takes at most ${MAX_VERSION_IDS} ids`, 'ids');
+  const byType = new Map<NodeType, string[]>();
+  for (const id of new Set(ids)) {
+    const type = typeOfId(id);
+    if (type) byType.set(type, [...(byType.get(type) ?? []), id]);
+  }
+  const found = new Map<string, number>();
+  for (const [type, group] of byType) {
+    for (const row of await db.read(NODE_VERSIONS[type], { ids: group })) found.set(String(row.id), Number(row.version));
+  }
+  return ids.filter((id) => found.has(id)).map((id) => ({ id, version: found.get(id)! }));
 }

@@ -12,6 +12,7 @@ export function toChange(row: Row): Change {
     authorRole: String(row.authorRole),
     message: String(row.message),
     entities: (row.entities as string[]) ?? [],
+    reverts: row.reverts === undefined || row.reverts === null ? undefined : String(row.reverts),
     records: row.records === undefined || row.records === null ? undefined : String(row.records),
     before: String(row.before ?? '[]'),
     after: String(row.after ?? '[]'),

@@ -1,4 +1,4 @@
-import { NODE_LABEL } from '../db/vocabulary';
+import { NODE_LABEL, ORG_KIND_LABEL, UNIT_LEVEL_LABEL } from '../db/vocabulary';
 import { REL_SPECS, REL_TYPE, type RelSpec } from '../record/record.repository';
 import type { NodeType } from '../record/record.format';
 
@@ -105,13 +105,23 @@ REMOVE n.lockedBy`,
 /** The change with this idempotency key, if any. */
 export const CHANGE_BY_KEY = `MATCH (c:Change {idempotencyKey: $key}) RETURN properties(c) AS change`;
 
-/** Records a change with the next sequence number (the counter's lock also orders concurrent changes). */
+/**
+ * Records a change with the next sequence number (the counter's lock also orders concurrent changes); its id is
+ * chg- and that number, so a change is named the same in every copy of the history.
+ */
 export const RECORD_CHANGE = `MERGE (k:ChangeCounter {id: 'changes'})
 SET k.seq = coalesce(k.seq, 0) + 1
 WITH k.seq AS seq
 CREATE (c:Change)
-SET c = $props, c.seq = seq, c.at = datetime()
+SET c = $props, c.seq = seq, c.id = 'chg-' + toString(seq), c.at = datetime()
 RETURN properties(c) AS change`;
+
+/** The current version of nodes of one type (0 for a node never written through the API). */
+export const NODE_VERSIONS = byType(
+  (label) => `UNWIND $ids AS id
+MATCH (n:${label} {id: id})
+RETURN n.id AS id, coalesce(n.version, 0) AS version`,
+);
 
 /** The changes that touched an id (a node id or a tie key), newest first. */
 export const HISTORY_OF = `MATCH (c:Change)
@@ -126,3 +136,58 @@ WHERE c.seq > $since
 RETURN properties(c) AS change
 ORDER BY c.seq
 LIMIT $limit`;
+
+/** The change with this id. */
+export const CHANGE_BY_ID = `MATCH (c:Change {id: $id}) RETURN properties(c) AS change`;
+
+/**
+ * Whether anything outside `$deleting` cites a source in its provenance: a node, or a relationship with both
+ * ends outside. Reads every node and relationship (a revert is rare; a source is deleted only by one).
+ */
+export const CITED_ELSEWHERE = `OPTIONAL MATCH (n) WHERE $id IN n.sources AND NOT n.id IN $deleting
+WITH n LIMIT 1
+OPTIONAL MATCH (a)-[r]->(b) WHERE $id IN r.sources AND NOT a.id IN $deleting AND NOT b.id IN $deleting
+WITH n, r LIMIT 1
+RETURN n IS NOT NULL OR r IS NOT NULL AS cited`;
+
+/** Labels a node written by the hub may carry: its type's, and its kind's or level's. */
+export const NODE_LABELS: ReadonlySet<string> = new Set([...Object.values(NODE_LABEL), ...Object.values(ORG_KIND_LABEL), ...Object.values(UNIT_LEVEL_LABEL)]);
+
+/** Relationship types the hub writes. */
+export const REL_TYPES: ReadonlySet<string> = new Set(Object.values(REL_TYPE));
+
+function checked(values: readonly string[], allowed: ReadonlySet<string>, what: string): string[] {
+  for (const value of values) if (!allowed.has(value)) throw new Error(`not a ${what} of the vocabulary: ${value}`);
+  return [...values];
+}
+
+/**
+ * Creates a node with these labels and properties. Labels are checked against the vocabulary (they come from
+ * stored history, never from a request); throws on any other.
+ */
+export function createNodeStatement(labels: readonly string[]): string {
+  return `CREATE (n:${checked(labels, NODE_LABELS, 'node label').join(':')})\nSET n = $props`;
+}
+
+/** Deletes relationships of one type between nodes of two labels, by their ends and key; type and labels checked. */
+export function deleteRelsStatement(type: string, from: string, to: string): string {
+  const [t] = checked([type], REL_TYPES, 'relationship type');
+  const [a, b] = checked([from, to], NODE_LABELS, 'node label');
+  return `UNWIND $rows AS row
+MATCH (:${a} {id: row.from})-[r:${t}]->(:${b} {id: row.to})
+WHERE r.key = row.key
+DELETE r
+RETURN count(r) AS n`;
+}
+
+/** Writes relationships of one type back with their properties (both ends must exist); type and labels checked. */
+export function mergeRelsStatement(type: string, from: string, to: string): string {
+  const [t] = checked([type], REL_TYPES, 'relationship type');
+  const [a, b] = checked([from, to], NODE_LABELS, 'node label');
+  return `UNWIND $rows AS row
+MATCH (a:${a} {id: row.from})
+MATCH (b:${b} {id: row.to})
+MERGE (a)-[r:${t} {key: row.key}]->(b)
+SET r = row.props
+RETURN count(r) AS n`;
+}

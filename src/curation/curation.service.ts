@@ -27,7 +27,8 @@ export const MAX_RECORDS = 500;
 export const MAX_MESSAGE = 2_000;
 export const MAX_TEXT = 1_000_000;
 
-interface Snapshot {
+/** A node as the history keeps it: labels, encoded properties, and every relationship at either end. */
+export interface Snapshot {
   id: string;
   labels: string[];
   props: Record<string, unknown>;
@@ -43,13 +44,15 @@ function groupIds(ids: Iterable<string>): Map<NodeType, string[]> {
   return out;
 }
 
-async function perType(db: Database, tx: Transaction, statements: Record<NodeType, string>, ids: Iterable<string>, params: Row = {}): Promise<Row[]> {
+/** Runs a per-type statement for the ids of each node type (by id prefix); returns every row. */
+export async function perType(db: Database, tx: Transaction, statements: Record<NodeType, string>, ids: Iterable<string>, params: Row = {}): Promise<Row[]> {
   const rows: Row[] = [];
   for (const [type, list] of groupIds(ids)) rows.push(...(await db.runIn(tx, statements[type], { ...params, ids: list })));
   return rows;
 }
 
-async function snapshot(db: Database, tx: Transaction, ids: Iterable<string>): Promise<Snapshot[]> {
+/** Snapshots of the nodes with these ids that exist, in id order, relationships sorted. */
+export async function snapshot(db: Database, tx: Transaction, ids: Iterable<string>): Promise<Snapshot[]> {
   const rows = await perType(db, tx, SNAPSHOT_NODES, ids);
   return rows
     .map((r) => {
@@ -97,15 +100,17 @@ function referencedIds(parsed: ParsedSeed): Set<string> {
   return ids;
 }
 
-const hashOf = (value: unknown) => createHash('sha256').update(JSON.stringify(value)).digest('hex');
+/** A request's fingerprint, for idempotency keys. */
+export const hashOf = (value: unknown) => createHash('sha256').update(JSON.stringify(value)).digest('hex');
 
-function checkMessage(message: string): void {
+/** Refuses an empty or over-long change message. */
+export function checkMessage(message: string): void {
   if (!message.trim()) throw new BadUserInputError('A change needs a message saying why it is made', 'message');
   if (message.length > MAX_MESSAGE) throw new BadUserInputError(`The message is longer than ${MAX_MESSAGE} characters`, 'message');
 }
 
 /** The change an idempotency key already names: the same request gets it back; another request gets CONFLICT. */
-async function replayed(db: Database, writer: Writer, key: string | undefined, requestHash: string): Promise<ChangeRow | undefined> {
+export async function replayed(db: Database, writer: Writer, key: string | undefined, requestHash: string): Promise<ChangeRow | undefined> {
   if (key === undefined) return undefined;
   if (!key.trim() || key.length > 200) throw new BadUserInputError('An idempotency key has 1 to 200 characters', 'idempotencyKey');
   const [row] = await db.read(CHANGE_BY_KEY, { key: `${writer.subject}\u0000${key}` });
@@ -118,6 +123,8 @@ async function replayed(db: Database, writer: Writer, key: string | undefined, r
 export interface WriteRequest {
   records: unknown[];
   message: string;
+  /** How the history names the change: SOURCE for a registered document, WRITE (the default) otherwise. */
+  kind?: 'WRITE' | 'SOURCE';
   /** The version each existing node is expected to be at; a node written without one, or at another, gets CONFLICT. */
   expectedVersions?: Array<{ id: string; version: number }>;
   idempotencyKey?: string;
@@ -255,7 +262,7 @@ export async function writeRecords(db: Database, writer: Writer, request: WriteR
     const after = await snapshot(db, tx, touched);
     const ties = parsed.edges.map((e) => tieKey(e.record));
     return recordChange(db, tx, writer, {
-      kind: 'WRITE',
+      kind: request.kind ?? 'WRITE',
       message: request.message,
       idempotencyKey: request.idempotencyKey,
       requestHash,
@@ -292,14 +299,14 @@ const BUMP_VERSION_BY_TYPE = Object.fromEntries(
   ]),
 ) as Record<NodeType, string>;
 
-async function recordChange(
+/** Records a change in the history within the write's transaction; returns it as stored. */
+export async function recordChange(
   db: Database,
   tx: Transaction,
   writer: Writer,
-  change: { kind: string; message: string; idempotencyKey?: string; requestHash: string; entities: string[]; records?: string; before: Snapshot[]; after: Snapshot[] },
+  change: { kind: string; message: string; idempotencyKey?: string; requestHash: string; entities: string[]; records?: string; reverts?: string; before: Snapshot[]; after: Snapshot[] },
 ): Promise<ChangeRow> {
   const props: Row = {
-    id: `chg-${randomUUID()}`,
     kind: change.kind,
     author: writer.name,
     authorSubject: writer.subject,
@@ -311,6 +318,7 @@ async function recordChange(
     after: JSON.stringify(change.after),
   };
   if (change.records !== undefined) props.records = change.records;
+  if (change.reverts !== undefined) props.reverts = change.reverts;
   if (change.idempotencyKey !== undefined) props.idempotencyKey = `${writer.subject}\u0000${change.idempotencyKey}`;
   const [row] = await db.runIn(tx, RECORD_CHANGE, { props });
   return row.change as ChangeRow;

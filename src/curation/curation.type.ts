@@ -11,8 +11,11 @@ export class Change {
   @Field({ description: 'When it was committed (ISO 8601, UTC)' })
   at!: string;
 
-  @Field({ description: 'What it did: WRITE (records written), SOURCE (a document registered), RETRACT (a node taken out)' })
+  @Field({ description: 'What it did: WRITE (records written), SOURCE (a document registered), RETRACT (a node taken out), REVERT (an earlier change undone)' })
   kind!: string;
+
+  @Field(() => ID, { nullable: true, description: 'For a REVERT, the change it undid' })
+  reverts?: string;
 
   @Field({ description: 'The name of who made it, from their token' })
   author!: string;
@@ -43,6 +46,15 @@ export class ChangePage {
 
   @Field(() => Int, { description: 'The sequence number to ask from next (the last one here, or the one given when there is none)' })
   nextSince!: number;
+}
+
+@ObjectType({ description: 'A node’s current version, as a write that changes it must give it' })
+export class NodeVersion {
+  @Field(() => ID, { description: 'The node’s id' })
+  id!: string;
+
+  @Field(() => Int, { description: 'Its version: 0 for a node never written through the API, then one more with each change' })
+  version!: number;
 }
 
 @InputType({ description: 'The version a node is expected to be at when a change writes it (optimistic concurrency)' })
