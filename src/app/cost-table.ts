@@ -6,6 +6,7 @@ import { MAX_NODE_IDS } from '../node/node.resolver';
 import { MAX_TIMELINE_PAGE_SIZE } from '../timeline/timeline.page';
 import { MAX_CHANGES, MAX_VERSION_IDS } from '../curation/curation.history';
 import { MAX_RECORDS } from '../curation/curation.service';
+import { MAX_MENTIONS } from '../mention/mention.service';
 
 // The hub's cost table: what the cost estimator (graphql/cost.ts) needs to know of this schema's fields. It
 // lives in the composition root because it names fields of every domain.
@@ -61,6 +62,12 @@ const RULES: CostTable['rules'] = {
   // Its length is that of `ids`, at most MAX_NODE_IDS (the resolver refuses more).
   'Query.nodes': { size: () => MAX_NODE_IDS },
   'Query.versions': { size: () => MAX_VERSION_IDS },
+  // Reads every name in the graph (kept per graph state) and scans the text.
+  'Query.mentions': { weight: () => WHOLE_GRAPH / 10 },
+  'MentionReport.mentions': { size: () => MAX_MENTIONS },
+  'MentionReport.known': { size: () => MAX_MENTIONS },
+  'MentionReport.newNames': { size: () => 100 },
+  'Mention.candidates': { natural: 5 },
   'ChangePage.changes': { size: (e) => e ?? 100 },
   // A write reads and locks what its records touch, checks every quote, and records before and after.
   'Mutation.writeRecords': { weight: () => 20 * MAX_RECORDS },

@@ -20,6 +20,7 @@ import { NodeResolver } from '../node/node.resolver';
 import { NetworkExportResolver } from '../export/export.resolver';
 import { ViewerResolver } from '../viewer/viewer.resolver';
 import { CurationResolver } from '../curation/curation.resolver';
+import { MentionResolver } from '../mention/mention.resolver';
 import {
   CooperationLinkResolver,
   CooperationPathResolver,
@@ -51,6 +52,7 @@ export const RESOLVERS = [
   SearchResolver,
   NodeResolver,
   CurationResolver,
+  MentionResolver,
   NetworkExportResolver,
   NetworkQueryResolver,
   PartnerResolver,

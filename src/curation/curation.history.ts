@@ -1,6 +1,7 @@
 import type { Database, Row } from '../db/database';
 import { intParam } from '../db/database';
 import { BadUserInputError } from '../core/errors';
+import { checkInt } from '../core/bounds';
 import { CHANGES_SINCE, HISTORY_OF, NODE_VERSIONS, typeOfId } from './curation.repository';
 import type { NodeType } from '../record/record.format';
 
@@ -10,8 +11,11 @@ export const MAX_CHANGES = 500;
 /** Most ids one versions request takes. */
 export const MAX_VERSION_IDS = 200;
 
+/** Largest change number and node version the API takes (far above any this graph reaches). */
+export const MAX_SEQ = 1_000_000_000;
+
 function checkFirst(first: number): void {
-  if (!Number.isInteger(first) || first < 1 || first > MAX_CHANGES) throw new BadUserInputError(`first must be 1 to ${MAX_CHANGES}`, 'first');
+  checkInt(first, 1, MAX_CHANGES, 'first');
 }
 
 /** The changes that touched `id` (node id or tie key), newest first, at most `first`. */
@@ -23,7 +27,7 @@ export async function historyOf(db: Database, id: string, first: number): Promis
 /** Changes with a sequence number above `since`, oldest first, at most `first`. */
 export async function changesSince(db: Database, since: number, first: number): Promise<Row[]> {
   checkFirst(first);
-  if (!Number.isInteger(since) || since < 0) throw new BadUserInputError('since must be 0 or more', 'since');
+  checkInt(since, 0, MAX_SEQ, 'since');
   return (await db.read(CHANGES_SINCE, { since: intParam(since), limit: intParam(first) })).map((r) => r.change as Row);
 }
 

@@ -8,7 +8,8 @@ import { Change, ChangePage, ExpectedVersion, NodeVersion, SourceInput } from '.
 import { toChange } from './curation.mapper';
 import { MAX_TEXT, retractNode, writeRecords } from './curation.service';
 import { revertChange } from './curation.revert';
-import { changesSince, historyOf, MAX_CHANGES, MAX_VERSION_IDS, versionsOf } from './curation.history';
+import { changesSince, historyOf, MAX_CHANGES, MAX_SEQ, MAX_VERSION_IDS, versionsOf } from './curation.history';
+import { checkInt } from '../core/bounds';
 
 @Resolver(() => Change)
 export class CurationResolver {
@@ -46,10 +47,21 @@ export class CurationResolver {
     expectedVersions: ExpectedVersion[] | null,
     @Arg('idempotencyKey', () => String, { nullable: true, description: 'A key of the client’s choosing: the same request sent again with it writes nothing twice' })
     idempotencyKey: string | null,
+    @Arg('confirmNew', () => [ID], {
+      nullable: true,
+      description: 'New organisations to create although an organisation whose name or alias reads the same (case, diacritics and name forms folded) exists; without this, such a record gets CONFLICT listing the look-alikes',
+    })
+    confirmNew: string[] | null,
     @Ctx() ctx: Context,
   ): Promise<Change> {
     const writer = requireRole(ctx, 'curator');
-    const row = await writeRecords(ctx.db, writer, { records, message, expectedVersions: expectedVersions ?? undefined, idempotencyKey: idempotencyKey ?? undefined });
+    const row = await writeRecords(ctx.db, writer, {
+      records,
+      message,
+      expectedVersions: expectedVersions ?? undefined,
+      idempotencyKey: idempotencyKey ?? undefined,
+      confirmNew: confirmNew ?? undefined,
+    });
     return toChange(row);
   }
 
@@ -58,13 +70,14 @@ export class CurationResolver {
   })
   async retract(
     @Arg('id', () => ID, { description: 'The node to retract' }) id: string,
-    @Arg('expectedVersion', () => Int, { description: 'Its current version' }) expectedVersion: number,
+    @Arg('expectedVersion', () => Int, { description: `Its current version (0 to ${MAX_SEQ})` }) expectedVersion: number,
     @Arg('message', { description: 'Why it is retracted' }) message: string,
     @Arg('idempotencyKey', () => String, { nullable: true, description: 'A key of the client’s choosing: the same request sent again with it writes nothing twice' })
     idempotencyKey: string | null,
     @Ctx() ctx: Context,
   ): Promise<Change> {
     const writer = requireRole(ctx, 'editor');
+    checkInt(expectedVersion, 0, MAX_SEQ, 'expectedVersion');
     return toChange(await retractNode(ctx.db, writer, id, expectedVersion, message, idempotencyKey ?? undefined));
   }
 
@@ -94,7 +107,7 @@ export class CurationResolver {
 
   @Query(() => ChangePage, { description: 'The change feed: changes after a sequence number, oldest first, for dashboards and mirrors to keep up' })
   async changes(
-    @Arg('since', () => Int, { defaultValue: 0, description: 'The last sequence number already seen (0: from the start)' }) since: number,
+    @Arg('since', () => Int, { defaultValue: 0, description: `The last sequence number already seen (0: from the start; at most ${MAX_SEQ})` }) since: number,
     @Arg('first', () => Int, { defaultValue: 100, description: `How many, at most ${MAX_CHANGES}` }) first: number,
     @Ctx() ctx: Context,
   ): Promise<ChangePage> {

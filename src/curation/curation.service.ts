@@ -8,6 +8,7 @@ import { parseRecord, type ParsedSeed } from '../record/record.parse';
 import { buildSeedRows, provenanceProps } from '../record/record.rows';
 import { UPSERT_NODE, UPSERT_ORGANIZATION_OF_KIND, UPSERT_REL, UPSERT_UNIT_OF_LEVEL, REL_TYPE, type RelSpec } from '../record/record.repository';
 import type { EdgeRecord, NodeType, ProvenanceEntry } from '../record/record.format';
+import { sameNamedOrganizations, type NamedNode } from '../mention/mention.service';
 import {
   CHANGE_BY_KEY, DELETE_NODES, DELETE_OUT_REL, KNOWN_NODES, LOCK_NODES, RECORD_CHANGE, SET_NODE_PROPS, SINGLE_REFERENCE_SPECS, SNAPSHOT_NODES,
   UNLOCK_NODES, typeOfId,
@@ -123,6 +124,8 @@ export async function replayed(db: Database, writer: Writer, key: string | undef
 export interface WriteRequest {
   records: unknown[];
   message: string;
+  /** New organisations to create although one of the same name (once folded) exists: the curator checked them. */
+  confirmNew?: string[];
   /** How the history names the change: SOURCE for a registered document, WRITE (the default) otherwise. */
   kind?: 'WRITE' | 'SOURCE';
   /** The version each existing node is expected to be at; a node written without one, or at another, gets CONFLICT. */
@@ -160,6 +163,7 @@ export async function writeRecords(db: Database, writer: Writer, request: WriteR
   if (again) return again;
 
   const expected = new Map((request.expectedVersions ?? []).map((v) => [v.id, v.version]));
+  const lookAlikes = await sameNamed(db, parsed, new Set(request.confirmNew ?? []));
   const token = randomUUID();
   return db.writeTx(async (tx) => {
     const nodeIds = new Set(parsed.nodes.map((n) => n.record.id));
@@ -179,6 +183,13 @@ export async function writeRecords(db: Database, writer: Writer, request: WriteR
       if (!row) continue;
       const version = Number(row.version);
       if (expected.get(id) !== version) stale.push({ id, version, expected: expected.get(id) ?? null });
+    }
+    const duplicates = [...lookAlikes].filter(([id]) => !current.has(id));
+    if (duplicates.length) {
+      const list = duplicates.map(([id, same]) => `'${id}' reads as ${same.map((o) => `'${o.id}' (${o.name})`).join(', ')}`).join('; ');
+      throw new ConflictError(`Organisation(s) of the same name exist: ${list}. Use the existing id, or list the new id in confirmNew.`, {
+        duplicates: duplicates.map(([id, same]) => ({ id, candidates: same.map((o) => o.id) })),
+      });
     }
     if (stale.length) {
       const list = stale.map((s) => `'${s.id}' is at version ${s.version}${s.expected === null ? ' (no expected version given)' : `, not ${s.expected}`}`).join('; ');
@@ -272,6 +283,18 @@ export async function writeRecords(db: Database, writer: Writer, request: WriteR
       after,
     });
   });
+}
+
+/** For each organisation record not confirmed as new, the other organisations whose names fold to one of its names. */
+async function sameNamed(db: Database, parsed: ParsedSeed, confirmed: ReadonlySet<string>): Promise<Map<string, NamedNode[]>> {
+  const out = new Map<string, NamedNode[]>();
+  for (const { record } of parsed.nodes) {
+    if (record.type !== 'organization' || confirmed.has(record.id)) continue;
+    const names = [record.name, record.nameEn, ...(record.aliases ?? [])].filter((n): n is string => typeof n === 'string');
+    const same = await sameNamedOrganizations(db, record.id, names);
+    if (same.length) out.set(record.id, same);
+  }
+  return out;
 }
 
 /** A tie's identity in the history: its record type and ends (and role, title or kind). */

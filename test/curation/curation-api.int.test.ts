@@ -168,11 +168,32 @@ describe('everything downstream sees a write at once', () => {
     expect(back.totals).toEqual(before.totals);
   });
 
+  test('an expected version out of bounds is BAD_USER_INPUT stating the bounds', async () => {
+    const { body } = await post(hub, `mutation { retract(id: "org-most", expectedVersion: -1, message: "m") { id } }`, tokens.editor);
+    expect(body.errors?.[0]).toMatchObject({ message: 'expectedVersion must be between 0 and 1000000000 (got -1)', extensions: { code: 'BAD_USER_INPUT' } });
+  });
+
   test('a change the graph has moved on from cannot be reverted', async () => {
     // chg-3 set the status; chg-4 and later changed the agreement again.
     const res = await post(hub, `mutation { revert(change: "chg-3", message: "Too late") { id } }`, tokens.editor);
     expect(res.body.errors?.[0].extensions?.code).toBe('CONFLICT');
     expect(res.body.errors?.[0].message).toContain('agr-example-binh-thuan-phan-thiet-2025');
+  });
+});
+
+describe('duplicates', () => {
+  const write = (confirm: string) =>
+    `mutation { writeRecords(message: "A department", ${confirm} records: [{ type: "organization", id: "org-example-dost-binh-thuan", kind: "GOVERNMENT", name: "Sở KH&CN Bình Thuận", provenance: [{ source: "src-example-binh-thuan-signing", quote: "Sở Khoa học và Công nghệ tỉnh Bình Thuận" }] }]) { id } }`;
+
+  test('a new organisation whose name folds to an existing one gets CONFLICT with the look-alikes, unless confirmed', async () => {
+    const refused = (await post(hub, write(''), tokens.curator)).body;
+    expect(refused.errors?.[0].extensions).toMatchObject({
+      code: 'CONFLICT',
+      duplicates: [{ id: 'org-example-dost-binh-thuan', candidates: ['org-dost-binh-thuan'] }],
+    });
+    expect((await post(hub, `{ versions(ids: ["org-example-dost-binh-thuan"]) { id } }`)).body.data).toEqual({ versions: [] });
+    const confirmed = (await post(hub, write('confirmNew: ["org-example-dost-binh-thuan"],'), tokens.curator)).body;
+    expect(confirmed.errors).toBeUndefined();
   });
 });
 

@@ -223,6 +223,8 @@ const REQUIRED: Record<string, string> = {
   timeline: `actor: "${HUB_ORG}"`,
   timelinePage: `actor: "${HUB_ORG}"`,
   search: 'text: "khoa"',
+  history: 'id: "org-most"',
+  mentions: 'text: "Sở KH&CN"',
   searchSuggestions: 'text: "khoa"',
   'NetworkGraph.export': 'format: JSON',
 };
@@ -241,6 +243,8 @@ function intArguments(): Array<[string, GraphQLField<unknown, unknown>, string]>
   const found: Array<[string, GraphQLField<unknown, unknown>, string]> = [];
   for (const type of Object.values(schema.getTypeMap())) {
     if (type.name.startsWith('__') || !(isObjectType(type) || isInterfaceType(type))) continue;
+    // Mutations need a token before anything else is read: their bounds are tested with one, in test/curation/.
+    if (type.name === 'Mutation') continue;
     if (isObjectType(type) && type.getInterfaces().some((i) => i.name === 'Organization')) continue;
     for (const field of Object.values(type.getFields())) {
       for (const arg of field.args) if (isScalarType(namedType(arg.type)) && namedType(arg.type).toString() === 'Int') found.push([type.name, field, arg.name]);
