@@ -184,13 +184,6 @@ export async function writeRecords(db: Database, writer: Writer, request: WriteR
       const version = Number(row.version);
       if (expected.get(id) !== version) stale.push({ id, version, expected: expected.get(id) ?? null });
     }
-    const duplicates = [...lookAlikes].filter(([id]) => !current.has(id));
-    if (duplicates.length) {
-      const list = duplicates.map(([id, same]) => `'${id}' reads as ${same.map((o) => `'${o.id}' (${o.name})`).join(', ')}`).join('; ');
-      throw new ConflictError(`Organisation(s) of the same name exist: ${list}. Use the existing id, or list the new id in confirmNew.`, {
-        duplicates: duplicates.map(([id, same]) => ({ id, candidates: same.map((o) => o.id) })),
-      });
-    }
     if (stale.length) {
       const list = stale.map((s) => `'${s.id}' is at version ${s.version}${s.expected === null ? ' (no expected version given)' : `, not ${s.expected}`}`).join('; ');
       throw new ConflictError(`Changed or existing node(s): ${list}. Read them again and give their current versions.`, { versions: stale });
@@ -219,6 +212,14 @@ export async function writeRecords(db: Database, writer: Writer, request: WriteR
       known,
     });
     if (set.problems.length) throw invalid(set.problems);
+    // After the records are valid: a look-alike is worth reporting only for a record that could be written.
+    const duplicates = [...lookAlikes].filter(([id]) => !current.has(id));
+    if (duplicates.length) {
+      const list = duplicates.map(([id, same]) => `'${id}' reads as ${same.map((o) => `'${o.id}' (${o.name})`).join(', ')}`).join('; ');
+      throw new ConflictError(`Organisation(s) of the same name exist: ${list}. Use the existing id, or list the new id in confirmNew.`, {
+        duplicates: duplicates.map(([id, same]) => ({ id, candidates: same.map((o) => o.id) })),
+      });
+    }
 
     const existing = [...candidates].filter((id) => current.has(id));
     const before = await snapshot(db, tx, existing);

@@ -67,5 +67,7 @@ export function readSynthReference(seedDir: string): SynthReference {
   if (!provinces.length || !countries.length || !topics.length) {
     throw new Error(`${seedDir} lacks provinces, foreign countries or topics`);
   }
-  return { provinces, countries, topics };
+  // In id order, so that the network a seed gives does not depend on how the seed files are laid out.
+  const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  return { provinces: provinces.sort(byId), countries: countries.sort(byId), topics: topics.sort(byId) };
 }
