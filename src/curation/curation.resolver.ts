@@ -8,6 +8,7 @@ import { Change, ChangePage, ExpectedVersion, NodeVersion, SourceInput } from '.
 import { toChange } from './curation.mapper';
 import { MAX_TEXT, retractNode, writeRecords } from './curation.service';
 import { revertChange } from './curation.revert';
+import { mergeOrganizations } from './curation.merge';
 import { changesSince, historyOf, MAX_CHANGES, MAX_SEQ, MAX_VERSION_IDS, versionsOf } from './curation.history';
 import { checkInt } from '../core/bounds';
 
@@ -79,6 +80,26 @@ export class CurationResolver {
     const writer = requireRole(ctx, 'editor');
     checkInt(expectedVersion, 0, MAX_SEQ, 'expectedVersion');
     return toChange(await retractNode(ctx.db, writer, id, expectedVersion, message, idempotencyKey ?? undefined));
+  }
+
+  @Mutation(() => Change, {
+    description:
+      'Merges a duplicate organisation into another: its ties and references move over (with their provenance), its names become aliases, it leaves the graph; the one kept keeps its location and parent. One MERGE change, which revert undoes. Needs an editor token.',
+  })
+  async mergeOrganizations(
+    @Arg('from', () => ID, { description: 'The organisation that goes' }) from: string,
+    @Arg('into', () => ID, { description: 'The organisation that stays' }) into: string,
+    @Arg('fromVersion', () => Int, { description: `The version of from as last read (0 to ${MAX_SEQ})` }) fromVersion: number,
+    @Arg('intoVersion', () => Int, { description: `The version of into as last read (0 to ${MAX_SEQ})` }) intoVersion: number,
+    @Arg('message', { description: 'Why they are one' }) message: string,
+    @Arg('idempotencyKey', () => String, { nullable: true, description: 'A key of the client’s choosing: the same request sent again with it writes nothing twice' })
+    idempotencyKey: string | null,
+    @Ctx() ctx: Context,
+  ): Promise<Change> {
+    const writer = requireRole(ctx, 'editor');
+    checkInt(fromVersion, 0, MAX_SEQ, 'fromVersion');
+    checkInt(intoVersion, 0, MAX_SEQ, 'intoVersion');
+    return toChange(await mergeOrganizations(ctx.db, writer, { from, into, fromVersion, intoVersion, message, idempotencyKey: idempotencyKey ?? undefined }));
   }
 
   @Mutation(() => Change, {

@@ -11,7 +11,7 @@ export class Change {
   @Field({ description: 'When it was committed (ISO 8601, UTC)' })
   at!: string;
 
-  @Field({ description: 'What it did: WRITE (records written), SOURCE (a document registered), RETRACT (a node taken out), REVERT (an earlier change undone)' })
+  @Field({ description: 'What it did: WRITE (records written), SOURCE (a document registered), RETRACT (a node taken out), MERGE (an organisation merged into another), REVERT (an earlier change undone)' })
   kind!: string;
 
   @Field(() => ID, { nullable: true, description: 'For a REVERT, the change it undid' })

@@ -195,6 +195,36 @@ describe('duplicates', () => {
     const confirmed = (await post(hub, write('confirmNew: ["org-example-dost-binh-thuan"],'), tokens.curator)).body;
     expect(confirmed.errors).toBeUndefined();
   });
+
+  test('an editor merges the duplicate into the department: its ties and names move over, and a revert brings it back', async () => {
+    const agr = 'agr-example-binh-thuan-phan-thiet-2025';
+    const party = await post(
+      hub,
+      `mutation { writeRecords(message: "A witness", records: [{ type: "party", organization: "org-example-dost-binh-thuan", agreement: "${agr}", role: "WITNESS", provenance: [{ source: "src-example-binh-thuan-signing", quote: "Sở Khoa học và Công nghệ tỉnh Bình Thuận" }] }]) { id } }`,
+      tokens.curator,
+    );
+    expect(party.body.errors).toBeUndefined();
+    const versions = (await post(hub, `{ versions(ids: ["org-example-dost-binh-thuan", "org-dost-binh-thuan"]) { id version } }`)).body.data!.versions;
+    const [fromVersion, intoVersion] = versions.map((v: { version: number }) => v.version);
+    const parties = `{ agreement(id: "${agr}") { parties { organization { id } role } } organization(id: "org-dost-binh-thuan") { aliases } }`;
+    const mutation = `mutation { mergeOrganizations(from: "org-example-dost-binh-thuan", into: "org-dost-binh-thuan", fromVersion: ${fromVersion}, intoVersion: ${intoVersion}, message: "The same department") { id kind entities } }`;
+    expect((await post(hub, mutation, tokens.curator)).body.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const merged = (await post(hub, mutation, tokens.editor)).body;
+    expect(merged.data?.mergeOrganizations).toMatchObject({ kind: 'MERGE', entities: ['org-example-dost-binh-thuan', 'org-dost-binh-thuan'] });
+    const after = (await post(hub, parties)).body.data!;
+    const roles = (a: Record<string, any>) => (a.agreement.parties as Array<{ organization: { id: string }; role: string }>).map((p) => `${p.organization.id} ${p.role}`).sort();
+    expect(roles(after)).toEqual(['org-dost-binh-thuan SIGNATORY', 'org-dost-binh-thuan WITNESS', 'org-example-phan-thiet-university SIGNATORY']);
+    expect(after.organization.aliases).toContain('Sở KH&CN Bình Thuận');
+    expect((await post(hub, `{ versions(ids: ["org-example-dost-binh-thuan"]) { id } }`)).body.data).toEqual({ versions: [] });
+    // Sent again, the merge finds nothing to merge.
+    expect((await post(hub, mutation, tokens.editor)).body.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+
+    const reverted = (await post(hub, `mutation { revert(change: "${merged.data!.mergeOrganizations.id}", message: "Not the same after all") { kind } }`, tokens.editor)).body;
+    expect(reverted.errors).toBeUndefined();
+    const back = (await post(hub, parties)).body.data!;
+    expect(roles(back)).toEqual(['org-dost-binh-thuan SIGNATORY', 'org-example-dost-binh-thuan WITNESS', 'org-example-phan-thiet-university SIGNATORY']);
+    expect(back.organization.aliases ?? []).not.toContain('Sở KH&CN Bình Thuận');
+  });
 });
 
 describe('who may write', () => {
