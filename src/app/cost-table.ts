@@ -75,6 +75,7 @@ const RULES: CostTable['rules'] = {
   'Mutation.retract': { weight: () => 1000 },
   'Mutation.revert': { weight: () => 5000 },
   'Mutation.mergeOrganizations': { weight: () => 5000 },
+  'Mutation.retractTie': { weight: () => 1000 },
   'NetworkGraph.nodes': { size: networkNodes },
   'NetworkGraph.edges': { size: (e) => networkNodes(e) * EDGES_PER_NODE },
   'NetworkGraph.export': { weight: (_a, e) => networkNodes(e) * (1 + EDGES_PER_NODE) },

@@ -191,3 +191,12 @@ MERGE (a)-[r:${t} {key: row.key}]->(b)
 SET r = row.props
 RETURN count(r) AS n`;
 }
+
+/** Deletes every relationship of one type between two nodes, whatever its key; type and labels checked. */
+export function deleteRelsBetweenStatement(type: string, from: string, to: string): string {
+  const [t] = checked([type], REL_TYPES, 'relationship type');
+  const [a, b] = checked([from, to], NODE_LABELS, 'node label');
+  return `MATCH (:${a} {id: $from})-[r:${t}]->(:${b} {id: $to})
+DELETE r
+RETURN count(r) AS n`;
+}

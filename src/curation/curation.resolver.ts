@@ -9,6 +9,7 @@ import { toChange } from './curation.mapper';
 import { MAX_TEXT, retractNode, writeRecords } from './curation.service';
 import { revertChange } from './curation.revert';
 import { mergeOrganizations } from './curation.merge';
+import { retractTie } from './curation.tie';
 import { changesSince, historyOf, MAX_CHANGES, MAX_SEQ, MAX_VERSION_IDS, versionsOf } from './curation.history';
 import { checkInt } from '../core/bounds';
 
@@ -80,6 +81,24 @@ export class CurationResolver {
     const writer = requireRole(ctx, 'editor');
     checkInt(expectedVersion, 0, MAX_SEQ, 'expectedVersion');
     return toChange(await retractNode(ctx.db, writer, id, expectedVersion, message, idempotencyKey ?? undefined));
+  }
+
+  @Mutation(() => Change, {
+    description:
+      'Retracts a tie (a party, participation, attendance, position, signature or organisation relation) named by its key as history lists it: it leaves every answer and stays in history; revert brings it back. Needs an editor token.',
+  })
+  async retractTie(
+    @Arg('tie', { description: 'The tie key, e.g. party:org-…:agr-…:SIGNATORY, participation:org-…:act-…:ROLE, position:per-…:org-…' }) tie: string,
+    @Arg('expectedVersion', () => Int, { description: `The current version of the node that owns the tie: the instrument of a party, participation or attendance, the person of a position or signature, the first organisation of a relation (0 to ${MAX_SEQ})` })
+    expectedVersion: number,
+    @Arg('message', { description: 'Why it is retracted' }) message: string,
+    @Arg('idempotencyKey', () => String, { nullable: true, description: 'A key of the client’s choosing: the same request sent again with it writes nothing twice' })
+    idempotencyKey: string | null,
+    @Ctx() ctx: Context,
+  ): Promise<Change> {
+    const writer = requireRole(ctx, 'editor');
+    checkInt(expectedVersion, 0, MAX_SEQ, 'expectedVersion');
+    return toChange(await retractTie(ctx.db, writer, tie, expectedVersion, message, idempotencyKey ?? undefined));
   }
 
   @Mutation(() => Change, {

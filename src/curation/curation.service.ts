@@ -316,7 +316,8 @@ export function tieKey(e: EdgeRecord): string {
   }
 }
 
-const BUMP_VERSION_BY_TYPE = Object.fromEntries(
+/** Adds one to the version of each node, by type. */
+export const BUMP_VERSION_BY_TYPE = Object.fromEntries(
   Object.entries(SET_NODE_PROPS).map(([type, statement]) => [
     type,
     statement.replace('UNWIND $rows AS row', 'UNWIND $ids AS id').replace('{id: row.id}', '{id: id}').replace('SET n = row.props', 'SET n.version = coalesce(n.version, 0) + 1'),

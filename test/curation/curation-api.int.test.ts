@@ -173,6 +173,35 @@ describe('everything downstream sees a write at once', () => {
     expect(body.errors?.[0]).toMatchObject({ message: 'expectedVersion must be between 0 and 1000000000 (got -1)', extensions: { code: 'BAD_USER_INPUT' } });
   });
 
+  test('a tie from the seed is retracted by its key: the network loses it at once, history keeps it, a revert restores it', async () => {
+    // The seed's Ho Chi Minh City department and Victoria's government share one delegation visit.
+    const read = `{ partners(actor: "org-dost-ho-chi-minh", filter: { linkKinds: [ACTIVITY], from: "2024-10-01", to: "2024-10-31" }) { totalCount partners { organization { id } evidence { id } } } }`;
+    const before = (await post(hub, read)).body.data!.partners;
+    const victoria = before.partners.find((p: { organization: { id: string } }) => p.organization.id === 'org-gov-au-vic');
+    expect(victoria).toBeDefined();
+    const activity = victoria.evidence[0].id as string;
+    const roles = (await post(hub, `{ activity(id: "${activity}") { participants { organization { id } role } } versions(ids: ["${activity}"]) { version } }`)).body.data!;
+    const role = roles.activity.participants.find((p: { organization: { id: string } }) => p.organization.id === 'org-gov-au-vic').role as string;
+    const key = `participation:org-gov-au-vic:${activity}:${role}`;
+    const retract = (v: number) => `mutation { retractTie(tie: "${key}", expectedVersion: ${v}, message: "Test") { id kind entities } }`;
+    expect((await post(hub, retract(roles.versions[0].version + 1), tokens.editor)).body.errors?.[0].extensions?.code).toBe('CONFLICT');
+    const change = (await post(hub, retract(roles.versions[0].version), tokens.editor)).body;
+    expect(change.data?.retractTie).toMatchObject({ kind: 'RETRACT', entities: expect.arrayContaining([key]) });
+    const after = (await post(hub, read)).body.data!.partners;
+    expect(after.partners.map((p: { organization: { id: string } }) => p.organization.id)).not.toContain('org-gov-au-vic');
+    expect((await post(hub, `{ history(id: "${key}") { kind } }`)).body.data!.history[0]).toEqual({ kind: 'RETRACT' });
+    expect((await post(hub, retract(roles.versions[0].version + 1), tokens.editor)).body.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    const reverted = (await post(hub, `mutation { revert(change: "${change.data!.retractTie.id}", message: "Back") { kind } }`, tokens.editor)).body;
+    expect(reverted.errors).toBeUndefined();
+    expect((await post(hub, read)).body.data!.partners).toEqual(before);
+  });
+
+  test('a malformed tie key is BAD_USER_INPUT naming the forms', async () => {
+    const { body } = await post(hub, `mutation { retractTie(tie: "party:org-most", expectedVersion: 0, message: "m") { id } }`, tokens.editor);
+    expect(body.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect(body.errors?.[0].message).toContain('party:…');
+  });
+
   test('a change the graph has moved on from cannot be reverted', async () => {
     // chg-3 set the status; chg-4 and later changed the agreement again.
     const res = await post(hub, `mutation { revert(change: "chg-3", message: "Too late") { id } }`, tokens.editor);
