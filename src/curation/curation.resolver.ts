@@ -13,6 +13,10 @@ import { retractTie } from './curation.tie';
 import { changesSince, historyOf, MAX_CHANGES, MAX_SEQ, MAX_VERSION_IDS, versionsOf } from './curation.history';
 import { checkInt } from '../core/bounds';
 
+/** The idempotencyKey argument every mutation takes. */
+const idempotencyKeyArg = () =>
+  Arg('idempotencyKey', () => String, { nullable: true, description: 'A key of the client’s choosing: the same request sent again with it writes nothing twice' });
+
 @Resolver(() => Change)
 export class CurationResolver {
   @Mutation(() => Change, {
@@ -22,7 +26,7 @@ export class CurationResolver {
   async registerSource(
     @Arg('source', () => SourceInput, { description: 'The document and its text' }) source: SourceInput,
     @Arg('message', { description: 'Why it is registered' }) message: string,
-    @Arg('idempotencyKey', () => String, { nullable: true, description: 'A key of the client’s choosing: the same request sent again with it writes nothing twice' })
+    @idempotencyKeyArg()
     idempotencyKey: string | null,
     @Ctx() ctx: Context,
   ): Promise<Change> {
@@ -47,7 +51,7 @@ export class CurationResolver {
     @Arg('message', { description: 'Why the change is made' }) message: string,
     @Arg('expectedVersions', () => [ExpectedVersion], { nullable: true, description: 'The version of each existing node the records change' })
     expectedVersions: ExpectedVersion[] | null,
-    @Arg('idempotencyKey', () => String, { nullable: true, description: 'A key of the client’s choosing: the same request sent again with it writes nothing twice' })
+    @idempotencyKeyArg()
     idempotencyKey: string | null,
     @Arg('confirmNew', () => [ID], {
       nullable: true,
@@ -74,7 +78,7 @@ export class CurationResolver {
     @Arg('id', () => ID, { description: 'The node to retract' }) id: string,
     @Arg('expectedVersion', () => Int, { description: `Its current version (0 to ${MAX_SEQ})` }) expectedVersion: number,
     @Arg('message', { description: 'Why it is retracted' }) message: string,
-    @Arg('idempotencyKey', () => String, { nullable: true, description: 'A key of the client’s choosing: the same request sent again with it writes nothing twice' })
+    @idempotencyKeyArg()
     idempotencyKey: string | null,
     @Ctx() ctx: Context,
   ): Promise<Change> {
@@ -92,7 +96,7 @@ export class CurationResolver {
     @Arg('expectedVersion', () => Int, { description: `The current version of the node that owns the tie: the instrument of a party, participation or attendance, the person of a position or signature, the first organisation of a relation (0 to ${MAX_SEQ})` })
     expectedVersion: number,
     @Arg('message', { description: 'Why it is retracted' }) message: string,
-    @Arg('idempotencyKey', () => String, { nullable: true, description: 'A key of the client’s choosing: the same request sent again with it writes nothing twice' })
+    @idempotencyKeyArg()
     idempotencyKey: string | null,
     @Ctx() ctx: Context,
   ): Promise<Change> {
@@ -111,7 +115,7 @@ export class CurationResolver {
     @Arg('fromVersion', () => Int, { description: `The version of from as last read (0 to ${MAX_SEQ})` }) fromVersion: number,
     @Arg('intoVersion', () => Int, { description: `The version of into as last read (0 to ${MAX_SEQ})` }) intoVersion: number,
     @Arg('message', { description: 'Why they are one' }) message: string,
-    @Arg('idempotencyKey', () => String, { nullable: true, description: 'A key of the client’s choosing: the same request sent again with it writes nothing twice' })
+    @idempotencyKeyArg()
     idempotencyKey: string | null,
     @Ctx() ctx: Context,
   ): Promise<Change> {
@@ -128,7 +132,7 @@ export class CurationResolver {
   async revert(
     @Arg('change', () => ID, { description: 'The id of the change to revert (chg-…)' }) change: string,
     @Arg('message', { description: 'Why it is reverted' }) message: string,
-    @Arg('idempotencyKey', () => String, { nullable: true, description: 'A key of the client’s choosing: the same request sent again with it writes nothing twice' })
+    @idempotencyKeyArg()
     idempotencyKey: string | null,
     @Ctx() ctx: Context,
   ): Promise<Change> {

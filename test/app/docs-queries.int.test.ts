@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { projectRoot } from '../../src/core/config';
 import { gqlClient, openTestDb } from '../helpers/graph';
+import { contains } from '../helpers/contains';
 
 const db = openTestDb();
 const gql = gqlClient(db);
@@ -24,29 +25,6 @@ function examples(): Array<{ title: string; query: string; expected: unknown }> 
     out.push({ title: `${title} #${out.filter((e) => e.title.startsWith(title)).length + 1}`, query: body, expected: JSON.parse(next[3]) });
   }
   return out;
-}
-
-/** Whether `actual` contains `expected`: objects may have more keys; a non-empty list's items lead in order. */
-function contains(actual: unknown, expected: unknown, at = '$'): string | null {
-  if (Array.isArray(expected)) {
-    if (!Array.isArray(actual)) return `${at}: expected a list`;
-    if (expected.length === 0) return actual.length === 0 ? null : `${at}: expected an empty list, got ${actual.length} items`;
-    if (actual.length < expected.length) return `${at}: expected at least ${expected.length} items, got ${actual.length}`;
-    for (let i = 0; i < expected.length; i++) {
-      const problem = contains(actual[i], expected[i], `${at}[${i}]`);
-      if (problem) return problem;
-    }
-    return null;
-  }
-  if (expected !== null && typeof expected === 'object') {
-    if (actual === null || typeof actual !== 'object') return `${at}: expected an object, got ${JSON.stringify(actual)}`;
-    for (const [k, v] of Object.entries(expected)) {
-      const problem = contains((actual as Record<string, unknown>)[k], v, `${at}.${k}`);
-      if (problem) return problem;
-    }
-    return null;
-  }
-  return actual === expected ? null : `${at}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`;
 }
 
 const cases = examples();

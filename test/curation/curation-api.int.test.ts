@@ -1,16 +1,15 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { loadConfig, projectRoot } from '../../src/core/config';
+import { projectRoot } from '../../src/core/config';
 import { createLogger } from '../../src/core/logger';
-import { applyGraphSchema } from '../../src/db/constraints';
 import { Database } from '../../src/db/database';
 import type { EmbeddedNeo4j } from '../../src/db/embedded/launcher';
 import { signToken } from '../../src/app/auth/jwt';
 import { startServer, type HubServer } from '../../src/app/server';
-import { importSeed } from '../../src/tools/seed/seed.importer';
 import { exportSeed } from '../../src/tools/seed/seed.export';
-import { startTestNeo4j } from '../helpers/embedded';
+import { startSeededScratch } from '../helpers/scratch';
+import { contains } from '../helpers/contains';
 
 // The curation API over HTTP, as curators and editors use it, on a throwaway Neo4j of this file loaded with the
 // curated seed (the shared test graph stays as the other suites expect it). docs/curation.md runs first, in
@@ -35,11 +34,7 @@ async function post(server: HubServer, query: string, token?: string): Promise<{
 }
 
 beforeAll(async () => {
-  embedded = await startTestNeo4j(path.join(tmp, 'store'), log);
-  db = new Database({ uri: embedded.uri, username: embedded.credentials.username, password: embedded.credentials.password });
-  await db.waitUntilReady();
-  await applyGraphSchema(db);
-  await importSeed(db, loadConfig().seedDir, log, { reset: true });
+  ({ embedded, db } = await startSeededScratch(path.join(tmp, 'store'), log));
   const limits = { rateLimitPerMinute: 0, clientCostPerSecond: 0 };
   hub = await startServer({ db, log, host: '127.0.0.1', port: 0, maxQueryDepth: 12, limits, auth: { jwtSecret: SECRET, readsRequireToken: false } });
   readOnly = await startServer({ db, log, host: '127.0.0.1', port: 0, maxQueryDepth: 12, limits, auth: { readsRequireToken: false } });
@@ -75,28 +70,6 @@ function walkthrough(file: string): Array<{ title: string; role: string; query: 
     role = 'curator';
   }
   return out;
-}
-
-/** Whether `actual` contains `expected`: objects may have more keys; a non-empty list's items lead in order. */
-function contains(actual: unknown, expected: unknown, at = '$'): string | null {
-  if (Array.isArray(expected)) {
-    if (!Array.isArray(actual)) return `${at}: expected a list, got ${JSON.stringify(actual)}`;
-    if (actual.length < expected.length) return `${at}: expected at least ${expected.length} items, got ${actual.length}`;
-    for (let i = 0; i < expected.length; i++) {
-      const problem = contains(actual[i], expected[i], `${at}[${i}]`);
-      if (problem) return problem;
-    }
-    return null;
-  }
-  if (expected !== null && typeof expected === 'object') {
-    if (actual === null || typeof actual !== 'object') return `${at}: expected an object, got ${JSON.stringify(actual)}`;
-    for (const [k, v] of Object.entries(expected)) {
-      const problem = contains((actual as Record<string, unknown>)[k], v, `${at}.${k}`);
-      if (problem) return problem;
-    }
-    return null;
-  }
-  return actual === expected ? null : `${at}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`;
 }
 
 const steps = walkthrough(path.join(projectRoot, 'docs', 'curation.md'));

@@ -1,14 +1,12 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { loadConfig } from '../../src/core/config';
 import { createLogger } from '../../src/core/logger';
-import { applyGraphSchema } from '../../src/db/constraints';
 import { Database } from '../../src/db/database';
 import type { EmbeddedNeo4j } from '../../src/db/embedded/launcher';
 import { retractNode, writeRecords, type Writer } from '../../src/curation/curation.service';
 import { historyOf } from '../../src/curation/curation.history';
-import { importSeed } from '../../src/tools/seed/seed.importer';
+import { startSeededScratch } from '../helpers/scratch';
 import { startTestNeo4j } from '../helpers/embedded';
 import { graphState } from '../helpers/fingerprint';
 
@@ -67,11 +65,7 @@ async function count(cypher: string, params: Record<string, unknown> = {}): Prom
 }
 
 beforeAll(async () => {
-  embedded = await startTestNeo4j(path.join(tmp, 'store'), log);
-  db = new Database({ uri: embedded.uri, username: embedded.credentials.username, password: embedded.credentials.password });
-  await db.waitUntilReady();
-  await applyGraphSchema(db);
-  await importSeed(db, loadConfig().seedDir, log, { reset: true });
+  ({ embedded, db } = await startSeededScratch(path.join(tmp, 'store'), log));
   await writeRecords(db, curator, { records: [source], message: 'A news item on a signing', texts: new Map([[source.id, TEXT]]) });
 }, 300_000);
 
