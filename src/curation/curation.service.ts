@@ -287,15 +287,13 @@ export async function writeRecords(db: Database, writer: Writer, request: WriteR
 }
 
 /** For each organisation record not confirmed as new, the other organisations whose names fold to one of its names. */
-async function sameNamed(db: Database, parsed: ParsedSeed, confirmed: ReadonlySet<string>): Promise<Map<string, NamedNode[]>> {
-  const out = new Map<string, NamedNode[]>();
-  for (const { record } of parsed.nodes) {
-    if (record.type !== 'organization' || confirmed.has(record.id)) continue;
-    const names = [record.name, record.nameEn, ...(record.aliases ?? [])].filter((n): n is string => typeof n === 'string');
-    const same = await sameNamedOrganizations(db, record.id, names);
-    if (same.length) out.set(record.id, same);
-  }
-  return out;
+function sameNamed(db: Database, parsed: ParsedSeed, confirmed: ReadonlySet<string>): Promise<Map<string, NamedNode[]>> {
+  const candidates = parsed.nodes.flatMap(({ record }) =>
+    record.type === 'organization' && !confirmed.has(record.id)
+      ? [{ id: record.id, names: [record.name, record.nameEn, ...(record.aliases ?? [])].filter((n): n is string => typeof n === 'string') }]
+      : [],
+  );
+  return sameNamedOrganizations(db, candidates);
 }
 
 /** A tie's identity in the history: its record type and ends (and role, title or kind). */

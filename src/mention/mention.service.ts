@@ -144,12 +144,16 @@ export async function mentionsIn(db: Database, input: { sourceId?: string | null
 }
 
 /**
- * Organisations already in the graph whose name, English name or an alias reads as one of `names` once case,
- * diacritics and name forms are folded (see mention.match.ts), other than `id` itself.
+ * For each candidate, the organisations already in the graph (other than itself) whose name, English name or an
+ * alias reads as one of its `names` once case, diacritics and name forms are folded (see mention.match.ts);
+ * candidates with none are left out. One read of the names for all candidates.
  */
-export async function sameNamedOrganizations(db: Database, id: string, names: readonly string[]): Promise<NamedNode[]> {
-  const keys = new Set(names.map(nameKey).filter(Boolean));
-  if (!keys.size) return [];
+export async function sameNamedOrganizations(
+  db: Database,
+  candidates: ReadonlyArray<{ id: string; names: readonly string[] }>,
+): Promise<Map<string, NamedNode[]>> {
+  const out = new Map<string, NamedNode[]>();
+  if (!candidates.length) return out;
   const dict = await dictionary(db);
   let byKey = organizationKeys.get(dict.entries);
   if (!byKey) {
@@ -161,9 +165,13 @@ export async function sameNamedOrganizations(db: Database, id: string, names: re
     }
     organizationKeys.set(dict.entries, byKey);
   }
-  const ids = new Set([...keys].flatMap((k) => [...(byKey!.get(k) ?? [])]));
-  ids.delete(id);
-  return [...ids].map((i) => dict.nodes.get(i)!);
+  for (const { id, names } of candidates) {
+    const keys = new Set(names.map(nameKey).filter(Boolean));
+    const ids = new Set([...keys].flatMap((k) => [...(byKey.get(k) ?? [])]));
+    ids.delete(id);
+    if (ids.size) out.set(id, [...ids].map((i) => dict.nodes.get(i)!));
+  }
+  return out;
 }
 
 // Organisation ids by the canonical key of each of their names, per dictionary read.
