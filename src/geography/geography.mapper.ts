@@ -1,6 +1,13 @@
 import { props, str, strList, writtenDate } from '../db/values';
 import { toProvenance } from '../source/source.mapper';
-import type { AdminUnit, Region } from './geography.type';
+import type { AdminUnit, Centre, Region } from './geography.type';
+
+/** The stored centre (a JSON string of the seed format's `centre`) as the API gives it; null when absent. */
+export function toCentre(value: unknown): Centre | null {
+  if (typeof value !== 'string') return null;
+  const c = JSON.parse(value) as { latitude: number; longitude: number; point: string; source: string; reference: string };
+  return { latitude: c.latitude, longitude: c.longitude, point: c.point, sourceId: c.source, reference: c.reference };
+}
 
 export function toAdminUnit(value: unknown): AdminUnit {
   const p = props(value);
@@ -15,6 +22,7 @@ export function toAdminUnit(value: unknown): AdminUnit {
     validFrom: writtenDate(p.validFrom, p.validFromPrecision),
     validTo: writtenDate(p.validTo, p.validToPrecision),
     succeededOn: writtenDate(p.succeededOn, p.succeededOnPrecision),
+    centre: toCentre(p.centre),
     provenance: toProvenance(p.provenance),
   };
 }

@@ -1,4 +1,4 @@
-import { Field, ID, ObjectType } from 'type-graphql';
+import { Field, Float, ID, ObjectType } from 'type-graphql';
 import { Node } from '../node/node.type';
 import { PartialDateScalar } from '../graphql/partial-date';
 import { RegionScheme, UnitLevel } from '../graphql/enums';
@@ -20,6 +20,24 @@ export class Region {
 
   /** Served by the provenance resolver, which pages it (see provenance.resolver.ts). */
   provenance!: Provenance[];
+}
+
+@ObjectType({ description: 'The point a unit is drawn at (its administrative seat), from one external reference, rounded to 2 decimals.' })
+export class Centre {
+  @Field(() => Float, { description: 'Latitude in degrees north (WGS 84), at most 2 decimals' })
+  latitude!: number;
+
+  @Field(() => Float, { description: 'Longitude in degrees east (WGS 84), at most 2 decimals' })
+  longitude!: number;
+
+  @Field(() => String, { description: 'What the point is, e.g. the provincial seat, Cần Thơ city' })
+  point!: string;
+
+  @Field(() => ID, { description: 'Id of the external source the coordinate comes from (one of the unit’s provenance sources), e.g. ext-geonames' })
+  sourceId!: string;
+
+  @Field(() => String, { description: 'The entry the coordinate was read from: a GeoNames page or an encyclopedia article URL' })
+  reference!: string;
 }
 
 @ObjectType({ implements: Node, description: 'A province, centrally run city, country or foreign state, with the period it existed.' })
@@ -53,6 +71,9 @@ export class AdminUnit {
 
   @Field(() => PartialDateScalar, { nullable: true, description: 'When the unit became part of its successor, as precise as known; null when it never merged' })
   succeededOn!: string | null;
+
+  @Field(() => Centre, { nullable: true, description: 'Where the unit is drawn on a map (a Vietnamese provincial unit’s seat); null when none was curated (countries and foreign states)' })
+  centre!: Centre | null;
 
   /** Served by the provenance resolver, which pages it (see provenance.resolver.ts). */
   provenance!: Provenance[];

@@ -37,6 +37,18 @@ const provenance = z.array(Provenance).min(1);
 const text = z.string().min(1);
 const texts = z.array(text);
 
+// A coordinate is no more precise than a gazetteer's or an encyclopedia's rounded figure: two decimals (about 1 km).
+const degrees = (max: number) =>
+  z.number().min(-max).max(max).refine((v) => Math.round(v * 100) / 100 === v, 'must be rounded to at most 2 decimals');
+
+/**
+ * Where a unit is drawn: one point (its administrative seat), from one external reference. `source` must be in the
+ * record's provenance; `reference` names the entry (a GeoNames id's page or an encyclopedia article URL).
+ */
+export const Centre = z
+  .object({ latitude: degrees(90), longitude: degrees(180), point: text, source: SourceId, reference: text })
+  .strict();
+
 
 
 
@@ -95,6 +107,7 @@ export const AdminUnitRecord = z
     successor: UnitId.optional(),
     succeededOn: PartialDate.optional(),
     regions: z.array(RegionId).optional(),
+    centre: Centre.optional(),
     provenance: provenance.optional(),
   })
   .strict();

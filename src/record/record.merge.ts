@@ -237,6 +237,11 @@ export function validateRecords(set: SeedSet, context: RecordContext): SeedProbl
     for (const [field, want] of Object.entries(NODE_REFS[node.type])) {
       if (node.fields[field] !== undefined) refCheck(node.fields[field], want, node.at, field);
     }
+    // A centre names its source; that source must back the node, so the fact says where it comes from.
+    const centre = node.fields.centre as { source?: string } | undefined;
+    if (centre?.source !== undefined && !node.provenance.some((p) => p.source === centre.source)) {
+      problems.push({ ...node.at, field: 'centre.source', message: `source '${centre.source}' is not in the provenance of '${node.id}'` });
+    }
     for (const [from, to] of DATE_PAIRS) {
       const a = node.fields[from] as string | undefined;
       const b = node.fields[to] as string | undefined;

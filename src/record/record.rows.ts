@@ -50,7 +50,7 @@ export const REL_FIELDS = new Set([
 export const DERIVED_NODE_PROPS: ReadonlySet<string> = new Set(['sources', 'nameKey', 'titleKey', 'aliasText', 'acronymText']);
 
 /** Fields stored as a JSON string (a list of objects or a map), not as a Neo4j value. */
-export const JSON_FIELDS: ReadonlySet<string> = new Set(['figures', 'externalIds']);
+export const JSON_FIELDS: ReadonlySet<string> = new Set(['figures', 'externalIds', 'centre']);
 
 function nodeProps(node: MergedNode): Row {
   const props: Row = { id: node.id, ...provenanceProps(node.provenance) };
