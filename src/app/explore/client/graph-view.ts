@@ -1,6 +1,7 @@
 import Graph from 'graphology';
 import forceAtlas2 from 'graphology-layout-forceatlas2';
 import Sigma from 'sigma';
+import { NodePointProgram, type NodeProgramType } from 'sigma/rendering';
 import type { NetworkGraph } from './queries';
 import { kindColour } from './palette';
 import type { Language } from './state';
@@ -17,6 +18,12 @@ export interface ActorAttributes {
   nameEn: string;
   location: string | null;
   centre: boolean;
+  /** What the node stands for; organisations when absent (the one-mode view has nothing else). */
+  entity?: 'Organization' | 'Agreement' | 'Activity';
+  /** sigma's program: 'square' for instruments in the two-mode view. */
+  type?: string;
+  /** On the path the path finder found. */
+  onPath?: boolean;
 }
 
 /** Edge attributes: the tie as the hub described it. */
@@ -29,6 +36,9 @@ export interface TieAttributes {
   lastDate: string | null;
   evidence: string[];
   countsByKind: Array<{ kind: string; count: number }>;
+  /** Two-mode view: the organisation's role(s) in the instrument. */
+  role?: string;
+  onPath?: boolean;
 }
 
 /** The key of the tie between two organisations, whatever their order. */
@@ -36,6 +46,9 @@ export const tieKey = (a: string, b: string): string => (a < b ? `${a}|${b}` : `
 
 const EDGE_COLOUR = '#9aa5b1';
 const FOCUS_COLOUR = '#e8590c';
+const PATH_COLOUR = '#d6336c';
+const DIM_NODE = '#dde1e6';
+const DIM_EDGE = '#eef0f2';
 
 /**
  * The drawn network: a graphology graph rendered by sigma, laid out by ForceAtlas2 run synchronously.
@@ -46,17 +59,28 @@ export class NetworkView {
   readonly renderer: Sigma<ActorAttributes, TieAttributes>;
   private lang: Language;
   private focusedEdge: string | null = null;
+  /** Whether a path is shown: then what is off it is dimmed. */
+  private pathShown = false;
 
   constructor(container: HTMLElement, lang: Language, handlers: { node(id: string): void; edge(key: string): void; stage(): void }) {
     this.lang = lang;
-    this.renderer = new Sigma(this.graph, container, {
+    this.renderer = new Sigma<ActorAttributes, TieAttributes>(this.graph, container, {
       enableEdgeEvents: true,
       allowInvalidContainer: true,
       renderEdgeLabels: false,
       labelRenderedSizeThreshold: 6,
       labelFont: 'system-ui, sans-serif',
       zIndex: true,
-      edgeReducer: (key, data) => (key === this.focusedEdge ? { ...data, color: FOCUS_COLOUR, zIndex: 1 } : data),
+      nodeProgramClasses: { square: NodePointProgram as unknown as NodeProgramType<ActorAttributes, TieAttributes> },
+      nodeReducer: (_id, data) => {
+        if (!this.pathShown) return data;
+        return data.onPath ? { ...data, highlighted: true, zIndex: 2 } : { ...data, color: DIM_NODE, label: '', zIndex: 0 };
+      },
+      edgeReducer: (key, data) => {
+        if (key === this.focusedEdge) return { ...data, color: FOCUS_COLOUR, zIndex: 3 };
+        if (!this.pathShown) return data;
+        return data.onPath ? { ...data, color: PATH_COLOUR, size: Math.max(3, data.size), zIndex: 2 } : { ...data, color: DIM_EDGE, zIndex: 0 };
+      },
     });
     // The stage changes size when the side panel opens or the window turns: sigma only follows the window.
     new ResizeObserver(() => this.renderer.refresh()).observe(container);
@@ -71,17 +95,65 @@ export class NetworkView {
 
   /** Replaces the drawing with `network`, centred on `centre`. */
   show(network: NetworkGraph, centre: string): void {
+    this.showGraph(this.withNetwork(new Graph<ActorAttributes, TieAttributes>({ type: 'undirected', multi: false }), network, centre));
+  }
+
+  /** Replaces the drawing with a graph built elsewhere (the two-mode view), laid out here. */
+  showGraph(graph: Graph<ActorAttributes, TieAttributes>): void {
     this.focusedEdge = null;
-    this.commit(this.withNetwork(new Graph<ActorAttributes, TieAttributes>({ type: 'undirected', multi: false }), network, centre));
+    this.pathShown = false;
+    // A circle to start from: ForceAtlas2 needs distinct starting points.
+    graph.nodes().forEach((id, i) => {
+      const angle = (2 * Math.PI * i) / graph.order;
+      graph.mergeNodeAttributes(id, { x: 30 * Math.cos(angle), y: 30 * Math.sin(angle) });
+    });
+    layout(graph);
+    this.commit(graph);
     this.renderer.getCamera().setState({ x: 0.5, y: 0.5, ratio: 1, angle: 0 });
   }
 
   /**
    * Adds `network` to the drawing (nodes and ties not there yet; ties already there take the new figures),
    * new nodes starting around `around` (the expanded node), then lays the whole graph out again.
+   * With `cap`, the drawing grows to at most that many nodes (the network's nodes in its order, nearest
+   * first); returns how many new nodes were left out.
    */
-  merge(network: NetworkGraph, around: string): void {
-    this.commit(this.withNetwork(this.graph.copy(), network, around));
+  merge(network: NetworkGraph, around: string, cap = Infinity): number {
+    const room = Math.max(0, cap - this.graph.order);
+    const fresh = network.nodes.filter((n) => !this.graph.hasNode(n.id));
+    const kept = fresh.length > room ? { ...network, nodes: network.nodes.filter((n) => this.graph.hasNode(n.id) || fresh.indexOf(n) < room) } : network;
+    this.commit(this.withNetwork(this.graph.copy(), kept, around));
+    return fresh.length - Math.min(room, fresh.length);
+  }
+
+  /** Adds a graph built elsewhere (a path in two-mode form) to the drawing, new nodes around their neighbours. */
+  mergeGraph(other: Graph<ActorAttributes, TieAttributes>): void {
+    const next = this.graph.copy();
+    other.forEachNode((id, a) => {
+      if (next.hasNode(id)) return;
+      const near = other.neighbors(id).find((n) => next.hasNode(n));
+      const o = near ? next.getNodeAttributes(near) : { x: 0, y: 0 };
+      next.addNode(id, { ...a, x: o.x + Math.random() * 10 - 5, y: o.y + Math.random() * 10 - 5 });
+    });
+    other.forEachEdge((key, a, source, target) => {
+      if (!next.hasEdge(source, target)) next.addEdgeWithKey(key, source, target, a);
+    });
+    layout(next);
+    this.commit(next);
+  }
+
+  /**
+   * Marks the nodes and edges of a path (null: none) and dims the rest of the drawing; the marks are
+   * attributes of the graph (onPath), so what is emphasised can be read from the graph itself.
+   */
+  setPath(path: { nodes: string[]; edges: string[] } | null): void {
+    const next = this.graph.copy();
+    const nodes = new Set(path?.nodes ?? []);
+    const edges = new Set(path?.edges ?? []);
+    next.updateEachNodeAttributes((id, a) => ({ ...a, onPath: nodes.has(id) }));
+    next.updateEachEdgeAttributes((key, a) => ({ ...a, onPath: edges.has(key) }));
+    this.pathShown = !!path;
+    this.commit(next);
   }
 
   /** Switches node labels between Vietnamese (as the sources write them) and English names. */
@@ -152,11 +224,14 @@ export class NetworkView {
       size: 4 + 4 * Math.sqrt(this.strength(id, graph)),
       label: lang === 'en' ? a.nameEn : a.nameVi,
     }));
-    if (graph.order > 1) {
-      const settings = { ...forceAtlas2.inferSettings(graph), edgeWeightInfluence: 1 };
-      forceAtlas2.assign(graph, { iterations: graph.order > 500 ? 100 : 300, settings, getEdgeWeight: 'weight' });
-    }
+    layout(graph);
     return graph;
+  }
+
+  /** What sigma draws for a node or an edge after the path's emphasis (tests read colours and sizes here). */
+  displayed(kind: 'node' | 'edge', key: string): { color: string; size: number; label?: string | null } | undefined {
+    const data = kind === 'node' ? this.renderer.getNodeDisplayData(key) : this.renderer.getEdgeDisplayData(key);
+    return data ? { color: data.color, size: data.size, label: 'label' in data ? data.label : undefined } : undefined;
   }
 
   /** A PNG of what is drawn (every sigma layer composited on white), as a data URL. */
@@ -174,4 +249,11 @@ export class NetworkView {
     for (const canvas of Object.values(canvases)) ctx.drawImage(canvas, 0, 0, out.width, out.height);
     return out.toDataURL('image/png');
   }
+}
+
+/** ForceAtlas2, run synchronously (the drawings stay small: an ego network, its expansions, a path). */
+function layout(graph: Graph<ActorAttributes, TieAttributes>): void {
+  if (graph.order < 2) return;
+  const settings = { ...forceAtlas2.inferSettings(graph), edgeWeightInfluence: 1 };
+  forceAtlas2.assign(graph, { iterations: graph.order > 500 ? 100 : 300, settings, getEdgeWeight: 'weight' });
 }

@@ -70,6 +70,9 @@ export async function showTie(el: HTMLElement, a: ActorAttributes, b: ActorAttri
       h('dd', {}, tie.weight.toFixed(2)),
       h('dt', {}, 'Instruments'),
       h('dd', {}, String(tie.count ?? tie.evidence.length)),
+      // The two-mode view's edges are an organisation's part in one instrument.
+      tie.role !== undefined && h('dt', {}, 'Role'),
+      tie.role !== undefined && h('dd', { class: 'role' }, tie.role || '—'),
     ),
     h('ul', { class: 'tie-kinds' }, ...tie.countsByKind.map((c) => h('li', {}, `${tieName(c.kind, lang)}: ${c.count}`))),
     h('h3', {}, 'Agreements and activities'),

@@ -9,19 +9,27 @@ const DEBOUNCE_MS = 200;
  * A search box with typeahead over the hub's organisations: typing asks `search` (debounced, stale answers
  * dropped); arrow keys move through the hits, Enter or a click picks one and calls `onPick`.
  */
-export function searchBox(onPick: (hit: SearchHit) => void, language: () => Language): HTMLElement {
+export function searchBox(
+  onPick: (hit: SearchHit) => void,
+  language: () => Language,
+  options: { id?: string; label?: string; placeholder?: string } = {},
+): HTMLElement {
+  // The page's main box keeps its historical ids; others (the path finder's) derive theirs from `id`.
+  const id = options.id ?? 'actor-search';
+  const listId = id === 'actor-search' ? 'actor-hits' : `${id}-hits`;
+  const hitId = (i: number) => (id === 'actor-search' ? `hit-${i}` : `${id}-hit-${i}`);
   const input = h('input', {
     type: 'search',
-    id: 'actor-search',
-    placeholder: 'Tìm tổ chức / Find an organisation',
+    id,
+    placeholder: options.placeholder ?? 'Tìm tổ chức / Find an organisation',
     autocomplete: 'off',
     role: 'combobox',
     'aria-expanded': 'false',
-    'aria-controls': 'actor-hits',
+    'aria-controls': listId,
     'aria-autocomplete': 'list',
-    'aria-label': 'Find an organisation',
+    'aria-label': options.label ?? 'Find an organisation',
   });
-  const list = h('ul', { id: 'actor-hits', role: 'listbox', class: 'hits', hidden: '' });
+  const list = h('ul', { id: listId, role: 'listbox', class: 'hits', hidden: '' });
   let hits: SearchHit[] = [];
   let active = -1;
   let timer: number | undefined;
@@ -38,7 +46,7 @@ export function searchBox(onPick: (hit: SearchHit) => void, language: () => Lang
       ...hits.map((hit, i) => {
         const item = h(
           'li',
-          { id: `hit-${i}`, role: 'option', 'aria-selected': String(i === active), 'data-id': hit.id },
+          { id: hitId(i), role: 'option', 'aria-selected': String(i === active), 'data-id': hit.id },
           h('span', { class: 'hit-label' }, hit.label),
           h('span', { class: 'hit-detail' }, language() === 'vi' ? hit.detailVi : hit.detail),
         );
@@ -53,7 +61,7 @@ export function searchBox(onPick: (hit: SearchHit) => void, language: () => Lang
     if (hits.length === 0 && input.value.trim()) list.append(h('li', { class: 'no-hit' }, 'Không tìm thấy / Nothing found'));
     list.hidden = input.value.trim() === '';
     input.setAttribute('aria-expanded', String(!list.hidden));
-    if (active >= 0) input.setAttribute('aria-activedescendant', `hit-${active}`);
+    if (active >= 0) input.setAttribute('aria-activedescendant', hitId(active));
     else input.removeAttribute('aria-activedescendant');
   };
   const pick = (i: number) => {
