@@ -1,12 +1,18 @@
 import type Graph from 'graphology';
 import { gql } from './api';
 import { controls } from './controls';
+import { explainError } from './dashboard-text';
 import { h, replace, setPageState } from './dom';
-import { NetworkView, type ActorAttributes, type TieAttributes } from './graph-view';
+import { NetworkView, tieKey, type ActorAttributes, type TieAttributes } from './graph-view';
+import { modeSwitch, twoModeLegend } from './mode-switch';
 import { showActor, showTie } from './panel';
+import { noPathReason, pathForm, pathHighlight, pathSteps, type PathPatch } from './path-finder';
+import { PATHS, type PathEnd, type PathResultData, type PathStepData } from './path-queries';
 import { EGO_EXPORT, EGO_NETWORK, type NetworkGraph } from './queries';
 import { searchBox } from './search-box';
 import { NETWORK_LIMIT, linkFilter, parseState, stateToSearch, type ExploreState } from './state';
+import { drawingToSvg } from './svg-export';
+import { EGO_TWO_MODE, pathTwoModeGraph, twoModeGraph, type TwoModeFile } from './two-mode';
 
 /** What the explorer exposes on window.__explorer (tests drive and read it; people may use it in devtools). */
 export interface ExplorerHandle {
@@ -19,6 +25,14 @@ export interface ExplorerHandle {
   clickNode(id: string): Promise<void>;
   clickEdge(key: string): Promise<void>;
   toPng(): string;
+  /** The drawing as a standalone SVG file (text). */
+  toSvg(): string;
+  /** The path finder's last answer and what it emphasised (null when no path is asked for). */
+  path: { from: string; to: string; found: boolean; reason: string | null; message: string; nodes: string[]; edges: string[] } | null;
+  /** Most organisations expanding nodes may bring into the drawing. */
+  expansionCap: number;
+  /** What sigma draws for a node or edge (colour, size, label), after the path's emphasis. */
+  displayed(kind: 'node' | 'edge', key: string): { color: string; size: number; label?: string | null } | undefined;
   /** Set by the dashboard once its tab has been opened. */
   dashboard?: unknown;
 }
@@ -28,6 +42,9 @@ declare global {
     __explorer?: ExplorerHandle;
   }
 }
+
+/** Most organisations clicking nodes may bring into the drawing: beyond it the picture is unreadable and slow. */
+export const EXPANSION_CAP = 500;
 
 /** How many ties the keyboard-reachable list shows, strongest first. */
 const TIE_LIST_SIZE = 30;
@@ -55,12 +72,15 @@ export function mountExplorer(root: HTMLElement): ExplorerHandle {
   const panel = h('aside', { id: 'panel', class: 'panel', hidden: '', 'aria-live': 'polite' }, closeButton, panelBody);
   const exportLinks = h('div', { class: 'exports' });
   const tieList = h('div', { class: 'tie-list' });
+  const pathBox = h('div', { class: 'path-finder' });
+  const pathList = h('div', { class: 'path-list', 'aria-live': 'polite' });
+  const modeBox = h('div', { class: 'mode' });
   const dashboardBox = h('section', { id: 'dashboard', class: 'dashboard', hidden: '' });
   const langButton = h('button', { type: 'button', id: 'lang', 'aria-label': 'Switch the label language' });
   const tabNetwork = h('button', { type: 'button', role: 'tab', id: 'tab-network' }, 'Mạng lưới / Network');
   const tabDashboard = h('button', { type: 'button', role: 'tab', id: 'tab-dashboard' }, 'Dashboard');
   const filterBox = h('div', { class: 'filters' });
-  const networkBox = h('div', { class: 'network-view' }, h('div', { class: 'side' }, filterBox, exportLinks, tieList), h('main', { class: 'stage' }, graphBox, status), panel);
+  const networkBox = h('div', { class: 'network-view' }, h('div', { class: 'side' }, modeBox, pathBox, pathList, filterBox, exportLinks, tieList), h('main', { class: 'stage' }, graphBox, status), panel);
 
   replace(
     root,
@@ -85,7 +105,7 @@ export function mountExplorer(root: HTMLElement): ExplorerHandle {
 
   function fail(error: unknown): void {
     setPageState('error');
-    status.textContent = `The hub could not answer: ${error instanceof Error ? error.message : String(error)}`;
+    status.textContent = explainError(error, state.lang);
   }
 
   function setState(patch: Partial<ExploreState>, push = false): void {
@@ -99,6 +119,11 @@ export function mountExplorer(root: HTMLElement): ExplorerHandle {
 
   function renderChrome(): void {
     replace(filterBox, controls(state, onFilters));
+    replace(modeBox, modeSwitch(state, (mode) => {
+      onFilters({ mode });
+      renderChrome();
+    }), state.mode === 'two' ? twoModeLegend(state.lang) : null);
+    replace(pathBox, pathForm(state, endName, onPathChange));
     langButton.textContent = state.lang === 'vi' ? 'EN' : 'VI';
     tabNetwork.setAttribute('aria-selected', String(state.view === 'network'));
     tabDashboard.setAttribute('aria-selected', String(state.view === 'dashboard'));
@@ -119,12 +144,20 @@ export function mountExplorer(root: HTMLElement): ExplorerHandle {
       const a = h('a', { href: view.toPng(), download: `${state.actor}.png` });
       a.click();
     });
-    replace(exportLinks, h('h3', {}, 'Download / Tải về'), ...links, png);
+    const svg = h('button', { type: 'button', class: 'export', id: 'export-svg' }, 'SVG');
+    svg.addEventListener('click', () => {
+      const url = URL.createObjectURL(new Blob([drawingToSvg(view.graph, view.renderer)], { type: 'image/svg+xml' }));
+      h('a', { href: url, download: `${state.actor ?? 'network'}.svg` }).click();
+      // The click has started the download; the object URL is not needed after this task.
+      window.setTimeout(() => URL.revokeObjectURL(url), 0);
+    });
+    replace(exportLinks, h('h3', {}, 'Download / Tải về'), ...links, png, svg);
   }
 
   // The drawing takes no keyboard focus: the strongest ties are also buttons, which open the same panel.
   function renderTies(): void {
     const g = view.graph;
+    if (state.mode === 'two') return replace(tieList);
     const name = (id: string) => (state.lang === 'en' ? g.getNodeAttribute(id, 'nameEn') : g.getNodeAttribute(id, 'nameVi'));
     const keys = g.edges().sort((a, b) => g.getEdgeAttribute(b, 'weight') - g.getEdgeAttribute(a, 'weight')).slice(0, TIE_LIST_SIZE);
     if (!keys.length) return replace(tieList);
@@ -146,7 +179,96 @@ export function mountExplorer(root: HTMLElement): ExplorerHandle {
   function onFilters(patch: Partial<ExploreState>): void {
     setState(patch);
     renderExports();
-    if (state.actor) void track(loadNetwork());
+    if (state.actor || pathAsked()) void track(refresh());
+  }
+
+  /** Loads the view's network, then the path asked for (drawn over it). */
+  async function refresh(): Promise<void> {
+    await loadNetwork();
+    await loadPath();
+  }
+
+  const pathAsked = () => !!(state.pathFrom && state.pathTo);
+
+  /** The name of a path end for its box: from the drawing, or from the last route found. */
+  function endName(id: string): string | null {
+    const en = state.lang === 'en';
+    if (view.graph.hasNode(id)) return view.graph.getNodeAttribute(id, en ? 'nameEn' : 'nameVi');
+    const o = pathEnds.find((x) => x.id === id);
+    return o?.name ? ((en ? o.nameEn : null) ?? o.name) : null;
+  }
+
+  function onPathChange(patch: PathPatch): void {
+    setState(patch, true);
+    if (!pathAsked()) {
+      pathEnds = [];
+      handle.path = null;
+      replace(pathList);
+      view.setPath(null);
+      renderChrome();
+      return;
+    }
+    void track(state.actor ? refresh() : loadPath());
+  }
+
+  /** The path finder's ends as the hub names them (for their boxes, and to draw them when no route joins them). */
+  let pathEnds: PathEnd[] = [];
+
+  async function loadPath(): Promise<void> {
+    const from = state.pathFrom;
+    const to = state.pathTo;
+    if (!from || !to) {
+      handle.path = null;
+      replace(pathList);
+      return;
+    }
+    setPageState('loading');
+    replace(pathList, h('p', { class: 'pending' }, 'Looking for a route…'));
+    const data = await gql<{ paths: PathResultData; ends: Array<PathEnd | null> }>(PATHS, { from, to, filter: linkFilter(state), maxHops: state.hops });
+    if (from !== state.pathFrom || to !== state.pathTo) return;
+    const result = data.paths;
+    pathEnds = data.ends.filter((e): e is PathEnd => !!e);
+    let marked = { nodes: [] as string[], edges: [] as string[] };
+    let message: string;
+    if (result.found) {
+      if (state.mode === 'two') {
+        const two = pathTwoModeGraph(result, state.lang);
+        if (state.actor) view.mergeGraph(two.graph);
+        else view.showGraph(two.graph);
+        marked = { nodes: two.nodes, edges: two.edges };
+      } else {
+        // Over the drawn network when there is one, so the path stands out from its surroundings.
+        if (state.actor && view.graph.order) view.merge(result.graph, from);
+        else view.show(result.graph, from);
+        marked = pathHighlight(result);
+      }
+      view.setPath(marked);
+      renderTies();
+      replace(pathList, pathSteps(result, state.lang, (step) => void openStep(step)));
+      message = pathList.querySelector('.path-summary')?.textContent ?? '';
+    } else {
+      // With nothing else drawn, the two ends are drawn alone: the reason is about them.
+      if (!view.graph.order) view.show(endsAlone(pathEnds), from);
+      view.setPath(null);
+      message = noPathReason(result, state.hops, state.lang);
+      replace(pathList, h('p', { class: 'path-result no-path', 'data-found': 'no', 'data-reason': result.reason ?? '' }, message));
+    }
+    handle.path = { from, to, found: result.found, reason: result.reason, message, ...marked };
+    // Names of the ends in their boxes, now that the answer holds them.
+    replace(pathBox, pathForm(state, endName, onPathChange));
+    status.textContent = message;
+    setPageState(view.graph.order ? 'ready' : 'empty');
+  }
+
+  function endsAlone(ends: PathEnd[]): NetworkGraph {
+    const nodes = ends.map((e) => ({ id: e.id, kind: e.orgKind ?? '', label: e.nameEn ?? e.name ?? e.id, name: e.name ?? null, type: 'Organization', location: null, distance: null }));
+    return { truncated: false, nodes, edges: [] };
+  }
+
+  /** A step of the route: its tie's evidence (one-mode) or its instrument's (two-mode) in the panel. */
+  function openStep(step: PathStepData): Promise<void> {
+    const key = state.mode === 'two' ? tieKey(step.from.id, step.instrumentId) : tieKey(step.from.id, step.to.id);
+    return clickEdge(key);
   }
 
   async function egoNetwork(actor: string, depth: number): Promise<NetworkGraph> {
@@ -164,8 +286,9 @@ export function mountExplorer(root: HTMLElement): ExplorerHandle {
     setPageState('loading');
     status.textContent = 'Loading…';
     closePanel();
+    if (state.mode === 'two') return loadTwoMode(actor);
     const network = await egoNetwork(actor, state.depth);
-    if (actor !== state.actor) return;
+    if (actor !== state.actor || state.mode !== 'one') return;
     view.show(network, actor);
     renderTies();
     const search = root.querySelector<HTMLInputElement>('#actor-search');
@@ -175,18 +298,47 @@ export function mountExplorer(root: HTMLElement): ExplorerHandle {
     setPageState(network.edges.length ? 'ready' : 'empty');
   }
 
+  /** The two-mode view: organisations and the agreements and activities behind their ties, as the hub exports it. */
+  async function loadTwoMode(actor: string): Promise<void> {
+    const data = await gql<{ egoNetwork: { truncated: boolean; export: { content: string; truncated: boolean } } }>(EGO_TWO_MODE, {
+      actor,
+      depth: state.depth,
+      filter: linkFilter(state),
+      limit: NETWORK_LIMIT,
+    });
+    if (actor !== state.actor || state.mode !== 'two') return;
+    view.showGraph(twoModeGraph(JSON.parse(data.egoNetwork.export.content) as TwoModeFile, actor, state.lang));
+    renderTies();
+    const g = view.graph;
+    const instruments = g.filterNodes((_id, a) => a.entity === 'Agreement' || a.entity === 'Activity').length;
+    const cut = data.egoNetwork.truncated || data.egoNetwork.export.truncated;
+    status.textContent = `${g.order - instruments} organisations, ${instruments} agreements and activities, ${g.size} roles${cut ? ' (cut at the size cap)' : ''}`;
+    setPageState(g.size ? 'ready' : 'empty');
+  }
+
   function selectActor(id: string): Promise<void> {
     setState({ actor: id, view: 'network' }, true);
     renderChrome();
-    return track(loadNetwork());
+    return track(refresh());
   }
 
   async function expand(id: string): Promise<void> {
+    const cap = handle.expansionCap;
+    if (view.graph.order >= cap) {
+      status.textContent = capMessage(cap);
+      return;
+    }
     const network = await egoNetwork(id, 1);
-    view.merge(network, id);
+    const left = view.merge(network, id, cap);
+    if (pathAsked() && handle.path?.found) view.setPath(handle.path);
     renderTies();
-    status.textContent = `${view.graph.order} organisations, ${view.graph.size} ties`;
+    status.textContent = left ? `${capMessage(cap)} ${left} of ${id}'s partners were not added.` : `${view.graph.order} organisations, ${view.graph.size} ties`;
   }
+
+  const capMessage = (cap: number) =>
+    state.lang === 'en'
+      ? `The drawing holds ${view.graph.order} organisations, its limit of ${cap}: clicking adds no more. Start again from one organisation, or narrow the filters.`
+      : `Hình vẽ đã có ${view.graph.order} tổ chức, giới hạn ${cap}: nhấp chuột không thêm nữa. Hãy bắt đầu lại từ một tổ chức, hoặc thu hẹp bộ lọc.`;
 
   function openPanel(): void {
     panel.hidden = false;
@@ -209,7 +361,23 @@ export function mountExplorer(root: HTMLElement): ExplorerHandle {
     openPanel();
     view.focusEdge(null);
     const attrs = view.graph.getNodeAttributes(id);
-    return track(Promise.all([showActor(panelBody, id, attrs, { first, last }, state.lang), expand(id)]).then(() => undefined));
+    // An instrument of the two-mode view: its evidence, through its first role edge.
+    if (attrs.entity === 'Agreement' || attrs.entity === 'Activity') {
+      const key = view.graph.edges(id)[0];
+      return key ? clickEdge(key) : Promise.resolve();
+    }
+    const shown = showActor(panelBody, id, attrs, { first, last }, state.lang).then(() => panelBody.append(pathButtons(id)));
+    // The two-mode drawing is the hub's answer for the view's actor; expanding mixes in one-mode ties.
+    return track(Promise.all([shown, state.mode === 'two' ? Promise.resolve() : expand(id)]).then(() => undefined));
+  }
+
+  /** "Path from here" and "path to here": an actor's panel sets an end of the path finder. */
+  function pathButtons(id: string): HTMLElement {
+    const from = h('button', { type: 'button', class: 'export', id: 'path-from-here' }, 'Đường đi từ đây / Path from here');
+    const to = h('button', { type: 'button', class: 'export', id: 'path-to-here' }, 'Đường đi đến đây / Path to here');
+    from.addEventListener('click', () => onPathChange({ pathFrom: id }));
+    to.addEventListener('click', () => onPathChange({ pathTo: id }));
+    return h('p', { class: 'path-buttons' }, from, ' ', to);
   }
 
   function clickEdge(key: string): Promise<void> {
@@ -235,7 +403,7 @@ export function mountExplorer(root: HTMLElement): ExplorerHandle {
     renderChrome();
     if (view === 'dashboard') void track(showDashboard());
     // A link straight to the dashboard has not drawn its actor's network yet.
-    else if (state.actor && view === 'network' && handle.graph.order === 0) void track(loadNetwork());
+    else if ((state.actor || pathAsked()) && view === 'network' && handle.graph.order === 0) void track(refresh());
   }
 
   closeButton.addEventListener('click', () => closePanel());
@@ -253,7 +421,7 @@ export function mountExplorer(root: HTMLElement): ExplorerHandle {
     handle.state = state;
     view.setLanguage(state.lang);
     renderChrome();
-    void track(state.view === 'dashboard' ? showDashboard() : loadNetwork());
+    void track(state.view === 'dashboard' ? showDashboard() : refresh());
   });
   document.addEventListener('keydown', (event) => {
     if (event.key === 'Escape' && !panel.hidden) closePanel();
@@ -275,9 +443,13 @@ export function mountExplorer(root: HTMLElement): ExplorerHandle {
     clickNode,
     clickEdge,
     toPng: () => view.toPng(),
+    toSvg: () => drawingToSvg(view.graph, view.renderer),
+    path: null,
+    expansionCap: EXPANSION_CAP,
+    displayed: (kind, key) => view.displayed(kind, key),
   };
   document.documentElement.lang = state.lang;
   renderChrome();
-  void track(state.view === 'dashboard' ? showDashboard() : loadNetwork());
+  void track(state.view === 'dashboard' ? showDashboard() : refresh());
   return handle;
 }

@@ -221,7 +221,8 @@ export class NetworkView {
     const lang = this.lang;
     graph.updateEachNodeAttributes((id, a) => ({
       ...a,
-      size: 4 + 4 * Math.sqrt(this.strength(id, graph)),
+      // Without any tie (a path's two ends that nothing joins) the nodes are drawn large enough for their names.
+      size: graph.size ? 4 + 4 * Math.sqrt(this.strength(id, graph)) : 8,
       label: lang === 'en' ? a.nameEn : a.nameVi,
     }));
     layout(graph);

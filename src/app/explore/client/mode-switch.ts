@@ -4,8 +4,8 @@ import type { ExploreState, Language, Mode } from './state';
 
 /** The toggle between the one-mode view (organisations) and the two-mode view (organisations and instruments). */
 export function modeSwitch(state: ExploreState, onChange: (mode: Mode) => void): HTMLElement {
-  const button = (mode: Mode, label: string) => {
-    const b = h('button', { type: 'button', class: 'export', id: `mode-${mode}`, 'aria-pressed': String(state.mode === mode) }, label);
+  const button = (mode: Mode, label: string, title: string) => {
+    const b = h('button', { type: 'button', class: 'export', id: `mode-${mode}`, 'aria-pressed': String(state.mode === mode), title }, label);
     b.addEventListener('click', () => {
       if (state.mode !== mode) onChange(mode);
     });
@@ -14,8 +14,8 @@ export function modeSwitch(state: ExploreState, onChange: (mode: Mode) => void):
   return h(
     'div',
     { class: 'mode-switch', role: 'group', 'aria-label': 'What the nodes are' },
-    button('one', 'Tổ chức / Organisations'),
-    button('two', '+ Thỏa thuận, hoạt động / + Instruments'),
+    button('one', 'Một loại nút / One-mode', 'Organisations tied to organisations'),
+    button('two', 'Hai loại nút / Two-mode', 'Organisations and the agreements and activities behind their ties'),
   );
 }
 

@@ -23,7 +23,16 @@ export const PATHS = `query ExplorePaths($from: ID!, $to: ID!, $filter: LinkFilt
       ${NETWORK_FIELDS}
     }
   }
+  ends: nodes(ids: [$from, $to]) { id ... on Organization { name nameEn orgKind: kind } }
 }`;
+
+/** The two ends of the path finder, named even when no route joins them. */
+export interface PathEnd {
+  id: string;
+  name?: string;
+  nameEn?: string | null;
+  orgKind?: string;
+}
 
 export interface PathStepData {
   from: { id: string };

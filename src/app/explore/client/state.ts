@@ -7,6 +7,10 @@ export const ACTOR_KINDS = ['GOVERNMENT', 'UNIVERSITY', 'RESEARCH_INSTITUTE', 'C
 
 export type Language = 'vi' | 'en';
 export type View = 'network' | 'dashboard';
+/** One-mode: organisations tied to organisations; two-mode: organisations and the instruments behind the ties. */
+export type Mode = 'one' | 'two';
+/** The longest route the path finder looks for, by default (the hub's own default). */
+export const DEFAULT_HOPS = 6;
 
 export interface ExploreState {
   actor: string | null;
@@ -19,6 +23,12 @@ export interface ExploreState {
   toYear: number | null;
   lang: Language;
   view: View;
+  /** The path finder's two ends (organisation ids), or null. */
+  pathFrom: string | null;
+  pathTo: string | null;
+  /** Longest route the path finder looks for (1 to 10 steps). */
+  hops: number;
+  mode: Mode;
 }
 
 const year = (value: string | null): number | null => {
@@ -41,6 +51,10 @@ export function parseState(search: string): ExploreState {
     toYear: year(p.get('to')),
     lang: p.get('lang') === 'en' ? 'en' : 'vi',
     view: p.get('view') === 'dashboard' ? 'dashboard' : 'network',
+    pathFrom: p.get('pathFrom') || null,
+    pathTo: p.get('pathTo') || null,
+    hops: /^([1-9]|10)$/.test(p.get('hops') ?? '') ? Number(p.get('hops')) : DEFAULT_HOPS,
+    mode: p.get('mode') === 'two' ? 'two' : 'one',
   };
 }
 
@@ -55,6 +69,10 @@ export function stateToSearch(s: ExploreState): string {
   if (s.toYear) p.set('to', String(s.toYear));
   if (s.lang !== 'vi') p.set('lang', s.lang);
   if (s.view !== 'network') p.set('view', s.view);
+  if (s.pathFrom) p.set('pathFrom', s.pathFrom);
+  if (s.pathTo) p.set('pathTo', s.pathTo);
+  if (s.hops !== DEFAULT_HOPS) p.set('hops', String(s.hops));
+  if (s.mode !== 'one') p.set('mode', s.mode);
   const text = p.toString();
   return text ? `?${text}` : '';
 }
