@@ -10,6 +10,7 @@ import { noPathReason, pathForm, pathHighlight, pathSteps, type PathPatch } from
 import { PATHS, type PathEnd, type PathResultData, type PathStepData } from './path-queries';
 import { EGO_EXPORT, EGO_NETWORK, type NetworkGraph } from './queries';
 import { searchBox } from './search-box';
+import type { MapHandle } from './map-view';
 import { NETWORK_LIMIT, linkFilter, parseState, stateToSearch, type ExploreState } from './state';
 import { drawingToSvg } from './svg-export';
 import { EGO_TWO_MODE, pathTwoModeGraph, twoModeGraph, type TwoModeFile } from './two-mode';
@@ -35,6 +36,8 @@ export interface ExplorerHandle {
   displayed(kind: 'node' | 'edge', key: string): { color: string; size: number; label?: string | null } | undefined;
   /** Set by the dashboard once its tab has been opened. */
   dashboard?: unknown;
+  /** Set by the map once its tab has been opened. */
+  map?: MapHandle;
 }
 
 declare global {
@@ -79,6 +82,8 @@ export function mountExplorer(root: HTMLElement): ExplorerHandle {
   const langButton = h('button', { type: 'button', id: 'lang', 'aria-label': 'Switch the label language' });
   const tabNetwork = h('button', { type: 'button', role: 'tab', id: 'tab-network' }, 'Mạng lưới / Network');
   const tabDashboard = h('button', { type: 'button', role: 'tab', id: 'tab-dashboard' }, 'Dashboard');
+  const tabMap = h('button', { type: 'button', role: 'tab', id: 'tab-map' }, 'Bản đồ / Map');
+  const mapBox = h('section', { id: 'map', class: 'map', hidden: '' });
   const filterBox = h('div', { class: 'filters' });
   const networkBox = h('div', { class: 'network-view' }, h('div', { class: 'side' }, modeBox, pathBox, pathList, filterBox, exportLinks, tieList), h('main', { class: 'stage' }, graphBox, status), panel);
 
@@ -89,12 +94,13 @@ export function mountExplorer(root: HTMLElement): ExplorerHandle {
       { class: 'top' },
       h('a', { href: '/explore', class: 'brand' }, 'coop-hub'),
       searchBox((hit) => void selectActor(hit.id), () => state.lang),
-      h('nav', { role: 'tablist', class: 'tabs' }, tabNetwork, tabDashboard),
+      h('nav', { role: 'tablist', class: 'tabs' }, tabNetwork, tabDashboard, tabMap),
       langButton,
       h('a', { href: '/graphql', class: 'ide-link' }, 'GraphQL'),
     ),
     networkBox,
     dashboardBox,
+    mapBox,
   );
 
   const view = new NetworkView(graphBox, state.lang, {
@@ -129,6 +135,8 @@ export function mountExplorer(root: HTMLElement): ExplorerHandle {
     tabDashboard.setAttribute('aria-selected', String(state.view === 'dashboard'));
     networkBox.hidden = state.view !== 'network';
     dashboardBox.hidden = state.view !== 'dashboard';
+    tabMap.setAttribute('aria-selected', String(state.view === 'map'));
+    mapBox.hidden = state.view !== 'map';
     renderExports();
   }
 
@@ -388,6 +396,18 @@ export function mountExplorer(root: HTMLElement): ExplorerHandle {
     return track(showTie(panelBody, view.graph.getNodeAttributes(a), view.graph.getNodeAttributes(b), view.graph.getEdgeAttributes(key), state.lang));
   }
 
+  /** The map tab: mounted on first use; draws the units the state names (its toggle writes them to the URL). */
+  async function showMap(): Promise<void> {
+    if (!handle.map) {
+      const { mountMap } = await import('./map-view');
+      handle.map = mountMap(mapBox, gql, state.lang, (units) => {
+        setState({ units });
+        void track(showMap());
+      });
+    }
+    if (handle.map.state !== 'ready' || handle.map.units !== state.units) await handle.map.show(state.units);
+  }
+
   async function showDashboard(): Promise<void> {
     if (dashboardBox.dataset.mounted) return;
     dashboardBox.dataset.mounted = 'yes';
@@ -402,6 +422,7 @@ export function mountExplorer(root: HTMLElement): ExplorerHandle {
     setState({ view });
     renderChrome();
     if (view === 'dashboard') void track(showDashboard());
+    else if (view === 'map') void track(showMap());
     // A link straight to the dashboard has not drawn its actor's network yet.
     else if ((state.actor || pathAsked()) && view === 'network' && handle.graph.order === 0) void track(refresh());
   }
@@ -409,8 +430,10 @@ export function mountExplorer(root: HTMLElement): ExplorerHandle {
   closeButton.addEventListener('click', () => closePanel());
   tabNetwork.addEventListener('click', () => showView('network'));
   tabDashboard.addEventListener('click', () => showView('dashboard'));
+  tabMap.addEventListener('click', () => showView('map'));
   langButton.addEventListener('click', () => {
     setState({ lang: state.lang === 'vi' ? 'en' : 'vi' });
+    handle.map?.setLanguage(state.lang);
     view.setLanguage(state.lang);
     document.documentElement.lang = state.lang;
     renderChrome();
@@ -450,6 +473,7 @@ export function mountExplorer(root: HTMLElement): ExplorerHandle {
   };
   document.documentElement.lang = state.lang;
   renderChrome();
+  if (state.view === 'map') void track(showMap());
   void track(state.view === 'dashboard' ? showDashboard() : refresh());
   return handle;
 }

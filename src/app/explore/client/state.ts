@@ -6,7 +6,9 @@ export const DEFAULT_TIES = ['COUNTERPARTIES', 'CO_PARTIES', 'CO_ORGANISERS', 'O
 export const ACTOR_KINDS = ['GOVERNMENT', 'UNIVERSITY', 'RESEARCH_INSTITUTE', 'COMPANY', 'NETWORK', 'HOSPITAL', 'FOREIGN_BODY'] as const;
 
 export type Language = 'vi' | 'en';
-export type View = 'network' | 'dashboard';
+export type View = 'network' | 'dashboard' | 'map';
+/** Provincial units the map draws: the 34 of today or the 63 before 1 July 2025. */
+export type Units = 'current' | 'historical';
 /** One-mode: organisations tied to organisations; two-mode: organisations and the instruments behind the ties. */
 export type Mode = 'one' | 'two';
 /** The longest route the path finder looks for, by default (the hub's own default). */
@@ -23,6 +25,8 @@ export interface ExploreState {
   toYear: number | null;
   lang: Language;
   view: View;
+  /** The map's units. */
+  units: Units;
   /** The path finder's two ends (organisation ids), or null. */
   pathFrom: string | null;
   pathTo: string | null;
@@ -50,7 +54,8 @@ export function parseState(search: string): ExploreState {
     fromYear: year(p.get('from')),
     toYear: year(p.get('to')),
     lang: p.get('lang') === 'en' ? 'en' : 'vi',
-    view: p.get('view') === 'dashboard' ? 'dashboard' : 'network',
+    view: p.get('view') === 'dashboard' ? 'dashboard' : p.get('view') === 'map' ? 'map' : 'network',
+    units: p.get('units') === 'historical' ? 'historical' : 'current',
     pathFrom: p.get('pathFrom') || null,
     pathTo: p.get('pathTo') || null,
     hops: /^([1-9]|10)$/.test(p.get('hops') ?? '') ? Number(p.get('hops')) : DEFAULT_HOPS,
@@ -69,6 +74,7 @@ export function stateToSearch(s: ExploreState): string {
   if (s.toYear) p.set('to', String(s.toYear));
   if (s.lang !== 'vi') p.set('lang', s.lang);
   if (s.view !== 'network') p.set('view', s.view);
+  if (s.units !== 'current') p.set('units', s.units);
   if (s.pathFrom) p.set('pathFrom', s.pathFrom);
   if (s.pathTo) p.set('pathTo', s.pathTo);
   if (s.hops !== DEFAULT_HOPS) p.set('hops', String(s.hops));
