@@ -149,6 +149,13 @@ describeInBrowser('the explorer: path finder, two-mode view, SVG, expansion cap,
     await settled();
     expect(sorted(await explorer<string[]>('x.graph.filterNodes((id, a) => a.onPath)'))).toEqual(nodes);
     expect(await w.page.$eval('#path-to', (i: any) => i.value)).toBeTruthy();
+
+    // "Clear" takes the path out of the drawing and the address.
+    await w.page.click('#path-clear');
+    await settled();
+    expect(new URL(w.page.url()).searchParams.get('pathTo')).toBeNull();
+    expect(await explorer<number>('x.graph.filterNodes((id, a) => a.onPath).length')).toBe(0);
+    expect(await explorer<unknown>('x.path')).toBeNull();
   });
 
   test('with no route the panel says why: too many steps for the limit, or ties the filter leaves out', async () => {
@@ -201,6 +208,14 @@ describeInBrowser('the explorer: path finder, two-mode view, SVG, expansion cap,
     await settled();
     expect(await explorer<number>("x.graph.filterNodes((id, a) => a.entity === 'Agreement' || a.entity === 'Activity').length")).toBe(0);
     expect(await explorer<number>('x.graph.order')).toBe(egoNetwork.nodes.length);
+
+    // A path in the two-mode view runs through each step's instrument.
+    await w.page.goto(`${base}/explore?actor=${ACTOR}&mode=two&pathFrom=${ACTOR}&pathTo=${target.id}`, { waitUntil: 'networkidle0' });
+    await settled();
+    const through = expected.paths.flatMap((p) => [...p.organizations.map((o) => o.id), ...p.steps.map((s) => s.instrumentId)]);
+    expect(sorted(await explorer<string[]>('x.graph.filterNodes((id, a) => a.onPath)'))).toEqual(sorted([...new Set(through)]));
+    const roles = expected.paths.flatMap((p) => p.steps.flatMap((s) => [tieKey(s.from.id, s.instrumentId), tieKey(s.to.id, s.instrumentId)]));
+    expect(sorted(await explorer<string[]>('x.graph.filterEdges((k, a) => a.onPath)'))).toEqual(sorted([...new Set(roles)]));
   });
 
   test('the drawing downloads as an SVG file with one element per node and per edge', async () => {
