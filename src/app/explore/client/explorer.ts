@@ -340,7 +340,9 @@ export function mountExplorer(root: HTMLElement): ExplorerHandle {
     const left = view.merge(network, id, cap);
     if (pathAsked() && handle.path?.found) view.setPath(handle.path);
     renderTies();
-    status.textContent = left ? `${capMessage(cap)} ${left} of ${id}'s partners were not added.` : `${view.graph.order} organisations, ${view.graph.size} ties`;
+    const name = view.graph.getNodeAttribute(id, state.lang === 'en' ? 'nameEn' : 'nameVi');
+    const leftOut = state.lang === 'en' ? `Partners of ${name} left out: ${left}.` : `Số đối tác của ${name} không được thêm: ${left}.`;
+    status.textContent = left ? `${capMessage(cap)} ${leftOut}` : `${view.graph.order} organisations, ${view.graph.size} ties`;
   }
 
   const capMessage = (cap: number) =>
