@@ -310,6 +310,7 @@ describeInBrowser('the explorer: path finder, two-mode view, SVG, expansion cap,
       expect(await away.page.$eval('.status', (s: any) => s.textContent)).toBe(
         'Could not load the data: the hub is busy or its database is down; try again shortly (SERVICE_UNAVAILABLE).',
       );
+      await away.screenshot('15-hub-away');
       // One retry, no more.
       expect(await away.page.evaluate(() => (window as any).__asked.length)).toBe(2);
       expect(away.errors).toEqual([]);
