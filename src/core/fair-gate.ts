@@ -1,4 +1,4 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
+import { ContextKey } from './async-context';
 
 interface Waiter {
   grant(): void;
@@ -26,7 +26,7 @@ export class FairGate {
   private burst = 0;
   // Lanes with waiting work, in the order they are served; a served lane with more waiting goes to the back.
   private readonly lanes = new Map<string, Waiter[]>();
-  private readonly holding = new AsyncLocalStorage<true>();
+  private readonly holding = new ContextKey<true>('holding a database slot');
 
   constructor(readonly slots: number, readonly alone: number = slots) {
     if (!Number.isInteger(slots) || slots < 1) throw new RangeError('slots must be a positive integer');
@@ -55,7 +55,7 @@ export class FairGate {
    * waits, `signal` aborting ends the wait with `onAbort()`'s error, and the work never starts.
    */
   async run<T>(lane: string, signal: AbortSignal | undefined, onAbort: () => unknown, work: () => Promise<T>): Promise<T> {
-    if (this.holding.getStore()) return work();
+    if (this.holding.get()) return work();
     await this.acquire(lane, signal, onAbort);
     try {
       return await this.holding.run(true, work);

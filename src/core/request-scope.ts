@@ -1,4 +1,4 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
+import { ContextKey } from './async-context';
 
 /**
  * What the database floor and the access log need to know about the request being served, without passing it
@@ -24,14 +24,14 @@ export interface RequestScope {
   client?: string;
 }
 
-const storage = new AsyncLocalStorage<RequestScope>();
+const scopeKey = new ContextKey<RequestScope>('request scope');
 
 /** Runs `work` inside `scope`: everything it starts, synchronously or through promises, sees that scope. */
 export function runInScope<T>(scope: RequestScope, work: () => T): T {
-  return storage.run(scope, work);
+  return scopeKey.run(scope, work);
 }
 
 /** The scope of the request being served, or undefined outside a request (start-up, seeding, tools). */
 export function currentScope(): RequestScope | undefined {
-  return storage.getStore();
+  return scopeKey.get();
 }

@@ -5,13 +5,13 @@ import neo4j, {
   type ResultSummary,
   type Session,
 } from 'neo4j-driver';
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import { CircuitBreaker } from './circuit-breaker';
 import { ConflictError, DeadlineExceededError, HubError, ServiceUnavailableError } from '../core/errors';
 import type { Logger } from '../core/logger';
 import { currentScope, type RequestScope } from '../core/request-scope';
 import { FairGate } from '../core/fair-gate';
+import { ContextKey } from '../core/async-context';
 
 /**
  * Calls `start` (which starts a statement and returns its result synchronously) without the stack trace the
@@ -135,7 +135,7 @@ interface StampCapture {
   since?: string[];
 }
 
-const stampCaptures = new AsyncLocalStorage<StampCapture>();
+const stampCaptures = new ContextKey<StampCapture>('graph stamp capture');
 
 function bookmarkText(bookmarks: string[]): string {
   return [...bookmarks].sort().join(',');
@@ -354,7 +354,7 @@ export class Database {
   }
 
   private noteStamp(session: Session): void {
-    const capture = stampCaptures.getStore();
+    const capture = stampCaptures.get();
     if (capture) capture.stamp = `${this.epoch}|${bookmarkText(session.lastBookmarks())}`;
   }
 
@@ -397,7 +397,7 @@ export class Database {
   }
 
   private session(mode: 'READ' | 'WRITE'): Session {
-    const bookmarks = stampCaptures.getStore()?.since;
+    const bookmarks = stampCaptures.get()?.since;
     return this.driver.session({ database: this.database, defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE, bookmarks });
   }
 
