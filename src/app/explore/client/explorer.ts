@@ -256,7 +256,11 @@ export function mountExplorer(root: HTMLElement): ExplorerHandle {
       message = pathList.querySelector('.path-summary')?.textContent ?? '';
     } else {
       // With nothing else drawn, the two ends are drawn alone: the reason is about them.
-      if (!view.graph.order) view.show(endsAlone(pathEnds), from);
+      if (!view.graph.order) {
+        view.show(endsAlone(pathEnds), from);
+        // Two nodes land on the stage's edges: zoomed out, their names fit.
+        view.renderer.getCamera().setState({ ratio: 1.8 });
+      }
       view.setPath(null);
       message = noPathReason(result, state.hops, state.lang);
       replace(pathList, h('p', { class: 'path-result no-path', 'data-found': 'no', 'data-reason': result.reason ?? '' }, message));

@@ -222,7 +222,7 @@ export class NetworkView {
     graph.updateEachNodeAttributes((id, a) => ({
       ...a,
       // Without any tie (a path's two ends that nothing joins) the nodes are drawn large enough for their names.
-      size: graph.size ? 4 + 4 * Math.sqrt(this.strength(id, graph)) : 8,
+      size: graph.size ? 4 + 4 * Math.sqrt(this.strength(id, graph)) : 12,
       label: lang === 'en' ? a.nameEn : a.nameVi,
     }));
     layout(graph);
