@@ -1,9 +1,9 @@
 import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../graphql/context';
 import { NotFoundError } from '../core/errors';
-import { buildSearchQuery, checkSearchInput, MAX_SEARCH_RESULTS, MAX_SEARCH_TEXT, SearchMatch } from './search.query';
+import { checkSearchInput, MAX_SEARCH_RESULTS, MAX_SEARCH_TEXT, SearchMatch } from './search.query';
 import { searchNames } from './search.repository';
-import { buildNumberQuery, numberKeys } from './search.numbers';
+import { planSearch } from './search.plan';
 import { buildSuggestQuery } from './search.suggest';
 import { searchLoaders } from './search.loaders';
 import { SearchHit, SearchKind, SearchResult, tagSearchNode } from './search.type';
@@ -34,10 +34,7 @@ export class SearchResolver {
     match: SearchMatch,
     @Ctx() ctx: Context,
   ): Promise<SearchHit[]> {
-    const trimmed = checkSearchInput(text, first);
-    const keys = numberKeys(trimmed);
-    const numberQuery = keys.length > 0 ? buildNumberQuery(keys) : null;
-    return searchNames(ctx.db, { query: buildSearchQuery(trimmed, match), numberQuery, numberKeys: keys }, kinds ?? null, first);
+    return searchNames(ctx.db, planSearch(checkSearchInput(text, first), match), kinds ?? null, first);
   }
 
   @Query(() => [SearchHit], {
