@@ -23,6 +23,8 @@ export interface BenchOptions {
   outDir?: string;
   /** Import even into an external database (NEO4J_URI): its graph is replaced. */
   replaceExternal: boolean;
+  /** The start script of another build of the hub, measured in the same run as a fourth target. */
+  baselineHub?: string;
 }
 
 export const BENCH_USAGE = `Usage: npm run bench -- [--size small|large] [options]
@@ -41,6 +43,9 @@ Starts a Neo4j holding the synthetic network of that size (generated and importe
   --family NAME           only this family (repeatable), e.g. --family partners
   --out DIR               where the report goes (default bench/results)
   --replace-external      with NEO4J_URI set: replace that database's graph with the synthetic one
+  --baseline-hub FILE     also measure another build of the hub, started from FILE (e.g. an earlier commit's
+                          checkout after its build: <dir>/dist/src/main.js), asked the hub's questions in the same
+                          rounds and slices, so that its ratios to the floor come from the same run
 Heap and page cache of the embedded Neo4j follow the size (small 1g/1024 MB, large 2g/3072 MB).`;
 
 const count = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
@@ -58,6 +63,7 @@ const Schema = z.object({
   family: z.array(z.string()).optional(),
   out: z.string().optional(),
   'replace-external': z.boolean().default(false),
+  'baseline-hub': z.string().min(1).optional(),
 });
 
 /** Parses the command line; `help` or a message naming the bad option instead of options. */
@@ -79,6 +85,7 @@ export function parseBenchArgs(argv: string[]): { ok: true; options: BenchOption
         family: { type: 'string', multiple: true },
         out: { type: 'string' },
         'replace-external': { type: 'boolean' },
+        'baseline-hub': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     }));
@@ -106,6 +113,7 @@ export function parseBenchArgs(argv: string[]): { ok: true; options: BenchOption
       families: v.family,
       outDir: v.out,
       replaceExternal: v['replace-external'],
+      baselineHub: v['baseline-hub'],
     },
   };
 }

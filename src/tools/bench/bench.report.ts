@@ -14,6 +14,8 @@ export interface RunInfo {
   hubPeakRssMib?: number;
   hubLoadRssMib?: number;
   neo4jGraphqlPeakRssMib?: number;
+  /** The other build of the hub measured in the same run (--baseline-hub), as the report names it. */
+  baseline?: { label: string; peakRssMib?: number };
 }
 
 /** The p50 target: within 1.3x of the floor, or within 1 ms of it where the floor is under 3 ms. */
@@ -23,6 +25,29 @@ export function meetsFloorTarget(hubP50: number, floorP50: number): boolean {
 
 const f = (x: number | undefined, digits = 2) => (x === undefined ? '–' : x.toFixed(digits));
 const ratio = (a: number | undefined, b: number | undefined) => (a === undefined || b === undefined || b === 0 ? '–' : `${(a / b).toFixed(2)}x`);
+
+/**
+ * The hub against another build of itself, measured in the same rounds and slices: each one's ratios to the
+ * floor, so that what a change costs is read without comparing runs made on different days.
+ */
+function baselineSection(results: FamilyResult[], label: string): string[] {
+  const lines = [`## The hub against ${label} (same run)`, ''];
+  lines.push('Both builds answer the same requests, interleaved with the floor in every round and slice; a ratio below 1.00x in the last columns means this build is the faster.');
+  lines.push('');
+  lines.push('| family | hub p50 | baseline p50 | hub / floor (p50) | baseline / floor (p50) | hub throughput | baseline throughput | hub / floor (throughput) | baseline / floor (throughput) | hub / baseline (p50) | baseline answers agree |');
+  lines.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+  for (const r of results) {
+    const { hub, floor, baseline } = r.latency;
+    const t = r.throughput;
+    const agree = r.agreement.baseline === undefined ? '–' : `${r.agreement.baseline}/${r.agreement.compared}`;
+    lines.push(
+      `| ${r.family.name} | ${f(hub?.p50)} | ${f(baseline?.p50)} | ${ratio(hub?.p50, floor?.p50)} | ${ratio(baseline?.p50, floor?.p50)} | ` +
+        `${f(t.hub, 1)} | ${f(t.baseline, 1)} | ${ratio(t.hub, t.floor)} | ${ratio(t.baseline, t.floor)} | ${ratio(hub?.p50, baseline?.p50)} | ${agree} |`,
+    );
+  }
+  lines.push('');
+  return lines;
+}
 
 /** The Markdown report: one row per family with absolute figures and ratios, then notes and memory. */
 export function renderReport(results: FamilyResult[], info: RunInfo): string {
@@ -69,6 +94,7 @@ export function renderReport(results: FamilyResult[], info: RunInfo): string {
     lines.push(`| ${r.family.name} | ${f(hub, 1)} | ${f(floor, 1)} | ${neoCell} | ${ratio(hub, floor)} | ${expressible ? ratio(hub, neo) : 'n/a'} |`);
   }
   lines.push('');
+  if (info.baseline) lines.push(...baselineSection(results, info.baseline.label));
   lines.push('## Families');
   lines.push('');
   lines.push('| family | what is asked | answers agree with the floor | @neo4j/graphql |');
@@ -92,6 +118,7 @@ export function renderReport(results: FamilyResult[], info: RunInfo): string {
   lines.push('');
   lines.push(`- Hub process: peak resident ${f(info.hubPeakRssMib, 0)} MiB (kernel high-water mark); highest sample under load ${f(info.hubLoadRssMib, 0)} MiB. Target: under 300 MB.`);
   lines.push(`- @neo4j/graphql process: peak resident ${f(info.neo4jGraphqlPeakRssMib, 0)} MiB.`);
+  if (info.baseline) lines.push(`- Baseline hub process: peak resident ${f(info.baseline.peakRssMib, 0)} MiB.`);
   lines.push('');
   return lines.join('\n');
 }

@@ -3,13 +3,21 @@ import type { BenchSample, Family, GraphqlRequest, GraphqlSide, Json } from './b
 import { postJson, REQUEST_TIMEOUT_MS } from './bench.http';
 import { hasSettled, summarize, type LatencySummary } from './bench.stats';
 
-export type TargetName = 'hub' | 'floor' | 'neo4jGraphql';
-export const TARGETS: TargetName[] = ['hub', 'floor', 'neo4jGraphql'];
+/** The targets: `baseline` is another build of the hub (an earlier commit), asked the hub's questions. */
+export type TargetName = 'hub' | 'floor' | 'neo4jGraphql' | 'baseline';
+export const TARGETS: TargetName[] = ['hub', 'floor', 'neo4jGraphql', 'baseline'];
 
-/** Where each target is reached: the two GraphQL endpoints and the database for the floor. */
+/** One empty list per target. */
+function perTarget(): Record<TargetName, number[]> {
+  return { hub: [], floor: [], neo4jGraphql: [], baseline: [] };
+}
+
+/** Where each target is reached: the GraphQL endpoints and the database for the floor. */
 export interface Endpoints {
   hubUrl: string;
   neo4jGraphqlUrl?: string;
+  /** Another build of the hub, if one is compared in the same run. */
+  baselineUrl?: string;
   db: Database;
 }
 
@@ -22,7 +30,7 @@ export interface FamilyResult {
    * Samples whose answers were compared, how many of them matched the floor per GraphQL target, and how many
    * @neo4j/graphql requests failed (so had no answer to compare).
    */
-  agreement: { compared: number; hub: number; neo4jGraphql?: number; neo4jGraphqlFailed?: number; firstMismatch?: string };
+  agreement: { compared: number; hub: number; neo4jGraphql?: number; neo4jGraphqlFailed?: number; baseline?: number; firstMismatch?: string };
   /** Failed requests per target (left out of the figures), and the first failure's message. */
   errors: Partial<Record<TargetName, number>>;
   firstError?: string;
@@ -68,6 +76,7 @@ export function callers(endpoints: Endpoints): Record<TargetName, Caller | undef
     hub: graphql(endpoints.hubUrl, (f) => f.hub),
     floor: async (family, sample) => family.floor.answer(await endpoints.db.read(family.floor.cypher, family.floor.params(sample)), sample),
     neo4jGraphql: endpoints.neo4jGraphqlUrl ? graphql(endpoints.neo4jGraphqlUrl, (f) => ('request' in f.neo4jGraphql ? f.neo4jGraphql : undefined)) : undefined,
+    baseline: endpoints.baselineUrl ? graphql(endpoints.baselineUrl, (f) => f.hub) : undefined,
   };
 }
 
@@ -96,7 +105,12 @@ export async function compareAnswers(
   targets: TargetName[],
   call: (target: TargetName, sample: BenchSample) => Promise<string | undefined>,
 ): Promise<FamilyResult['agreement']> {
-  const agreement: FamilyResult['agreement'] = { compared: 0, hub: 0, ...(targets.includes('neo4jGraphql') ? { neo4jGraphql: 0 } : {}) };
+  const agreement: FamilyResult['agreement'] = {
+    compared: 0,
+    hub: 0,
+    ...(targets.includes('neo4jGraphql') ? { neo4jGraphql: 0 } : {}),
+    ...(targets.includes('baseline') ? { baseline: 0 } : {}),
+  };
   for (const sample of samples) {
     const floor = await call('floor', sample);
     const hub = await call('hub', sample);
@@ -109,6 +123,11 @@ export async function compareAnswers(
       if (neo === floor) agreement.neo4jGraphql!++;
       else if (neo === undefined) agreement.neo4jGraphqlFailed = (agreement.neo4jGraphqlFailed ?? 0) + 1;
       else agreement.firstMismatch ??= `@neo4j/graphql ${neo.slice(0, 120)} vs floor ${floor.slice(0, 120)}`;
+    }
+    if (targets.includes('baseline')) {
+      const previous = await call('baseline', sample);
+      if (previous === floor) agreement.baseline!++;
+      else if (previous !== undefined) agreement.firstMismatch ??= `baseline hub ${previous.slice(0, 120)} vs floor ${floor.slice(0, 120)}`;
     }
   }
   return agreement;
@@ -142,7 +161,11 @@ export async function runBenchmark(families: Family[], samples: BenchSample[], e
 
     // Answers first: this also warms up every target's query plans and caches.
     const agreement = await compareAnswers(family, samples.slice(0, opts.checkSamples), targets, attempt);
-    say(`answers: hub ${agreement.hub}/${agreement.compared}${agreement.neo4jGraphql === undefined ? '' : `, @neo4j/graphql ${agreement.neo4jGraphql}/${agreement.compared}`} agree with the floor`);
+    const others = [
+      agreement.neo4jGraphql === undefined ? '' : `, @neo4j/graphql ${agreement.neo4jGraphql}/${agreement.compared}`,
+      agreement.baseline === undefined ? '' : `, baseline hub ${agreement.baseline}/${agreement.compared}`,
+    ].join('');
+    say(`answers: hub ${agreement.hub}/${agreement.compared}${others} agree with the floor`);
 
     // A freshly started JVM and V8 keep compiling their hot paths over the first thousands of requests, so the
     // untimed rounds last at least warmupSeconds and then until no target's latency still falls.
@@ -150,7 +173,7 @@ export async function runBenchmark(families: Family[], samples: BenchSample[], e
       const warmupStarted = Date.now();
       let previous: Partial<Record<TargetName, number[]>> = {};
       for (let round = 0; ; ) {
-        const window: Record<TargetName, number[]> = { hub: [], floor: [], neo4jGraphql: [] };
+        const window = perTarget();
         const windowEnds = Date.now() + WARMUP_WINDOW_MS;
         for (; Date.now() < windowEnds; round++) {
           for (const target of rotate(targets, round)) {
@@ -168,7 +191,7 @@ export async function runBenchmark(families: Family[], samples: BenchSample[], e
       }
     }
 
-    const times: Record<TargetName, number[]> = { hub: [], floor: [], neo4jGraphql: [] };
+    const times = perTarget();
     const started = Date.now();
     let round = 0;
     for (; round < opts.rounds; round++) {
@@ -187,8 +210,8 @@ export async function runBenchmark(families: Family[], samples: BenchSample[], e
     // several at once: it would only bring the database down for the others.
     const loaded = targets.filter((t) => !errors[t]);
     const throughput: FamilyResult['throughput'] = {};
-    const done: Record<TargetName, number> = { hub: 0, floor: 0, neo4jGraphql: 0 };
-    const spent: Record<TargetName, number> = { hub: 0, floor: 0, neo4jGraphql: 0 };
+    const done: Record<TargetName, number> = { hub: 0, floor: 0, neo4jGraphql: 0, baseline: 0 };
+    const spent: Record<TargetName, number> = { hub: 0, floor: 0, neo4jGraphql: 0, baseline: 0 };
     const slices = 3;
     const sliceMs = (opts.throughputSeconds * 1000) / slices;
     let next = 0;

@@ -108,12 +108,13 @@ async function run(): Promise<number> {
     say(`Graph: ${size.nodes.toLocaleString('en')} nodes, ${size.relationships.toLocaleString('en')} relationships`);
     const database = config.neo4j.database;
     say('Starting the hub and @neo4j/graphql');
+    // One client asks everything here: the per-client rate and in-flight caps would measure themselves.
+    const hubEnv = childEnv({ NEO4J_URI: uri, ...login, HOST: '127.0.0.1', PORT: '0', SEED_ON_START: 'never', LOG_LEVEL: 'info', RATE_LIMIT_PER_MINUTE: '0', CLIENT_MAX_IN_FLIGHT: '10000', CLIENT_COST_PER_SECOND: '0', MAX_HEAVY_IN_FLIGHT: '10000' });
     servers.push(
       await startNodeProcess({
         name: 'hub',
         script: path.join(projectRoot, 'dist', 'src', 'tools', 'cli', 'start.js'),
-        // One client asks everything here: the per-client rate and in-flight caps would measure themselves.
-        env: childEnv({ NEO4J_URI: uri, ...login, HOST: '127.0.0.1', PORT: '0', SEED_ON_START: 'never', LOG_LEVEL: 'info', RATE_LIMIT_PER_MINUTE: '0', CLIENT_MAX_IN_FLIGHT: '10000', CLIENT_COST_PER_SECOND: '0', MAX_HEAVY_IN_FLIGHT: '10000' }),
+        env: hubEnv,
         ready: /coop-hub is ready at (http[^"\s]+)/,
       }),
     );
@@ -128,9 +129,15 @@ async function run(): Promise<number> {
       }),
     );
     const [hub, neo] = servers;
+    let baseline: BenchProcess | undefined;
+    if (opts.baselineHub) {
+      say(`Starting the baseline hub (${opts.baselineHub})`);
+      baseline = await startNodeProcess({ name: 'baseline hub', script: path.resolve(opts.baselineHub), env: hubEnv, ready: /coop-hub is ready at (http[^"\s]+)/ });
+      servers.push(baseline);
+    }
     const samples = await drawSamples(graph.db, opts.samples, opts.seed);
     say(`Measuring ${families.length} families with ${samples.length} parameter sets`);
-    const results = await runBenchmark(families, samples, { hubUrl: hub.url, neo4jGraphqlUrl: neo.url, db: graph.db }, {
+    const results = await runBenchmark(families, samples, { hubUrl: hub.url, neo4jGraphqlUrl: neo.url, baselineUrl: baseline?.url, db: graph.db }, {
       rounds: opts.rounds,
       latencySeconds: opts.latencySeconds,
       warmupSeconds: opts.warmupSeconds,
@@ -153,6 +160,7 @@ async function run(): Promise<number> {
       hubPeakRssMib: hub.peakRssMib(),
       hubLoadRssMib: peakUnderLoad || undefined,
       neo4jGraphqlPeakRssMib: neo.peakRssMib(),
+      baseline: baseline ? { label: `the baseline build (${opts.baselineHub})`, peakRssMib: baseline.peakRssMib() } : undefined,
     });
     const outDir = path.resolve(opts.outDir ?? path.join(projectRoot, 'bench', 'results'));
     fs.mkdirSync(outDir, { recursive: true });

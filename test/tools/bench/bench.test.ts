@@ -66,6 +66,34 @@ describe('benchmark answers', () => {
   });
 });
 
+describe('benchmark baseline hub', () => {
+  test('another build of the hub is compared with the floor like the hub, and a different answer is named', async () => {
+    const lookup = FAMILIES.find((f) => f.name === 'lookup')!;
+    const samples = ['a', 'b'].map((org) => ({ org, other: 'z', phrase: '', years: [] }));
+    const agreement = await compareAnswers(lookup, samples, ['hub', 'floor', 'baseline'], async (target, s) => (target === 'baseline' && s.org === 'b' ? 'old' : 'x'));
+    expect(agreement).toEqual({ compared: 2, hub: 2, baseline: 1, firstMismatch: 'baseline hub old vs floor x' });
+  });
+
+  test('the report sets both builds side by side, each against the floor of the same run', () => {
+    const lookup = FAMILIES.find((f) => f.name === 'lookup')!;
+    const lat = (p50: number) => ({ samples: 10, p50, p95: p50 * 2, p99: p50 * 3, mean: p50 });
+    const results: FamilyResult[] = [
+      { family: lookup, latency: { hub: lat(3), floor: lat(1.5), baseline: lat(2) }, throughput: { hub: 300, floor: 1000, baseline: 400 }, agreement: { compared: 10, hub: 10, baseline: 10 }, errors: {} },
+    ];
+    const info = { command: 'npm run bench', date: 'd', graph: { label: 'test', nodes: 1, relationships: 1 }, machine: 'm', concurrency: 8, warmupSeconds: 10, warmupMaxSeconds: 60 };
+    const md = renderReport(results, { ...info, baseline: { label: 'the baseline build (old/dist/src/main.js)', peakRssMib: 99 } });
+    expect(md).toContain('## The hub against the baseline build (old/dist/src/main.js) (same run)');
+    expect(md).toContain('| lookup | 3.00 | 2.00 | 2.00x | 1.33x | 300.0 | 400.0 | 0.30x | 0.40x | 1.50x | 10/10 |');
+    expect(md).toContain('Baseline hub process: peak resident 99 MiB');
+    expect(renderReport(results, info)).not.toContain('same run');
+  });
+
+  test('is an option', () => {
+    expect(parseBenchArgs(['--baseline-hub', '/tmp/old/dist/src/main.js'])).toMatchObject({ ok: true, options: { baselineHub: '/tmp/old/dist/src/main.js' } });
+    expect(parseBenchArgs([])).toMatchObject({ ok: true, options: { baselineHub: undefined } });
+  });
+});
+
 describe('benchmark targets and report', () => {
   test('the p50 target is 1.3x the floor, or 1 ms over a floor under 3 ms', () => {
     expect(meetsFloorTarget(13, 10)).toBe(true);
