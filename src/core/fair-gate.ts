@@ -52,9 +52,10 @@ export class FairGate {
 
   /**
    * Runs `work` once a slot is free and it is `lane`'s turn, and frees the slot when `work` settles. While it
-   * waits, `signal` aborting ends the wait with `onAbort()`'s error, and the work never starts.
+   * waits, `signal` aborting ends the wait with `onAbort()`'s error, and the work never starts. `signal` may be
+   * a function giving it, called only if the work has to wait (making a signal is not free).
    */
-  async run<T>(lane: string, signal: AbortSignal | undefined, onAbort: () => unknown, work: () => Promise<T>): Promise<T> {
+  async run<T>(lane: string, signal: AbortSignal | (() => AbortSignal) | undefined, onAbort: () => unknown, work: () => Promise<T>): Promise<T> {
     if (this.holding.get()) return work();
     await this.acquire(lane, signal, onAbort);
     try {
@@ -71,7 +72,7 @@ export class FairGate {
     this.held.set(lane, (this.held.get(lane) ?? 0) + 1);
   }
 
-  private acquire(lane: string, signal: AbortSignal | undefined, onAbort: () => unknown): Promise<void> {
+  private acquire(lane: string, signalOrMaker: AbortSignal | (() => AbortSignal) | undefined, onAbort: () => unknown): Promise<void> {
     if (this.lanes.size === 0) {
       if (this.busy < this.slots) {
         this.take(lane);
@@ -83,6 +84,7 @@ export class FairGate {
         return Promise.resolve();
       }
     }
+    const signal = typeof signalOrMaker === 'function' ? signalOrMaker() : signalOrMaker;
     if (signal?.aborted) return Promise.reject(onAbort());
     return new Promise<void>((resolve, reject) => {
       const abort = () => {

@@ -22,6 +22,26 @@ export interface RequestScope {
   operationName?: string;
   /** The client the request came from (its admission key), so that the database floor can share fairly. */
   client?: string;
+  /**
+   * Whether the scope is aborted, and a way to hear of it: calls `listener` once when it is (at once if it
+   * already is) and returns a function that stops listening. Optional, as a cheaper way than `signal`, whose
+   * AbortController and event listeners cost more on Node 20 than a short request spends in the hub.
+   */
+  readonly aborted?: boolean;
+  onAbort?(listener: () => void): () => void;
+}
+
+/** Whether `scope` is aborted (without making its signal when it has a cheaper way to tell). */
+export function isScopeAborted(scope: RequestScope): boolean {
+  return scope.onAbort ? scope.aborted === true : scope.signal.aborted;
+}
+
+/** Calls `listener` once `scope` is aborted; returns a function that stops listening. */
+export function whenScopeAborts(scope: RequestScope, listener: () => void): () => void {
+  if (scope.onAbort) return scope.onAbort(listener);
+  const signal = scope.signal;
+  signal.addEventListener('abort', listener, { once: true });
+  return () => signal.removeEventListener('abort', listener);
 }
 
 const scopeKey = new ContextKey<RequestScope>('request scope');

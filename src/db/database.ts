@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { CircuitBreaker } from './circuit-breaker';
 import { ConflictError, DeadlineExceededError, HubError, ServiceUnavailableError } from '../core/errors';
 import type { Logger } from '../core/logger';
-import { currentScope, type RequestScope } from '../core/request-scope';
+import { currentScope, isScopeAborted, whenScopeAborts, type RequestScope } from '../core/request-scope';
 import { FairGate } from '../core/fair-gate';
 import { ContextKey } from '../core/async-context';
 
@@ -157,11 +157,13 @@ function jittered(delay: number): number {
  */
 function beforeDeadline<T>(work: Promise<T>, scope: RequestScope, breaker: CircuitBreaker, onStall: () => void, stallMs: number): Promise<T> {
   return new Promise<T>((resolve, reject) => {
+    // Set below; a scope aborted already calls `expire` at once, before it is.
+    let stopListening: () => void = () => undefined;
     const stop = () => {
       clearTimeout(timer);
       clearTimeout(stall);
       unsubscribe();
-      scope.signal.removeEventListener('abort', expire);
+      stopListening();
     };
     const unsubscribe = breaker.whenOpen(() => {
       stop();
@@ -173,7 +175,7 @@ function beforeDeadline<T>(work: Promise<T>, scope: RequestScope, breaker: Circu
       reject(new DeadlineExceededError(scope.timeoutMs));
     };
     const timer = setTimeout(expire, Math.max(0, scope.deadline - Date.now()));
-    scope.signal.addEventListener('abort', expire, { once: true });
+    stopListening = whenScopeAborts(scope, expire);
     work.then(
       (value) => (stop(), resolve(value)),
       (error: unknown) => (stop(), reject(error)),
@@ -381,7 +383,7 @@ export class Database {
   /** Runs one statement inside a transaction of `readTx`/`writeTx`, counting it; none starts past the deadline. */
   async runIn(tx: ManagedTransaction, cypher: string, params: Params = {}): Promise<Row[]> {
     const scope = currentScope();
-    if (scope && (Date.now() >= scope.deadline || scope.signal.aborted)) throw new DeadlineExceededError(scope.timeoutMs);
+    if (scope && (Date.now() >= scope.deadline || isScopeAborted(scope))) throw new DeadlineExceededError(scope.timeoutMs);
     const started = performance.now();
     let outcome: StatementOutcome = 'ok';
     try {
@@ -463,13 +465,13 @@ export class Database {
 
   private executeInRequest<T>(attempt: (timeout: number) => Promise<T>, scope: RequestScope): Promise<T> {
     if (!this.gate) return this.executeInRequestNow(attempt, scope);
-    return this.gate.run(scope.client ?? '', scope.signal, () => new DeadlineExceededError(scope.timeoutMs), () => this.executeInRequestNow(attempt, scope));
+    return this.gate.run(scope.client ?? '', () => scope.signal, () => new DeadlineExceededError(scope.timeoutMs), () => this.executeInRequestNow(attempt, scope));
   }
 
   private async executeInRequestNow<T>(attempt: (timeout: number) => Promise<T>, scope: RequestScope): Promise<T> {
     for (let tries = 1, delay = RETRY.initialDelayMs; ; tries += 1) {
       const left = scope.deadline - Date.now();
-      if (left <= 0 || scope.signal.aborted) throw new DeadlineExceededError(scope.timeoutMs);
+      if (left <= 0 || isScopeAborted(scope)) throw new DeadlineExceededError(scope.timeoutMs);
       if (this.breaker.isOpen) throw new ServiceUnavailableError();
       const started = performance.now();
       try {

@@ -61,6 +61,24 @@ describe('the fair gate', () => {
     expect(gate.running).toBe(0);
   });
 
+  test('a signal given as a function is made only when the work has to wait, and its abort ends the wait', async () => {
+    const gate = new FairGate(1);
+    const log: string[] = [];
+    let made = 0;
+    const controller = new AbortController();
+    const signal = () => (made++, controller.signal);
+    const first = pending(log, 'first');
+    const running = gate.run('a', signal, () => new Error('aborted'), first.work);
+    expect(made).toBe(0);
+    const waiting = gate.run('b', signal, () => new Error('deadline'), pending(log, 'never').work);
+    expect(made).toBe(1);
+    controller.abort();
+    await expect(waiting).rejects.toThrow('deadline');
+    first.finish();
+    await running;
+    expect(log).toEqual(['first']);
+  });
+
   test('work inside work that holds a slot passes through instead of waiting for itself', async () => {
     const gate = new FairGate(1);
     const inner = await gate.run('a', undefined, () => new Error('aborted'), () => gate.run('a', undefined, () => new Error('aborted'), async () => 'inner'));

@@ -11,6 +11,7 @@ class Scope implements RequestScope {
   operationName?: string;
   private controller?: AbortController;
   private reason?: Error;
+  private listeners?: Set<() => void>;
 
   constructor(
     readonly id: string,
@@ -30,10 +31,22 @@ class Scope implements RequestScope {
     return this.reason !== undefined;
   }
 
+  onAbort(listener: () => void): () => void {
+    if (this.reason) {
+      listener();
+      return () => undefined;
+    }
+    (this.listeners ??= new Set()).add(listener);
+    return () => void this.listeners?.delete(listener);
+  }
+
   abort(reason: Error): void {
     if (this.reason) return;
     this.reason = reason;
     this.controller?.abort(reason);
+    const listeners = this.listeners;
+    this.listeners = undefined;
+    listeners?.forEach((listener) => listener());
   }
 }
 

@@ -7,7 +7,7 @@ import { addressKey } from '../../../src/app/http/client-key';
 import { createEdge } from '../../../src/app/http/edge';
 import { chooseEncoding } from '../../../src/app/http/exposure';
 import { HubMetrics } from '../../../src/app/http/metrics';
-import { currentScope, type RequestScope } from '../../../src/core/request-scope';
+import { currentScope, isScopeAborted, whenScopeAborts, type RequestScope } from '../../../src/core/request-scope';
 
 type Handler = (req: http.IncomingMessage, res: http.ServerResponse) => void;
 
@@ -114,6 +114,27 @@ describe('the HTTP edge', () => {
       expect((await fetch(`${hub.base}/graphql`)).status).toBe(504);
       expect(scope!.signal.aborted).toBe(true);
       expect(String(scope!.signal.reason)).toContain('deadline');
+    } finally {
+      await hub.close();
+    }
+  });
+
+  test('listeners of the scope hear of its abort once, without its signal; a late listener hears at once', async () => {
+    let scope: RequestScope | undefined;
+    const heard: string[] = [];
+    const hub = await serve(() => {
+      scope = currentScope();
+      const stop = scope!.onAbort!(() => heard.push('removed'));
+      stop();
+      scope!.onAbort!(() => heard.push('early'));
+      expect(isScopeAborted(scope!)).toBe(false);
+    }, { requestTimeoutMs: 100 });
+    try {
+      expect((await fetch(`${hub.base}/graphql`)).status).toBe(504);
+      expect(heard).toEqual(['early']);
+      expect(isScopeAborted(scope!)).toBe(true);
+      whenScopeAborts(scope!, () => heard.push('late'));
+      expect(heard).toEqual(['early', 'late']);
     } finally {
       await hub.close();
     }
