@@ -141,6 +141,24 @@ describeInBrowser('the network explorer in a browser', () => {
     expect(await w.page.evaluate(() => (window as any).__explorer.graph.order)).toBeGreaterThanOrEqual(before);
     await w.screenshot('07-actor-panel');
   });
+  test("an actor's panel gives its province as recorded and, for a unit merged in 2025, the one it is part of today", async () => {
+    const { organization } = await hub<{ organization: { location: { name: string; nameEn: string | null; validTo: string | null; current: { id: string; name: string; nameEn: string | null }; id: string } } }>(
+      'query($id: ID!) { organization(id: $id) { location { id name nameEn validTo current { id name nameEn } } } }',
+      { id: ACTOR },
+    );
+    const loc = organization.location;
+    // The seed actor sits in Bình Thuận, which joined another unit on 1 July 2025: both must be named.
+    expect(loc.current.id).not.toBe(loc.id);
+    await w.page.goto(`${base}/explore?actor=${ACTOR}&lang=en`, { waitUntil: 'networkidle0' });
+    await settled();
+    await w.page.evaluate((id) => (window as any).__explorer.clickNode(id), ACTOR);
+    await settled();
+    await w.page.waitForFunction(() => !document.querySelector('#panel dl dd:nth-of-type(2)')?.textContent?.startsWith('…'), { timeout: 10_000 });
+    const province = collapse(await w.page.$eval('#panel dl dd:nth-of-type(2)', (d: any) => d.textContent));
+    expect(province).toBe(`${loc.nameEn ?? loc.name} (to ${loc.validTo}; today ${loc.current.nameEn ?? loc.current.name})`);
+    await w.screenshot('07b-actor-province');
+  });
+
   test('the strongest ties are buttons too, so the evidence is reachable by keyboard', async () => {
     await w.page.goto(`${base}/explore?actor=${ACTOR}`, { waitUntil: 'networkidle0' });
     await settled();

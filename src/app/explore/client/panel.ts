@@ -85,7 +85,32 @@ export async function showTie(el: HTMLElement, a: ActorAttributes, b: ActorAttri
 }
 
 interface ActorDetails {
-  node: { id: string; name?: string; nameEn?: string | null; orgKind?: string; category?: string | null; location?: { id: string; name: string; nameEn: string | null } | null } | null;
+  node: { id: string; name?: string; nameEn?: string | null; orgKind?: string; category?: string | null; location?: Unit | null } | null;
+}
+
+interface UnitName {
+  id: string;
+  name: string;
+  nameEn: string | null;
+}
+
+/** The unit an organisation is recorded in, and the one that holds it today (itself unless it was merged). */
+interface Unit extends UnitName {
+  validTo: string | null;
+  current: UnitName;
+}
+
+const unitName = (u: UnitName, lang: Language) => (lang === 'en' && u.nameEn ? u.nameEn : u.name);
+
+/**
+ * The province as the sources record it and, for a unit merged in the 2025 reform, the one it is part of today:
+ * "Bình Thuận (to 2025-06-30; today Lâm Đồng)".
+ */
+export function provinceText(loc: Unit | null | undefined, lang: Language): string {
+  if (!loc) return '—';
+  if (loc.current.id === loc.id) return unitName(loc, lang);
+  const until = loc.validTo ? (lang === 'en' ? `to ${loc.validTo}; ` : `đến ${loc.validTo}; `) : '';
+  return `${unitName(loc, lang)} (${until}${lang === 'en' ? 'today' : 'nay'} ${unitName(loc.current, lang)})`;
 }
 
 /**
@@ -112,6 +137,5 @@ export async function showActor(el: HTMLElement, id: string, attrs: ActorAttribu
     ),
   );
   const data = await gql<ActorDetails>(ACTOR, { id });
-  const loc = data.node?.location;
-  replace(place, loc ? (lang === 'en' && loc.nameEn ? loc.nameEn : loc.name) : '—');
+  replace(place, provinceText(data.node?.location, lang));
 }

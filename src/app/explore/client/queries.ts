@@ -28,7 +28,7 @@ export const EVIDENCE = `query ExploreEvidence($ids: [ID!]!) {
 export const ACTOR = `query ExploreActor($id: ID!) {
   node(id: $id) {
     id
-    ... on Organization { name nameEn orgKind: kind category location { id name nameEn } }
+    ... on Organization { name nameEn orgKind: kind category location { id name nameEn validTo current { id name nameEn } } }
   }
 }`;
 
