@@ -69,7 +69,7 @@ const page = (fields: string) => `pageInfo { hasNextPage endCursor } edges { cur
 
 const QUERIES = [
   `{ organizations(first: 500) { ${page(`__typename ${ORG}`)} } }`,
-  `{ adminUnits(first: 500) { ${page(`id ${PROV} parent { id } children { id } successor { id } predecessors { id } current { id }
+  `{ adminUnits(first: 500) { ${page(`id ${PROV} centre { latitude longitude } parent { id } children { id } successor { id } predecessors { id } current { id }
       regions { id } organizations(includePredecessors: true) { id } activities { id }`)} } }`,
   `{ regions { ${page(`id ${PROV} members { id }`)} } }`,
   `{ agreements(first: 500) { ${page(`id ${PROV} signedAt { id } implements { id } implementations { id } topics { id }

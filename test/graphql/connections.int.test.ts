@@ -24,7 +24,7 @@ const LISTS: Record<string, ListSpec> = {
   agreements: { type: 'Agreement', total: 12, sorts: { SIGNED_ON: 'signedOn', TITLE: 'title' } },
   activities: { type: 'Activity', total: 49, sorts: { START_DATE: 'startDate', TITLE: 'title' } },
   people: { type: 'Person', total: 12, sorts: { NAME: 'name' } },
-  sources: { type: 'SourceDocument', total: 15, sorts: { ID: 'id', TITLE: 'title' } },
+  sources: { type: 'SourceDocument', total: 18, sorts: { ID: 'id', TITLE: 'title' } },
   topics: { type: 'Topic', total: 27, sorts: { NAME: 'name' } },
 };
 
