@@ -12,6 +12,7 @@ import type { Logger } from '../core/logger';
 import { currentScope, isScopeAborted, whenScopeAborts, type RequestScope } from '../core/request-scope';
 import { FairGate } from '../core/fair-gate';
 import { ContextKey } from '../core/async-context';
+import { sendClientWritesAtOnce } from './tcp-no-delay';
 
 /**
  * Calls `start` (which starts a statement and returns its result synchronously) without the stack trace the
@@ -216,6 +217,7 @@ export class Database {
   private epoch = randomUUID();
 
   constructor(options: DatabaseOptions) {
+    sendClientWritesAtOnce();
     const auth =
       options.username !== undefined ? neo4j.auth.basic(options.username, options.password ?? '') : undefined;
     this.driver = neo4j.driver(options.uri, auth, {
@@ -609,5 +611,6 @@ export type { ManagedTransaction as Transaction } from 'neo4j-driver';
  * goes through `Database`.
  */
 export function openDriver(uri: string, username?: string, password?: string): import('neo4j-driver').Driver {
+  sendClientWritesAtOnce();
   return neo4j.driver(uri, username === undefined ? undefined : neo4j.auth.basic(username, password ?? ''));
 }
