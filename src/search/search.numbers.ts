@@ -16,16 +16,18 @@ export function numberKey(text: string): string {
     .trim();
 }
 
-// A document number holds a digit and a '/' (16/TTHT-UBND, 202/2025/QH15, 14-NQ/TU).
+// A document number holds a digit and a '/' (16/TTHT-UBND, 202/2025/QH15, 14-NQ/TU): a Vietnamese document's
+// number and symbol are always written with one.
 const looksLikeNumber = (word: string) => /\p{N}/u.test(word) && word.includes('/');
 
 /**
- * The number keys a search text may mean: the whole text when it holds a digit, and each of its words that
- * looks like a document number; none when the text has no digit. At most MAX_NUMBER_KEYS, no repeats.
+ * The number keys a search text may mean: the whole text and each of its words, those that look like a
+ * document number (a digit and a '/'); none when the whole text does not, so a name that merely holds a digit
+ * ("Viện Nghiên cứu 18") asks nothing of the number index. At most MAX_NUMBER_KEYS, no repeats.
  */
 export function numberKeys(text: string): string[] {
   const whole = numberKey(text);
-  if (!/\p{N}/u.test(whole)) return [];
+  if (!looksLikeNumber(whole)) return [];
   return [...new Set([whole, ...whole.split(' ').filter(looksLikeNumber)])].slice(0, MAX_NUMBER_KEYS);
 }
 

@@ -16,10 +16,13 @@ describe('document number keys', () => {
     expect(numberKey('116/TTHT-UBND')).not.toBe(numberKey('16/TTHT-UBND'));
   });
 
-  test('a text with a digit is looked up whole and by its number-like words', () => {
+  test('a text that looks like a document number (a digit and a slash) is looked up whole and by its number-like words', () => {
     expect(numberKeys('16/TTHT-UBND')).toEqual(['16/ttht-ubnd']);
     expect(numberKeys('Thỏa thuận 16/TTHT-UBND')).toEqual(['thoa thuan 16/ttht-ubnd', '16/ttht-ubnd']);
     expect(numberKeys('Cần Thơ')).toEqual([]);
+    // A digit without a '/' is no document number: the number index is not asked.
+    expect(numberKeys('Viện Nghiên cứu Y sinh 18612')).toEqual([]);
+    expect(numberKeys('16 / TTHT - UBND')).toEqual(['16/ttht-ubnd']);
     expect(numberKeys('1/A 2/B 3/C 4/D 5/E')).toHaveLength(MAX_NUMBER_KEYS);
   });
 
