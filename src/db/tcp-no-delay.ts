@@ -6,9 +6,16 @@ import type { Socket } from 'node:net';
 // Lucene query with its name forms) waits for the server's delayed acknowledgement, 40 ms on Linux: such a
 // search took 48 ms instead of 3 on the large benchmark network. The driver has no option for it; Node announces
 // every client socket it creates on this diagnostics channel, where the delay is turned off.
-const CLIENT_SOCKETS = 'net.client.socket';
+export const CLIENT_SOCKETS = 'net.client.socket';
 
 let subscribed = false;
+
+/** The subscriber: turns Nagle's algorithm off on the socket a `net.client.socket` message names. */
+export function turnOffNagle(message: unknown): void {
+  const socket = (message as { socket?: Socket } | undefined)?.socket;
+  // Before the connection is made Node keeps the setting and applies it on connect.
+  socket?.setNoDelay?.(true);
+}
 
 /**
  * From the first call on, every TCP client socket this process opens sends each write at once (TCP_NODELAY),
@@ -18,9 +25,5 @@ let subscribed = false;
 export function sendClientWritesAtOnce(): void {
   if (subscribed) return;
   subscribed = true;
-  subscribe(CLIENT_SOCKETS, (message) => {
-    const socket = (message as { socket?: Socket }).socket;
-    // Before the connection is made Node keeps the setting and applies it on connect.
-    socket?.setNoDelay?.(true);
-  });
+  subscribe(CLIENT_SOCKETS, turnOffNagle);
 }
