@@ -17,7 +17,7 @@ export function toActivity(value: unknown): Activity {
     statedStatus: str(p.status),
     figures: figures.map((f) => ({ name: f.name, value: f.value, unit: f.unit ?? null })),
     summary: str(p.summary),
-    provenance: toProvenance(p.provenance),
+    get provenance() { return toProvenance(p.provenance); },
   };
 }
 
@@ -28,6 +28,6 @@ export function toParticipation(row: { organizationId: unknown; activityId: unkn
     organizationId: String(row.organizationId),
     activityId: String(row.activityId),
     role: String(p.role),
-    provenance: toProvenance(p.provenance),
+    get provenance() { return toProvenance(p.provenance); },
   };
 }

@@ -16,7 +16,7 @@ export function toAgreement(value: unknown): Agreement {
     validToDay: isoDate(p.validTo),
     statedStatus: str(p.status),
     summary: str(p.summary),
-    provenance: toProvenance(p.provenance),
+    get provenance() { return toProvenance(p.provenance); },
   };
 }
 
@@ -27,6 +27,6 @@ export function toAgreementParty(row: { organizationId: unknown; agreementId: un
     organizationId: String(row.organizationId),
     agreementId: String(row.agreementId),
     role: String(p.role),
-    provenance: toProvenance(p.provenance),
+    get provenance() { return toProvenance(p.provenance); },
   };
 }

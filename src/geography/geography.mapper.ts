@@ -2,7 +2,7 @@ import { props, str, strList, writtenDate } from '../db/values';
 import { toProvenance } from '../source/source.mapper';
 import type { AdminUnit, Centre, Region } from './geography.type';
 
-/** The stored centre (a JSON string of the seed format's `centre`) as the API gives it; null when absent. */
+/** The stored centre (a JSON string of the seed format's `centre`) as the API gives it; null when absent. Read lazily, as provenance is. */
 export function toCentre(value: unknown): Centre | null {
   if (typeof value !== 'string') return null;
   const c = JSON.parse(value) as { latitude: number; longitude: number; point: string; source: string; reference: string };
@@ -22,8 +22,8 @@ export function toAdminUnit(value: unknown): AdminUnit {
     validFrom: writtenDate(p.validFrom, p.validFromPrecision),
     validTo: writtenDate(p.validTo, p.validToPrecision),
     succeededOn: writtenDate(p.succeededOn, p.succeededOnPrecision),
-    centre: toCentre(p.centre),
-    provenance: toProvenance(p.provenance),
+    get centre() { return toCentre(p.centre); },
+    get provenance() { return toProvenance(p.provenance); },
   };
 }
 
@@ -34,6 +34,6 @@ export function toRegion(value: unknown): Region {
     name: String(p.name),
     nameEn: str(p.nameEn),
     scheme: String(p.scheme),
-    provenance: toProvenance(p.provenance),
+    get provenance() { return toProvenance(p.provenance); },
   };
 }

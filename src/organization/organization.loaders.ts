@@ -16,7 +16,7 @@ function toRelation(row: Record<string, unknown>): OrganizationRelation {
     direction: row.direction === 'IN' ? 'IN' : 'OUT',
     validFrom: writtenDate(p.validFrom, p.validFromPrecision),
     validTo: writtenDate(p.validTo, p.validToPrecision),
-    provenance: toProvenance(p.provenance),
+    get provenance() { return toProvenance(p.provenance); },
   };
 }
 

@@ -14,6 +14,6 @@ export function toOrganization(value: unknown): Organization {
     aliases: strList(p.aliases),
     ror: str(p.ror),
     website: str(p.website),
-    provenance: toProvenance(p.provenance),
+    get provenance() { return toProvenance(p.provenance); },
   };
 }

@@ -39,7 +39,8 @@ LIMIT 1`;
 export async function organizationWithLocation(db: Database, id: string): Promise<Organization | undefined> {
   const [row] = await db.read(ORG_WITH_LOCATION, { id });
   if (!row) return undefined;
-  return { ...toOrganization(row.n), locationNode: row.u ? toAdminUnit(row.u) : null };
+  // Assigned, not spread: a spread would read (and parse) the lazy provenance the query may not ask for.
+  return Object.assign(toOrganization(row.n), { locationNode: row.u ? toAdminUnit(row.u) : null });
 }
 
 /** A page of the organisations located in each unit, by name then id. */

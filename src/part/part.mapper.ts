@@ -15,7 +15,7 @@ export function toPart(value: unknown): Part {
     endDate: writtenDate(p.endDate, p.endDatePrecision),
     endDay: isoDate(p.endDate),
     summary: str(p.summary),
-    provenance: toProvenance(p.provenance),
+    get provenance() { return toProvenance(p.provenance); },
   };
 }
 
@@ -26,6 +26,6 @@ export function toPartActor(row: { organizationId: unknown; partId: unknown; rel
     organizationId: String(row.organizationId),
     partId: String(row.partId),
     role: String(p.role),
-    provenance: toProvenance(p.provenance),
+    get provenance() { return toProvenance(p.provenance); },
   };
 }

@@ -4,7 +4,7 @@ import type { Attendance, Person, Position, Signature } from './person.type';
 
 export function toPerson(value: unknown): Person {
   const p = props(value);
-  return { id: String(p.id), name: String(p.name), honorific: str(p.honorific), provenance: toProvenance(p.provenance) };
+  return { id: String(p.id), name: String(p.name), honorific: str(p.honorific), get provenance() { return toProvenance(p.provenance); } };
 }
 
 export function toPosition(row: { personId: unknown; organizationId: unknown; rel: unknown }): Position {
@@ -15,7 +15,7 @@ export function toPosition(row: { personId: unknown; organizationId: unknown; re
     title: String(p.title),
     titleEn: str(p.titleEn),
     asOf: writtenDate(p.asOf, p.asOfPrecision),
-    provenance: toProvenance(p.provenance),
+    get provenance() { return toProvenance(p.provenance); },
   };
 }
 
@@ -28,11 +28,11 @@ export function toSignature(row: { personId: unknown; targetId: unknown; targetI
     agreementId: isAgreement ? String(row.targetId) : null,
     documentId: isAgreement ? null : String(row.targetId),
     onBehalfOfId: str(p.onBehalfOf),
-    provenance: toProvenance(p.provenance),
+    get provenance() { return toProvenance(p.provenance); },
   };
 }
 
 export function toAttendance(row: { personId: unknown; activityId: unknown; rel: unknown }): Attendance {
   const p = props(row.rel);
-  return { personId: String(row.personId), activityId: String(row.activityId), role: String(p.role), provenance: toProvenance(p.provenance) };
+  return { personId: String(row.personId), activityId: String(row.activityId), role: String(p.role), get provenance() { return toProvenance(p.provenance); } };
 }

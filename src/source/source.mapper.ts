@@ -18,7 +18,11 @@ export function toSource(value: unknown): SourceDocument {
   };
 }
 
-/** Reads the provenance list stored as JSON on a node or relationship. */
+/**
+ * Reads the provenance list stored as JSON on a node or relationship. Mappers call it from a getter, so the JSON
+ * is parsed only when a query reads `provenance`: most never do, and parsing it for every row was the largest
+ * part of mapping one.
+ */
 export function toProvenance(stored: unknown): Provenance[] {
   if (typeof stored !== 'string') return [];
   const list = JSON.parse(stored) as Array<{ source: string; quote?: string; note?: string }>;
