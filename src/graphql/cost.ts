@@ -95,6 +95,8 @@ function ruleFor(rules: CostTable['rules'], type: GraphQLNamedType, field: strin
 
 class Estimator {
   visited = 0;
+  /** Variables whose values the estimate read (integer arguments given as variables). */
+  readonly consulted = new Set<string>();
   private readonly fragments = new Map<string, FragmentDefinitionNode>();
   private readonly memo = new Map<string, Part>();
   private readonly variableDefaults = new Map<string, number>();
@@ -117,6 +119,7 @@ class Estimator {
     const given = node.arguments?.find((a) => a.name.value === arg.name)?.value;
     if (given?.kind === Kind.INT) return Number.parseInt(given.value, 10);
     if (given?.kind === Kind.VARIABLE) {
+      this.consulted.add(given.name.value);
       const value = Object.hasOwn(this.variables, given.name.value) ? this.variables[given.name.value] : undefined;
       if (typeof value === 'number' && Number.isFinite(value)) return Math.trunc(value);
       if (value === undefined && this.variableDefaults.has(given.name.value)) return this.variableDefaults.get(given.name.value);
@@ -228,10 +231,65 @@ export function estimateCost(args: {
   variables?: Readonly<Record<string, unknown>>;
   table: CostTable;
 }): CostEstimate {
+  return estimate(args).estimate;
+}
+
+function estimate(args: Parameters<typeof estimateCost>[0]): { estimate: CostEstimate; consulted: string[] } {
   const estimator = new Estimator(args.schema, args.table, args.document, args.operation, args.variables ?? {});
   const root = args.schema.getRootType(args.operation.operation);
   const part = root ? estimator.selectionSet(args.operation.selectionSet, root, undefined) : NOTHING;
-  return { cost: part.cost, biggest: part.top ?? { path: '(none)', cost: 0 }, visited: estimator.visited };
+  return {
+    estimate: { cost: part.cost, biggest: part.top ?? { path: '(none)', cost: 0 }, visited: estimator.visited },
+    consulted: [...estimator.consulted],
+  };
+}
+
+/** Distinct variable values remembered per operation; beyond, the memory starts again. */
+const REMEMBERED_PER_OPERATION = 64;
+
+interface Remembered {
+  schema: GraphQLSchema;
+  table: CostTable;
+  /** The variables the estimate reads; other variables (ids, texts) cannot change it. */
+  consulted: readonly string[];
+  byValues: Map<string, CostEstimate>;
+}
+
+// Keyed by the parsed operation, which Apollo's document cache hands to every request of the same text.
+const remembered = new WeakMap<OperationDefinitionNode, Remembered>();
+
+/** The consulted variables' values as `intArg` tells them apart: only these distinctions can change an estimate. */
+function valuesKey(names: readonly string[], variables: Readonly<Record<string, unknown>>): string {
+  return names
+    .map((name) => {
+      const value = Object.hasOwn(variables, name) ? variables[name] : undefined;
+      if (typeof value === 'number' && Number.isFinite(value)) return String(Math.trunc(value));
+      return value === undefined ? 'u' : 'x';
+    })
+    .join(',');
+}
+
+/**
+ * `estimateCost`, remembered per operation node and the values of the integer variables it reads: a repeated
+ * query (the same text, so the same parsed node from Apollo's document cache) is costed once per distinct page
+ * size, not once per request. Same answer as `estimateCost` for the same arguments.
+ */
+export function rememberedCost(args: Parameters<typeof estimateCost>[0]): CostEstimate {
+  const variables = args.variables ?? {};
+  let entry = remembered.get(args.operation);
+  if (entry && (entry.schema !== args.schema || entry.table !== args.table)) entry = undefined;
+  if (entry) {
+    const known = entry.byValues.get(valuesKey(entry.consulted, variables));
+    if (known) return known;
+  }
+  const { estimate: fresh, consulted } = estimate(args);
+  if (!entry || entry.consulted.join(',') !== consulted.join(',')) {
+    entry = { schema: args.schema, table: args.table, consulted, byValues: new Map() };
+    remembered.set(args.operation, entry);
+  }
+  if (entry.byValues.size >= REMEMBERED_PER_OPERATION) entry.byValues.clear();
+  entry.byValues.set(valuesKey(consulted, variables), fresh);
+  return fresh;
 }
 
 /**
@@ -251,7 +309,7 @@ export function costLimitPlugin<C extends BaseContext>(
       return {
         async didResolveOperation({ schema, document, operation, request }) {
           if (!operation) return;
-          const estimate = estimateCost({ schema, document, operation, variables: request.variables ?? {}, table });
+          const estimate = rememberedCost({ schema, document, operation, variables: request.variables ?? {}, table });
           if (estimate.cost > maxCost) throw new QueryTooCostlyError(estimate.cost, maxCost, estimate.biggest);
           const refusal = admit(estimate.cost);
           if (refusal) throw refusal;

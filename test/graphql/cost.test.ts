@@ -5,7 +5,7 @@ import { loadConfig, projectRoot } from '../../src/core/config';
 import type { Context } from '../../src/graphql/context';
 import { documentLimitRules } from '../../src/graphql/armor';
 import { buildHubSchema } from '../../src/app/schema';
-import { DEFAULT_LIST_SIZE, estimateCost } from '../../src/graphql/cost';
+import { DEFAULT_LIST_SIZE, estimateCost, rememberedCost } from '../../src/graphql/cost';
 import { HUB_COST_TABLE } from '../../src/app/cost-table';
 import { depthLimit } from '../../src/graphql/depth-limit';
 import { createLogger } from '../../src/core/logger';
@@ -94,6 +94,40 @@ describe('work is linear in the document', () => {
     expect(estimate(plain)).toMatchObject({ cost: 0, visited: selectionsIn(plain) });
     const fetching = doublingFragments('organization(id: "x") { id }');
     expect(estimate(fetching)).toMatchObject({ cost: 2 ** 25, visited: selectionsIn(fetching) });
+  });
+});
+
+describe('a repeated operation is costed once per page size it is given', () => {
+  // One parsed operation, as Apollo's document cache hands the same text's parse to every request.
+  const document = parse('query($id: ID!, $n: Int = 3) { organization(id: $id) { id agreements(first: $n) { agreement { id parties { organization { id } } } } } }');
+  const operation = getOperationAST(document)!;
+  const remembered = (variables: Record<string, unknown>) => rememberedCost({ schema: hub, document, operation, variables, table: HUB_COST_TABLE });
+  const fresh = (variables: Record<string, unknown>) => estimateCost({ schema: hub, document, operation, variables, table: HUB_COST_TABLE });
+
+  test('variables the estimate does not read (an id) reuse the estimate; it is the one estimateCost gives', () => {
+    const first = remembered({ id: 'org-1', n: 20 });
+    expect(first).toEqual(fresh({ id: 'org-1', n: 20 }));
+    expect(remembered({ id: 'org-2', n: 20 })).toBe(first);
+    expect(remembered({ id: 'org-3', n: 20.7 })).toBe(first);
+  });
+
+  test('another page size is costed anew, and each stays what estimateCost says', () => {
+    const small = remembered({ id: 'org-1', n: 2 });
+    const large = remembered({ id: 'org-1', n: 200 });
+    expect(large.cost).toBeGreaterThan(small.cost);
+    expect(large).toEqual(fresh({ id: 'org-1', n: 200 }));
+    expect(remembered({ id: 'org-9', n: 2 })).toBe(small);
+    // Absent takes the variable's default, null the argument's: told apart as estimateCost tells them.
+    expect(remembered({ id: 'org-1' })).toEqual(fresh({ id: 'org-1' }));
+    expect(remembered({ id: 'org-1', n: null })).toEqual(fresh({ id: 'org-1', n: null }));
+  });
+
+  test('another cost table is not answered from what was remembered for this one', () => {
+    const before = remembered({ id: 'org-1', n: 50 });
+    const cheaper = { ...HUB_COST_TABLE, sizeCaps: { ...HUB_COST_TABLE.sizeCaps, '*.first': 5 } };
+    const other = rememberedCost({ schema: hub, document, operation, variables: { id: 'org-1', n: 50 }, table: cheaper });
+    expect(other.cost).toBeLessThan(before.cost);
+    expect(other).toEqual(estimateCost({ schema: hub, document, operation, variables: { id: 'org-1', n: 50 }, table: cheaper }));
   });
 });
 
