@@ -283,7 +283,8 @@ export function rememberedCost(args: Parameters<typeof estimateCost>[0]): CostEs
     if (known) return known;
   }
   const { estimate: fresh, consulted } = estimate(args);
-  if (!entry || entry.consulted.join(',') !== consulted.join(',')) {
+  // Which variables are read depends on the operation, schema and table only, never on their values.
+  if (!entry) {
     entry = { schema: args.schema, table: args.table, consulted, byValues: new Map() };
     remembered.set(args.operation, entry);
   }

@@ -6,6 +6,7 @@ import { PartialDateScalar } from '../graphql/partial-date';
 import { AgreementStatus, PartyRole } from '../graphql/enums';
 import { PART_KINDS } from '../db/vocabulary';
 import { Provenance } from '../graphql/provenance.type';
+import { taggedCopy } from '../graphql/tagged-copy';
 
 /** What kind of part of an instrument (values shared with the seed format). */
 export const PartKind = Object.fromEntries(PART_KINDS.map((k) => [k, k])) as { [K in (typeof PART_KINDS)[number]]: K };
@@ -78,7 +79,7 @@ const INSTRUMENT_TYPE = Symbol('instrumentType');
 
 /** A loaded instrument tagged with its GraphQL type, for the Instrument union. */
 export function tagInstrument<T extends object>(type: 'Agreement' | 'Activity', node: T): T {
-  return { ...node, [INSTRUMENT_TYPE]: type };
+  return taggedCopy(node, INSTRUMENT_TYPE, type);
 }
 
 export const Instrument = createUnionType({

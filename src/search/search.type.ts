@@ -7,6 +7,7 @@ import { Person } from '../person/person.type';
 import { SourceDocument } from '../source/source.type';
 import { Topic } from '../topic/topic.type';
 import { SearchMatch } from './search.query';
+import { taggedCopy } from '../graphql/tagged-copy';
 
 export enum SearchKind {
   ORGANIZATION = 'ORGANIZATION',
@@ -62,7 +63,7 @@ export function tagSearchNode<T extends object>(kind: SearchKind, node: T): T {
     kind === SearchKind.ORGANIZATION
       ? ORGANIZATION_TYPE_NAME[(node as { kind: OrganizationKind }).kind]
       : TYPE_NAME[kind];
-  return { ...node, [NODE_TYPE]: typeName };
+  return taggedCopy(node, NODE_TYPE, typeName);
 }
 
 export const SearchResult = createUnionType({
