@@ -11,7 +11,7 @@ import { depthLimit } from '../graphql/depth-limit';
 import { documentLimitRules, formatErrorWithTokenLimit, isDocumentRefusal, tokenLimitParseOptions } from '../graphql/armor';
 import { costLimitPlugin } from '../graphql/cost';
 import { notFoundHintsPlugin } from '../node/node.hints';
-import { currentScope } from '../core/request-scope';
+import { scopeOf } from '../core/request-scope';
 import { HUB_COST_TABLE } from './cost-table';
 import { loadConfig, type AuthConfig, type Limits } from '../core/config';
 import { MAX_GRAPHQL_BODY, graphqlExpressHandler, graphqlPostHandler, isPlainGraphqlPost } from './http/post-handler';
@@ -93,8 +93,8 @@ function documentRefusalPenalty(): ApolloServerPlugin<Context> {
   return {
     async requestDidStart() {
       return {
-        async didEncounterErrors({ errors }) {
-          if (errors.some(isDocumentRefusal)) penaltyOf(currentScope())?.();
+        async didEncounterErrors({ errors, contextValue }) {
+          if (errors.some(isDocumentRefusal)) penaltyOf(contextValue.scope)?.();
         },
       };
     },
@@ -129,7 +129,7 @@ export function createApollo(options: {
     introspection: true,
     includeStacktraceInErrorResponses: false,
     plugins: [
-      costLimitPlugin(limits.maxQueryCost, HUB_COST_TABLE, (cost) => costGateOf(currentScope())?.(cost)?.error),
+      costLimitPlugin<Context>(limits.maxQueryCost, HUB_COST_TABLE, (cost, context) => costGateOf(context.scope)?.(cost)?.error),
       // The schema declares no cache hints: the default cache-control plugin would only wrap every resolver.
       ApolloServerPluginCacheControlDisabled(),
       internalErrorLogger(options.log),
@@ -167,13 +167,13 @@ export async function startServer(options: ServerOptions): Promise<HubServer> {
     log: options.log,
     httpServer,
     // Apollo's landing page loads from a CDN; browsers get the hub's own IDE instead (src/ide).
-    plugins: [ApolloServerPluginLandingPageDisabled(), operationNamePlugin()],
+    plugins: [ApolloServerPluginLandingPageDisabled(), operationNamePlugin<Context>((context) => context.scope)],
   });
   await apollo.start();
   const authenticate = authenticator(options.auth ?? defaults.auth);
   const context = async (req: http.IncomingMessage) => {
     const auth = authenticate(req.headers.authorization);
-    return createContext(options.db, auth instanceof Promise ? await auth : auth);
+    return createContext(options.db, auth instanceof Promise ? await auth : auth, scopeOf(req));
   };
   const admission = new AdmissionControl(limits);
   const metrics = new HubMetrics(() => admission.inFlight);

@@ -1,5 +1,3 @@
-import { ContextKey } from './async-context';
-
 interface Waiter {
   grant(): void;
 }
@@ -12,8 +10,8 @@ interface Waiter {
  * A lane alone (no other lane holding or waiting) may use up to `alone` slots, so one client does not queue
  * behind an idle database; once another lane waits, each freed burst slot goes to a waiting lane at most once
  * and the gate drains back to `slots`.
- * Work already holding a slot (say, a statement run inside a transaction that holds one) passes through, so
- * nesting cannot deadlock.
+ * Work that holds a slot must not wait for another (a transaction's statements run in its own slot): with
+ * every slot held by such work, it would wait for itself.
  */
 export class FairGate {
   private busy = 0;
@@ -26,7 +24,6 @@ export class FairGate {
   private burst = 0;
   // Lanes with waiting work, in the order they are served; a served lane with more waiting goes to the back.
   private readonly lanes = new Map<string, Waiter[]>();
-  private readonly holding = new ContextKey<true>('holding a database slot');
 
   constructor(readonly slots: number, readonly alone: number = slots) {
     if (!Number.isInteger(slots) || slots < 1) throw new RangeError('slots must be a positive integer');
@@ -56,10 +53,9 @@ export class FairGate {
    * a function giving it, called only if the work has to wait (making a signal is not free).
    */
   async run<T>(lane: string, signal: AbortSignal | (() => AbortSignal) | undefined, onAbort: () => unknown, work: () => Promise<T>): Promise<T> {
-    if (this.holding.get()) return work();
     await this.acquire(lane, signal, onAbort);
     try {
-      return await this.holding.run(true, work);
+      return await work();
     } finally {
       this.release(lane);
     }

@@ -1,7 +1,7 @@
 import { LRUCache } from 'lru-cache';
 import { loadConfig } from '../core/config';
 import { DeadlineExceededError } from '../core/errors';
-import { currentScope, runInScope, type RequestScope } from '../core/request-scope';
+import type { RequestScope } from '../core/request-scope';
 import type { Database } from './database';
 
 /** How much the aggregate cache may hold and how long a shared computation may run. */
@@ -47,10 +47,11 @@ export class AggregateCache {
    * graph) and kept only if nothing was committed while it ran. Reads the graph stamp once per request.
    * Inside a request, a computation runs with its own timeout (`computeTimeoutMs`), so that a slow answer is
    * not thrown away when its first requester gives up; each request still ends at its own deadline with
-   * DEADLINE_EXCEEDED. Errors are never kept.
+   * DEADLINE_EXCEEDED. Errors are never kept. `compute` must run its statements through the database it is
+   * given (a view that records the graph stamp and, when detached, carries the computation's own deadline).
    */
-  async read<T>(db: Database, key: string, compute: () => Promise<T>): Promise<T> {
-    const scope = currentScope();
+  async read<T>(db: Database, key: string, compute: (db: Database) => Promise<T>): Promise<T> {
+    const scope = db.scope;
     const stamp = await this.stampFor(db, scope);
     const slot = `${stamp}\n${key}`;
     const kept = this.values?.get(slot);
@@ -81,9 +82,9 @@ export class AggregateCache {
     return stamp;
   }
 
-  private async compute<T>(db: Database, slot: string, stamp: string, compute: () => Promise<T>, requester: RequestScope | undefined): Promise<T> {
-    const run = () => db.captureStamp(compute, stamp);
-    const { value, stampAfter } = requester && this.detached < MAX_DETACHED ? await this.detach(requester, run) : await run();
+  private async compute<T>(db: Database, slot: string, stamp: string, compute: (db: Database) => Promise<T>, requester: RequestScope | undefined): Promise<T> {
+    const run = (on: Database) => on.captureStamp(compute, stamp);
+    const { value, stampAfter } = requester && this.detached < MAX_DETACHED ? await this.detach(requester, (own) => run(db.root.forRequest(own))) : await run(db);
     // Kept only when no commit happened between the stamp and the end of the last statement.
     if (this.values && (stampAfter ?? stamp) === stamp) {
       const bytes = 2 * (slot.length + (JSON.stringify(value)?.length ?? 0));
@@ -93,7 +94,7 @@ export class AggregateCache {
   }
 
   /** Runs `work` in a scope of its own with the compute timeout; its statements are counted to `requester`. */
-  private async detach<T>(requester: RequestScope, work: () => Promise<T>): Promise<T> {
+  private async detach<T>(requester: RequestScope, work: (own: RequestScope) => Promise<T>): Promise<T> {
     const timeoutMs = this.options.computeTimeoutMs;
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), timeoutMs);
@@ -111,7 +112,7 @@ export class AggregateCache {
     };
     this.detached += 1;
     try {
-      return await runInScope(own, work);
+      return await work(own);
     } finally {
       this.detached -= 1;
       clearTimeout(timer);
@@ -152,11 +153,12 @@ const caches = new WeakMap<Database, AggregateCache>();
 
 /** The aggregate cache of a database connection: one per `Database`, sized by the configuration unless set before. */
 export function aggregateCacheOf(db: Database): AggregateCache {
-  let cache = caches.get(db);
+  const root = db.root;
+  let cache = caches.get(root);
   if (!cache) {
     const { aggregateCache } = loadConfig();
     cache = new AggregateCache({ maxBytes: aggregateCache.maxMb * 1024 * 1024, computeTimeoutMs: aggregateCache.computeTimeoutMs });
-    caches.set(db, cache);
+    caches.set(root, cache);
   }
   return cache;
 }
@@ -164,15 +166,16 @@ export function aggregateCacheOf(db: Database): AggregateCache {
 /** Gives a database connection an aggregate cache of these options (replacing any it had). */
 export function configureAggregateCache(db: Database, options: AggregateCacheOptions): AggregateCache {
   const cache = new AggregateCache(options);
-  caches.set(db, cache);
+  caches.set(db.root, cache);
   return cache;
 }
 
 /**
  * `compute`'s answer for `key` on the graph as it stands, through the connection's aggregate cache (see
- * `AggregateCache.read`). `key` must name the query and every argument that shapes its answer.
+ * `AggregateCache.read`). `key` must name the query and every argument that shapes its answer; `compute` runs
+ * its statements through the database it is given.
  */
-export function cachedRead<T>(db: Database, key: string, compute: () => Promise<T>): Promise<T> {
+export function cachedRead<T>(db: Database, key: string, compute: (db: Database) => Promise<T>): Promise<T> {
   return aggregateCacheOf(db).read(db, key, compute);
 }
 

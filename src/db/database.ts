@@ -9,9 +9,8 @@ import { randomUUID } from 'node:crypto';
 import { CircuitBreaker } from './circuit-breaker';
 import { ConflictError, DeadlineExceededError, HubError, ServiceUnavailableError } from '../core/errors';
 import type { Logger } from '../core/logger';
-import { currentScope, isScopeAborted, whenScopeAborts, type RequestScope } from '../core/request-scope';
+import { isScopeAborted, whenScopeAborts, type RequestScope } from '../core/request-scope';
 import { FairGate } from '../core/fair-gate';
-import { ContextKey } from '../core/async-context';
 import { sendClientWritesAtOnce } from './tcp-no-delay';
 
 /**
@@ -103,7 +102,7 @@ function isPoolExhausted(error: unknown): boolean {
  * Maps driver errors to the hub's codes; anything else is rethrown unchanged (it becomes INTERNAL). Inside a
  * request, a transaction Neo4j stopped at its timeout becomes DEADLINE_EXCEEDED.
  */
-export function mapDriverError(error: unknown, scope: RequestScope | undefined = currentScope()): unknown {
+export function mapDriverError(error: unknown, scope?: RequestScope): unknown {
   if (error instanceof Neo4jError) {
     if (UNAVAILABLE_CODES.has(error.code)) return new ServiceUnavailableError();
     if (isPoolExhausted(error)) return new ServiceUnavailableError('The graph database is busy; try again shortly');
@@ -136,7 +135,14 @@ interface StampCapture {
   since?: string[];
 }
 
-const stampCaptures = new ContextKey<StampCapture>('graph stamp capture');
+/** What a database and every view made of it (forRequest, captureStamp) share and change. */
+interface SharedState {
+  statementCount: number;
+  stallCheck?: Promise<void>;
+  // Part of every graph stamp: changes whenever the connection to the server was lost, so that a server that
+  // came back with another store (whose transaction ids may repeat) can never match a stamp taken before.
+  epoch: string;
+}
 
 function bookmarkText(bookmarks: string[]): string {
   return [...bookmarks].sort().join(',');
@@ -190,7 +196,7 @@ function beforeDeadline<T>(work: Promise<T>, scope: RequestScope, breaker: Circu
  * come back as plain objects (integers as JS numbers). `statementCount` counts statements sent, so tests can
  * prove that round trips stay flat.
  *
- * Inside a request (see request-scope.ts) every transaction gets a Neo4j timeout equal to the time left
+ * Inside a request (a view made by `forRequest`; see request-scope.ts) every transaction gets a Neo4j timeout equal to the time left
  * before the request's deadline, no statement starts past it, retries happen only while time is left, and
  * each statement is counted into the request's scope. After a connection failure a circuit breaker refuses
  * further request statements at once with SERVICE_UNAVAILABLE while a probe checks the server about every
@@ -200,7 +206,8 @@ export class Database {
   readonly driver: Driver;
   readonly database?: string;
   readonly breaker: CircuitBreaker;
-  statementCount = 0;
+  /** The request this view runs statements for (see forRequest); undefined on the database itself. */
+  readonly scope?: RequestScope;
   /** Told about every statement once it has ended (e.g. Prometheus metrics); must not throw. */
   onStatement?: StatementObserver;
   private readonly log?: Logger;
@@ -209,12 +216,11 @@ export class Database {
   // statements must not make a live server look dead.
   private readonly probeDriver: Driver;
   private readonly stallCheckMs: number;
-  private stallCheck?: Promise<void>;
+  // Set on views made by captureStamp only.
+  private readonly capture?: StampCapture;
+  private readonly shared: SharedState = { statementCount: 0, epoch: randomUUID() };
   // Request transactions running at once; beyond, they wait their client's turn (see limitStatements).
   private gate?: FairGate;
-  // Part of every graph stamp: changes whenever the connection to the server was lost, so that a server that
-  // came back with another store (whose transaction ids may repeat) can never match a stamp taken before.
-  private epoch = randomUUID();
 
   constructor(options: DatabaseOptions) {
     sendClientWritesAtOnce();
@@ -245,7 +251,7 @@ export class Database {
           this.startProbing(probeIntervalMs);
         },
         onClose: (outageMs) => {
-          this.epoch = randomUUID();
+          this.shared.epoch = randomUUID();
           this.stopProbing();
           this.log?.info({ outageMs }, 'The graph database is reachable again');
         },
@@ -326,7 +332,7 @@ export class Database {
     let outcome: StatementOutcome = 'ok';
     try {
       return await this.execute(async (timeout) => {
-        const epoch = this.epoch;
+        const epoch = this.shared.epoch;
         const session = this.session('READ');
         try {
           this.countStatement();
@@ -345,25 +351,55 @@ export class Database {
   }
 
   /**
-   * Runs `work` and also returns the graph stamp as it stood when the last of `work`'s reads (`read`,
-   * `readTx`) ended, or undefined when it read nothing. Equal to a stamp taken before `work` and given as
-   * `since` (which its statements then wait for, on a cluster), it proves that every statement of `work` saw
-   * that same graph.
+   * Runs `work` on a view of this database and also returns the graph stamp as it stood when the last of the
+   * reads (`read`, `readTx`) `work` ran through that view ended, or undefined when it read nothing. Equal to a
+   * stamp taken before `work` and given as `since` (which its statements then wait for, on a cluster), it
+   * proves that every statement of `work` saw that same graph. `work` must run its statements through the
+   * database it is given; the view keeps this one's request scope.
    */
-  async captureStamp<T>(work: () => Promise<T>, since?: string): Promise<{ value: T; stampAfter?: string }> {
+  async captureStamp<T>(work: (db: Database) => Promise<T>, since?: string): Promise<{ value: T; stampAfter?: string }> {
     const bookmarks = since?.slice(since.indexOf('|') + 1);
     const capture: StampCapture = { since: bookmarks ? bookmarks.split(',') : undefined };
-    const value = await stampCaptures.run(capture, work);
+    const value = await work(this.view({ capture }));
     return { value, stampAfter: capture.stamp };
   }
 
+  /**
+   * A view of this database that runs every statement for the request of `scope`: under its deadline, counted
+   * into it, through the fair gate in its client's lane (see the class comment). It shares the connection, the
+   * breaker, the counters and the aggregate cache with this database; only the request differs.
+   */
+  forRequest(scope: RequestScope): Database {
+    return this.view({ scope });
+  }
+
+  /** The database this one is a view of (itself when it is none): what per-connection caches are keyed by. */
+  get root(): Database {
+    return Object.getPrototypeOf(this) instanceof Database ? (Object.getPrototypeOf(this) as Database).root : this;
+  }
+
+  /** Statements sent through this database and all its views, so that tests can prove round trips stay flat. */
+  get statementCount(): number {
+    return this.shared.statementCount;
+  }
+
+  // A view inherits everything from this database and overrides only what is given; state that statements
+  // change lives in `shared`, which the views reach through their prototype, so that it stays one.
+  private view(own: { scope?: RequestScope; capture?: StampCapture }): Database {
+    const view = Object.create(this) as Database;
+    for (const [key, value] of Object.entries(own)) {
+      if (value !== undefined) Object.defineProperty(view, key, { value, enumerable: false, writable: false });
+    }
+    return view;
+  }
+
   private noteStamp(session: Session): void {
-    const capture = stampCaptures.get();
-    if (capture) capture.stamp = `${this.epoch}|${bookmarkText(session.lastBookmarks())}`;
+    const capture = this.capture;
+    if (capture) capture.stamp = `${this.shared.epoch}|${bookmarkText(session.lastBookmarks())}`;
   }
 
   private connectionLost(cause: string): void {
-    this.epoch = randomUUID();
+    this.shared.epoch = randomUUID();
     this.breaker.recordFailure(cause);
   }
 
@@ -372,19 +408,22 @@ export class Database {
     return this.writeTx((tx) => this.runIn(tx, cypher, params));
   }
 
-  /** Runs `work` in one read transaction; use `runIn` inside it for each statement. */
+  /**
+   * Runs `work` in one read transaction; use `runIn` inside it for each statement (in a request, a transaction
+   * holds a slot of the fair gate, and another read or transaction started inside it would wait for one more).
+   */
   async readTx<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
     return this.execute((timeout) => this.runTx('READ', work, timeout));
   }
 
-  /** Runs `work` in one write transaction: all of it commits or none of it does. */
+  /** Runs `work` in one write transaction: all of it commits or none of it does; `runIn` as for readTx. */
   async writeTx<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
     return this.execute((timeout) => this.runTx('WRITE', work, timeout));
   }
 
   /** Runs one statement inside a transaction of `readTx`/`writeTx`, counting it; none starts past the deadline. */
   async runIn(tx: ManagedTransaction, cypher: string, params: Params = {}): Promise<Row[]> {
-    const scope = currentScope();
+    const scope = this.scope;
     if (scope && (Date.now() >= scope.deadline || isScopeAborted(scope))) throw new DeadlineExceededError(scope.timeoutMs);
     const started = performance.now();
     let outcome: StatementOutcome = 'ok';
@@ -401,7 +440,7 @@ export class Database {
   }
 
   private session(mode: 'READ' | 'WRITE'): Session {
-    const bookmarks = stampCaptures.get()?.since;
+    const bookmarks = this.capture?.since;
     return this.driver.session({ database: this.database, defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE, bookmarks });
   }
 
@@ -430,7 +469,7 @@ export class Database {
    * to use: the milliseconds left before the request's deadline, or undefined outside a request.
    */
   private execute<T>(attempt: (timeout: number | undefined) => Promise<T>): Promise<T> {
-    const scope = currentScope();
+    const scope = this.scope;
     return scope ? this.executeInRequest(attempt, scope) : this.executeOutsideRequest(attempt);
   }
 
@@ -483,7 +522,7 @@ export class Database {
         const mapped = mapDriverError(error, scope);
         if (mapped instanceof DeadlineExceededError) throw mapped;
         if (isConnectionFailure(error)) {
-          this.epoch = randomUUID();
+          this.shared.epoch = randomUUID();
           // A pooled connection the server closed (say, across a restart) fails once; a fresh one then answers.
           if (tries === 1) continue;
           this.breaker.recordFailure(describe(error));
@@ -500,15 +539,15 @@ export class Database {
   }
 
   private countStatement(): void {
-    this.statementCount += 1;
-    const scope = currentScope();
+    this.shared.statementCount += 1;
+    const scope = this.scope;
     if (scope) scope.statements += 1;
   }
 
   private observe(cypher: string, ms: number, outcome: StatementOutcome): void {
     this.onStatement?.(ms, outcome);
     // The Cypher text only: parameter values may carry what clients typed.
-    if (this.log?.isLevelEnabled('debug')) this.log.debug({ cypher, ms: Math.round(ms * 10) / 10, outcome, requestId: currentScope()?.id }, 'Cypher statement');
+    if (this.log?.isLevelEnabled('debug')) this.log.debug({ cypher, ms: Math.round(ms * 10) / 10, outcome, requestId: this.scope?.id }, 'Cypher statement');
   }
 
   /**
@@ -516,13 +555,13 @@ export class Database {
    * time) and opens the breaker if it does not answer, so that waiting and later requests get 503 at once.
    */
   private checkStalled(): void {
-    if (this.stallCheck || this.breaker.isOpen) return;
-    this.stallCheck = this.trivialStatement(STALL_CHECK_TIMEOUT_MS)
+    if (this.shared.stallCheck || this.breaker.isOpen) return;
+    this.shared.stallCheck = this.trivialStatement(STALL_CHECK_TIMEOUT_MS)
       .then(
         () => this.breaker.recordSuccess(),
         (error: unknown) => this.breaker.recordFailure(`a statement got no answer for ${this.stallCheckMs} ms, nor did a check within ${STALL_CHECK_TIMEOUT_MS} ms: ${describe(error)}`),
       )
-      .finally(() => (this.stallCheck = undefined));
+      .finally(() => (this.shared.stallCheck = undefined));
   }
 
   /** RETURN 1 with a server-side and a client-side timeout; throws what the driver throws. */

@@ -1,7 +1,7 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { DeadlineExceededError } from '../core/errors';
 import type { NetworkGraph } from '../network/network.type';
-import { currentScope, type RequestScope } from '../core/request-scope';
+import type { RequestScope } from '../core/request-scope';
 import { exportFileInfo, exportParts, type ExportFile, type ExportFormat } from './export.format';
 import type { ExportTable } from './export.table';
 
@@ -18,17 +18,17 @@ function checkDeadline(scope: RequestScope | undefined): void {
 /**
  * Renders a network (one-mode) or a table like exportNetwork (the same bytes), without holding the event loop for more than about
  * `sliceMs` at a time: it yields (setImmediate) between slices, so that other requests are served meanwhile.
- * Inside a request it stops with DEADLINE_EXCEEDED once the request's deadline has passed or the request was
- * abandoned; outside one it runs to the end.
+ * Within a request's `scope` it stops with DEADLINE_EXCEEDED once the request's deadline has passed or the
+ * request was abandoned; without one it runs to the end.
  */
 export async function renderExport(
   graph: NetworkGraph | ExportTable,
   format: ExportFormat,
   baseName = 'network',
-  options: { sliceMs?: number } = {},
+  options: { sliceMs?: number; scope?: RequestScope } = {},
 ): Promise<ExportFile> {
   const sliceMs = options.sliceMs ?? RENDER_SLICE_MS;
-  const scope = currentScope();
+  const scope = options.scope;
   checkDeadline(scope);
   const parts: string[] = [];
   let sliceStart = performance.now();

@@ -33,7 +33,7 @@ export async function exportGraph(
   const cut = args.maxEdges != null ? strongestPart(graph, args.maxEdges) : graph;
   const table = args.mode === ExportMode.TWO_MODE ? await twoModeTable(db, cut) : oneModeTable(cut);
   // Rendered in slices that let other requests run, and stopped at the request's deadline.
-  const file = await renderExport(table, args.format, baseName);
+  const file = await renderExport(table, args.format, baseName, { scope: db.scope });
   return { ...file, mode: table.mode, truncated: table.truncated };
 }
 

@@ -1,4 +1,5 @@
 import type { Database } from '../db/database';
+import type { RequestScope } from '../core/request-scope';
 import type { Viewer } from './auth';
 
 /**
@@ -6,7 +7,10 @@ import type { Viewer } from './auth';
  * (its loaders).
  */
 export interface Context {
+  /** The database, as a view bound to the request's scope when there is one (see Database.forRequest). */
   db: Database;
+  /** The HTTP request's scope (deadline, statement counts, admission hooks); undefined outside one. */
+  readonly scope?: RequestScope;
   /** Who sent the request, from its verified bearer token; null when it carries none. */
   readonly viewer: Viewer | null;
   /** Whether this hub verifies tokens at all (a key is configured); without one, writes are off. */
@@ -21,9 +25,12 @@ export interface ContextAuth {
   writesEnabled?: boolean;
 }
 
-/** A fresh context over `db` for `auth`: nothing is made until a resolver asks for it. */
-export function createContext(db: Database, auth: ContextAuth = {}): Context {
-  return { db, viewer: auth.viewer ?? null, writesEnabled: auth.writesEnabled ?? false, made: new Map() };
+/**
+ * A fresh context over `db` for `auth`, within `scope` when given (its statements then run for that request):
+ * nothing is made until a resolver asks for it.
+ */
+export function createContext(db: Database, auth: ContextAuth = {}, scope?: RequestScope): Context {
+  return { db: scope ? db.forRequest(scope) : db, scope, viewer: auth.viewer ?? null, writesEnabled: auth.writesEnabled ?? false, made: new Map() };
 }
 
 /**

@@ -297,22 +297,22 @@ export function rememberedCost(args: Parameters<typeof estimateCost>[0]): CostEs
  * An Apollo plugin refusing, before any resolver runs, an operation whose estimated cost is over `maxCost`,
  * with QUERY_TOO_COSTLY (HTTP 400) stating the estimate, the budget and the biggest contributor. It runs once
  * the operation is resolved, so variable values count; validation alone never sees them. An operation within
- * the budget is then offered to `admit` (the edge's cost admission: 429 or 503), which returns the error to
- * throw or nothing.
+ * the budget is then offered to `admit` with the request's context (the edge's cost admission: 429 or 503),
+ * which returns the error to throw or nothing.
  */
 export function costLimitPlugin<C extends BaseContext>(
   maxCost: number,
   table: CostTable,
-  admit: (cost: number) => Error | undefined = () => undefined,
+  admit: (cost: number, context: C) => Error | undefined = () => undefined,
 ): ApolloServerPlugin<C> {
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ schema, document, operation, request }) {
+        async didResolveOperation({ schema, document, operation, request, contextValue }) {
           if (!operation) return;
           const estimate = rememberedCost({ schema, document, operation, variables: request.variables ?? {}, table });
           if (estimate.cost > maxCost) throw new QueryTooCostlyError(estimate.cost, maxCost, estimate.biggest);
-          const refusal = admit(estimate.cost);
+          const refusal = admit(estimate.cost, contextValue);
           if (refusal) throw refusal;
         },
       };

@@ -39,10 +39,10 @@ export class CrossRegionTiesResolver {
     const page = checkWindow(first, pageStart(CROSS_REGION_TIES, 0, after));
     const q: CrossRegionQuestion = { scheme, from, to, filter };
     // One item past the page tells whether another follows.
-    const items = await cachedRead(ctx.db, aggregateKey('crossRegionTies', { scheme, from, to, filter, ...page }), () =>
-      crossRegionPage(ctx.db, q, page.limit + 1, page.offset),
+    const items = await cachedRead(ctx.db, aggregateKey('crossRegionTies', { scheme, from, to, filter, ...page }), (db) =>
+      crossRegionPage(db, q, page.limit + 1, page.offset),
     );
-    const count = () => cachedRead(ctx.db, aggregateKey('crossRegionTiesCount', { scheme, from, to, filter }), () => crossRegionCount(ctx.db, q));
+    const count = () => cachedRead(ctx.db, aggregateKey('crossRegionTiesCount', { scheme, from, to, filter }), (db) => crossRegionCount(db, q));
     return positionConnection(CROSS_REGION_TIES, items, page.offset, page.limit, count);
   }
 }

@@ -69,9 +69,9 @@ export class StatsResolver {
     checkStatsFilter(filter);
     checkGrouping(of, groupBy);
     // The id check is part of the cached work: an answer kept for a graph proves its ids existed in it.
-    return cachedRead(ctx.db, aggregateKey('counts', { of, groupBy, filter, scheme, mode }), async () => {
-      await checkFilterIds(ctx.db, filter);
-      return counts(ctx.db, of, groupBy, filter, scheme, mode);
+    return cachedRead(ctx.db, aggregateKey('counts', { of, groupBy, filter, scheme, mode }), async (db) => {
+      await checkFilterIds(db, filter);
+      return counts(db, of, groupBy, filter, scheme, mode);
     });
   }
 
@@ -84,9 +84,9 @@ export class StatsResolver {
     @Ctx() ctx: Context,
   ): Promise<Totals> {
     checkStatsFilter(filter);
-    return cachedRead(ctx.db, aggregateKey('totals', { filter, mode }), async () => {
-      await checkFilterIds(ctx.db, filter);
-      return totals(ctx.db, filter, mode);
+    return cachedRead(ctx.db, aggregateKey('totals', { filter, mode }), async (db) => {
+      await checkFilterIds(db, filter);
+      return totals(db, filter, mode);
     });
   }
 
@@ -110,9 +110,9 @@ export class StatsResolver {
   ): Promise<OrganizationRanking> {
     checkStatsFilter(filter);
     const page = checkWindow(first, pageStart(RANKING_LIST, offset, after));
-    return cachedRead(ctx.db, aggregateKey('ranking', { by, filter, direction, ...page }), async () => {
-      await checkFilterIds(ctx.db, filter);
-      return ranking(ctx.db, by, filter, direction, page.limit, page.offset);
+    return cachedRead(ctx.db, aggregateKey('ranking', { by, filter, direction, ...page }), async (db) => {
+      await checkFilterIds(db, filter);
+      return ranking(db, by, filter, direction, page.limit, page.offset);
     });
   }
 
@@ -134,7 +134,7 @@ export class StatsResolver {
     @Ctx() ctx: Context,
   ): Promise<RegionMatrix> {
     checkRange(from, to, 'from', 'to');
-    return cachedRead(ctx.db, aggregateKey('regionMatrix', { scheme, from, to, filter }), () => regionMatrix(ctx.db, scheme, from, to, filter));
+    return cachedRead(ctx.db, aggregateKey('regionMatrix', { scheme, from, to, filter }), (db) => regionMatrix(db, scheme, from, to, filter));
   }
 
   @Query(() => [CrossRegionLink], {
@@ -155,8 +155,8 @@ export class StatsResolver {
   ): Promise<CrossRegionLink[]> {
     checkRange(from, to, 'from', 'to');
     const page = checkWindow(first, offset);
-    return cachedRead(ctx.db, aggregateKey('crossRegionLinks', { scheme, from, to, filter, ...page }), () =>
-      crossRegionLinks(ctx.db, scheme, from, to, filter, page.limit, page.offset),
+    return cachedRead(ctx.db, aggregateKey('crossRegionLinks', { scheme, from, to, filter, ...page }), (db) =>
+      crossRegionLinks(db, scheme, from, to, filter, page.limit, page.offset),
     );
   }
 }

@@ -43,9 +43,9 @@ export class CountTableResolver {
     checkStatsFilter(filter);
     const key = aggregateKey('countTable', { of, rows, columns, filter, scheme, mode });
     // The id check is part of the cached work, as for counts: a kept answer proves its ids existed.
-    return cachedRead(ctx.db, key, async () => {
-      await checkFilterIds(ctx.db, filter);
-      return countTable(ctx.db, of, rows, columns, filter, scheme, mode);
+    return cachedRead(ctx.db, key, async (db) => {
+      await checkFilterIds(db, filter);
+      return countTable(db, of, rows, columns, filter, scheme, mode);
     });
   }
 }

@@ -30,6 +30,12 @@ describe('the floors of src/', () => {
     expect(violation(e('app/explore/client/graph-view.ts', 'sigma', false))).toBeNull();
   });
 
+  it('carries the request scope explicitly: nothing in src/ uses async_hooks (AsyncLocalStorage)', () => {
+    // On Node 20 one live AsyncLocalStorage makes every promise in the process pay a hook.
+    expect(edges.filter((e) => !e.internal && /^(node:)?async_hooks$/.test(e.to)).map((e) => e.from)).toEqual([]);
+    expect(edges.some((e) => !e.internal && e.to === 'node:crypto')).toBe(true);
+  });
+
   it('has no folder-level import loop except among domains, whose entity types refer to each other', () => {
     const loops = folderLoops(edges).filter((group) => group.some((unit) => floorOf(`${unit}/x.ts`) !== 'domain'));
     expect(loops).toEqual([]);

@@ -78,12 +78,6 @@ describe('the fair gate', () => {
     await running;
     expect(log).toEqual(['first']);
   });
-
-  test('work inside work that holds a slot passes through instead of waiting for itself', async () => {
-    const gate = new FairGate(1);
-    const inner = await gate.run('a', undefined, () => new Error('aborted'), () => gate.run('a', undefined, () => new Error('aborted'), async () => 'inner'));
-    expect(inner).toBe('inner');
-  });
 });
 
 describe('the fair gate with several slots', () => {

@@ -1,5 +1,5 @@
 import { DeadlineExceededError } from '../../src/core/errors';
-import { runInScope, type RequestScope } from '../../src/core/request-scope';
+import type { RequestScope } from '../../src/core/request-scope';
 import { AggregateCache, aggregateKey } from '../../src/db/aggregate-cache';
 import type { Database } from '../../src/db/database';
 
@@ -7,21 +7,29 @@ import type { Database } from '../../src/db/database';
 class FakeGraph {
   commits = 0;
   stampReads = 0;
+  private base?: Database;
   commit(): void {
     this.commits += 1;
   }
-  asDatabase(): Database {
+  /** The graph as a database, or as the view of one request when `scope` is given (see Database.forRequest). */
+  asDatabase(scope?: RequestScope): Database {
     const graph = this;
-    return {
+    const db = {
+      scope,
+      root: undefined as unknown as Database,
       async graphStamp() {
         graph.stampReads += 1;
         return `s${graph.commits}`;
       },
-      async captureStamp<T>(work: () => Promise<T>) {
-        const value = await work();
+      async captureStamp<T>(work: (on: Database) => Promise<T>) {
+        const value = await work(db as unknown as Database);
         return { value, stampAfter: `s${graph.commits}` };
       },
-    } as unknown as Database;
+      forRequest: (own: RequestScope) => graph.asDatabase(own),
+    };
+    this.base ??= db as unknown as Database;
+    db.root = this.base;
+    return db as unknown as Database;
   }
 }
 
@@ -98,11 +106,10 @@ describe('aggregate cache', () => {
     const graph = new FakeGraph();
     const db = graph.asDatabase();
     const cache = new AggregateCache(options);
-    await runInScope(scope(), async () => {
-      await cache.read(db, 'a', async () => 1);
-      await cache.read(db, 'b', async () => 2);
-      await cache.read(db, 'a', async () => 1);
-    });
+    const request = graph.asDatabase(scope());
+    await cache.read(request, 'a', async () => 1);
+    await cache.read(request, 'b', async () => 2);
+    await cache.read(request, 'a', async () => 1);
     expect(graph.stampReads).toBe(1);
   });
 
@@ -118,11 +125,21 @@ describe('aggregate cache', () => {
       await gate;
       return 'late answer';
     };
-    await expect(runInScope(scope(30), () => cache.read(db, 'k', slow))).rejects.toBeInstanceOf(DeadlineExceededError);
+    await expect(cache.read(graph.asDatabase(scope(30)), 'k', slow)).rejects.toBeInstanceOf(DeadlineExceededError);
     release();
     await new Promise((r) => setImmediate(r));
-    expect(await runInScope(scope(), () => cache.read(db, 'k', slow))).toBe('late answer');
+    expect(await cache.read(graph.asDatabase(scope()), 'k', slow)).toBe('late answer');
     expect(computed).toBe(1);
+  });
+
+  test('a computation shared by requests runs on a view of its own: the requester\'s id, the compute timeout as its deadline', async () => {
+    const graph = new FakeGraph();
+    const cache = new AggregateCache(options);
+    const requester = scope(30);
+    const seen = await cache.read(graph.asDatabase(requester), 'k', async (on) => on.scope);
+    expect(seen).not.toBe(requester);
+    expect(seen).toMatchObject({ id: 'req', timeoutMs: options.computeTimeoutMs });
+    expect(seen!.deadline).toBeGreaterThan(requester.deadline);
   });
 
   test('with no memory allowed nothing is kept', async () => {

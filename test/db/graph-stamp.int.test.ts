@@ -35,14 +35,21 @@ describe('graph stamp (real Neo4j)', () => {
 
   test('a read reports the stamp as it stood when it ended', async () => {
     const before = await db.graphStamp();
-    const { value, stampAfter } = await db.captureStamp(() => db.read('RETURN 42 AS n'), before);
+    const { value, stampAfter } = await db.captureStamp((view) => view.read('RETURN 42 AS n'), before);
     expect(value).toEqual([{ n: 42 }]);
     expect(stampAfter).toBe(before);
-    const changed = await db.captureStamp(async () => {
+    const changed = await db.captureStamp(async (view) => {
       await other.write(CHANGE);
-      return db.readTx((tx) => db.runIn(tx, 'RETURN 1 AS n'));
+      return view.readTx((tx) => view.runIn(tx, 'RETURN 1 AS n'));
     }, before);
     expect(changed.stampAfter).toBe(await db.graphStamp());
     expect(changed.stampAfter).not.toBe(before);
+  });
+
+  test('only reads through the view given to the work are captured', async () => {
+    const before = await db.graphStamp();
+    const outside = await db.captureStamp(() => db.read('RETURN 1 AS n'), before);
+    expect(outside.value).toEqual([{ n: 1 }]);
+    expect(outside.stampAfter).toBeUndefined();
   });
 });

@@ -1,6 +1,6 @@
 import { DeadlineExceededError } from '../../src/core/errors';
 import { mapDriverError } from '../../src/db/database';
-import { runInScope, type RequestScope } from '../../src/core/request-scope';
+import type { RequestScope } from '../../src/core/request-scope';
 import { openTestDb } from '../helpers/graph';
 
 const db = openTestDb();
@@ -43,7 +43,7 @@ describe('statements under a request deadline (real Neo4j)', () => {
 
   test('a statement longer than the time left ends with DEADLINE_EXCEEDED, and Neo4j stops running it', async () => {
     const scope = scopeEndingIn(700);
-    await expect(runInScope(scope, () => db.read(SLOW))).rejects.toBeInstanceOf(DeadlineExceededError);
+    await expect(db.forRequest(scope).read(SLOW)).rejects.toBeInstanceOf(DeadlineExceededError);
     expect(scope.statements).toBe(1);
     expect(scope.databaseMs).toBeGreaterThan(0);
     // The transaction timeout ended it on the server: nothing keeps counting after the request gave up.
@@ -52,11 +52,10 @@ describe('statements under a request deadline (real Neo4j)', () => {
 
   test('statements inside a request are counted into its scope and answer as before', async () => {
     const scope = scopeEndingIn(10_000);
-    const rows = await runInScope(scope, async () => {
-      const first = await db.read('RETURN $x AS x', { x: 1 });
-      const second = await db.readTx((tx) => db.runIn(tx, 'RETURN $x AS x', { x: 2 }));
-      return [...first, ...second];
-    });
+    const request = db.forRequest(scope);
+    const first = await request.read('RETURN $x AS x', { x: 1 });
+    const second = await request.readTx((tx) => request.runIn(tx, 'RETURN $x AS x', { x: 2 }));
+    const rows = [...first, ...second];
     expect(rows).toEqual([{ x: 1 }, { x: 2 }]);
     expect(scope.statements).toBe(2);
   });
@@ -64,13 +63,12 @@ describe('statements under a request deadline (real Neo4j)', () => {
   test('a write transaction inside a request commits all of it or, past the deadline, none of it', async () => {
     const marker = `deadline-${Date.now()}`;
     const scope = scopeEndingIn(700);
+    const request = db.forRequest(scope);
     await expect(
-      runInScope(scope, () =>
-        db.writeTx(async (tx) => {
-          await db.runIn(tx, 'CREATE (:DeadlineProbe {marker: $marker})', { marker });
-          await db.runIn(tx, SLOW);
-        }),
-      ),
+      request.writeTx(async (tx) => {
+        await request.runIn(tx, 'CREATE (:DeadlineProbe {marker: $marker})', { marker });
+        await request.runIn(tx, SLOW);
+      }),
     ).rejects.toBeInstanceOf(DeadlineExceededError);
     const left = await db.read('MATCH (p:DeadlineProbe {marker: $marker}) RETURN count(p) AS n', { marker });
     expect(left).toEqual([{ n: 0 }]);

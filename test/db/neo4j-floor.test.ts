@@ -3,7 +3,7 @@ import { Writable } from 'node:stream';
 import pino from 'pino';
 import { DeadlineExceededError, ServiceUnavailableError } from '../../src/core/errors';
 import { Database, type StatementOutcome } from '../../src/db/database';
-import { runInScope, type RequestScope } from '../../src/core/request-scope';
+import type { RequestScope } from '../../src/core/request-scope';
 
 /** A local port nothing listens on: connecting to it is refused at once. */
 async function closedPort(): Promise<number> {
@@ -42,9 +42,24 @@ beforeEach(async () => {
 afterEach(() => db.close());
 
 describe('database floor under deadlines and outages (no server)', () => {
+  test('a request view carries its scope to every statement and shares the counters, breaker and root with the database', async () => {
+    const scope = scopeEndingIn(0);
+    const request = db.forRequest(scope);
+    expect(request.scope).toBe(scope);
+    expect(db.scope).toBeUndefined();
+    expect(request.root).toBe(db);
+    expect(request.breaker).toBe(db.breaker);
+    // The view's statement is refused at the view's deadline; the database itself knows no deadline.
+    await expect(request.read('RETURN 1')).rejects.toBeInstanceOf(DeadlineExceededError);
+    const inside = await request.captureStamp(async (view) => ({ scope: view.scope, root: view.root }));
+    expect(inside.value).toEqual({ scope, root: db });
+    expect(inside.stampAfter).toBeUndefined();
+    expect(db.forRequest(scopeEndingIn(10)).forRequest(scope).root).toBe(db);
+  });
+
   test('a statement asked for after the request deadline is refused with DEADLINE_EXCEEDED and never sent', async () => {
     const scope = scopeEndingIn(0);
-    await expect(runInScope(scope, () => db.read('RETURN 1'))).rejects.toBeInstanceOf(DeadlineExceededError);
+    await expect(db.forRequest(scope).read('RETURN 1')).rejects.toBeInstanceOf(DeadlineExceededError);
     expect(db.statementCount).toBe(0);
     expect(scope.statements).toBe(0);
     expect(observed).toEqual(['deadline']);
@@ -54,13 +69,13 @@ describe('database floor under deadlines and outages (no server)', () => {
     const controller = new AbortController();
     const scope = { ...scopeEndingIn(10_000), signal: controller.signal };
     controller.abort();
-    await expect(runInScope(scope, () => db.read('RETURN 1'))).rejects.toBeInstanceOf(DeadlineExceededError);
+    await expect(db.forRequest(scope).read('RETURN 1')).rejects.toBeInstanceOf(DeadlineExceededError);
     expect(db.statementCount).toBe(0);
   });
 
   test('an unreachable server gives SERVICE_UNAVAILABLE with 503 and Retry-After, opens the breaker and is logged once with its cause', async () => {
     const scope = scopeEndingIn(10_000);
-    const error = await runInScope(scope, () => db.read('RETURN 1')).catch((e: unknown) => e);
+    const error = await db.forRequest(scope).read('RETURN 1').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ServiceUnavailableError);
     const http = (error as ServiceUnavailableError).extensions.http as { status: number; headers: Map<string, string> };
     expect(http.status).toBe(503);
@@ -74,12 +89,13 @@ describe('database floor under deadlines and outages (no server)', () => {
   });
 
   test('while the breaker is open, request statements fail at once without reaching the driver', async () => {
-    await runInScope(scopeEndingIn(10_000), () => db.read('RETURN 1')).catch(() => undefined);
+    await db.forRequest(scopeEndingIn(10_000)).read('RETURN 1').catch(() => undefined);
     const sent = db.statementCount;
     const scope = scopeEndingIn(10_000);
     for (let i = 0; i < 5; i++) {
-      await expect(runInScope(scope, () => db.read('RETURN 1'))).rejects.toBeInstanceOf(ServiceUnavailableError);
-      await expect(runInScope(scope, () => db.writeTx((tx) => db.runIn(tx, 'CREATE (:X)')))).rejects.toBeInstanceOf(ServiceUnavailableError);
+      await expect(db.forRequest(scope).read('RETURN 1')).rejects.toBeInstanceOf(ServiceUnavailableError);
+      const request = db.forRequest(scope);
+      await expect(request.writeTx((tx) => request.runIn(tx, 'CREATE (:X)'))).rejects.toBeInstanceOf(ServiceUnavailableError);
     }
     expect(db.statementCount).toBe(sent);
     expect(scope.statements).toBe(0);
@@ -96,7 +112,7 @@ describe('database floor under deadlines and outages (no server)', () => {
   });
 
   test('each statement is logged at debug level with its Cypher and never its parameter values', async () => {
-    await runInScope(scopeEndingIn(10_000), () => db.read('MATCH (o:Organization {id: $id}) RETURN o', { id: 'secret-value-42' })).catch(() => undefined);
+    await db.forRequest(scopeEndingIn(10_000)).read('MATCH (o:Organization {id: $id}) RETURN o', { id: 'secret-value-42' }).catch(() => undefined);
     const debug = captured.lines.filter((l) => l.level === 20);
     expect(debug).toHaveLength(1);
     expect(debug[0]).toMatchObject({ cypher: 'MATCH (o:Organization {id: $id}) RETURN o', outcome: 'unavailable', requestId: 'req-1' });

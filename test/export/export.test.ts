@@ -10,7 +10,7 @@ import { exportRouter, networkQuery, type ExportExecutor, type GraphQLOutcome } 
 import { renderExport } from '../../src/export/export.render';
 import { ExportMode, isDirected, oneModeTable, strongestPart, type ExportEdge, type ExportTable } from '../../src/export/export.table';
 import type { NetworkGraph } from '../../src/network/network.type';
-import { runInScope, type RequestScope } from '../../src/core/request-scope';
+import type { RequestScope } from '../../src/core/request-scope';
 import { Prng } from '../../src/tools/synth/prng';
 import { stringify } from 'csv-stringify/sync';
 import { create } from 'xmlbuilder2';
@@ -636,14 +636,14 @@ describe('renderExport', () => {
 
   test('stops with DEADLINE_EXCEEDED when the request deadline has passed', async () => {
     const late = scope({ deadline: Date.now() - 1, timeoutMs: 250 });
-    const outcome = runInScope(late, () => renderExport(big, ExportFormat.JSON));
+    const outcome = renderExport(big, ExportFormat.JSON, 'network', { scope: late });
     await expect(outcome).rejects.toMatchObject({ extensions: { code: 'DEADLINE_EXCEEDED', timeoutMs: 250 } });
   });
 
   test('stops between slices once the request is abandoned', async () => {
     const abandon = new AbortController();
     let aborts = 0;
-    const outcome = runInScope(scope({ signal: abandon.signal }), () => renderExport(big, ExportFormat.GRAPHML, 'net', { sliceMs: 0 }));
+    const outcome = renderExport(big, ExportFormat.GRAPHML, 'net', { sliceMs: 0, scope: scope({ signal: abandon.signal }) });
     setImmediate(() => {
       aborts++;
       abandon.abort();

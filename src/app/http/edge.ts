@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { DeadlineExceededError } from '../../core/errors';
 import type { Logger } from '../../core/logger';
-import { runInScope, type RequestScope } from '../../core/request-scope';
+import { attachScope, type RequestScope } from '../../core/request-scope';
 import { writeAccessLine } from './access-log';
 import { AdmissionControl, bindCostGate, bindPenalty, type AdmissionLimits } from './admission';
 import type { ClientKey } from './client-key';
@@ -47,8 +47,8 @@ function pathOf(url = ''): string {
  * X-Request-Id, else new; echoed back), a JSON answer's security headers and CORS (preflights end here), an access-log line
  * and metrics per request, admission (global and per-client caps, rate limit; the cost step is bound to the
  * request's scope for the GraphQL cost check) and a request scope with a
- * deadline, whose backstop answers DEADLINE_EXCEEDED for a request still unanswered after it. `handler`
- * runs inside the scope once the request is admitted.
+ * deadline, whose backstop answers DEADLINE_EXCEEDED for a request still unanswered after it. Once the request
+ * is admitted, its scope is attached to it (`scopeOf(req)`) and `handler` runs.
  */
 export function createEdge(options: EdgeOptions) {
   const headers = apiSecurityHeaders();
@@ -101,7 +101,8 @@ export function createEdge(options: EdgeOptions) {
       return refusal;
     });
     bindPenalty(scope, decision.penalize);
-    runInScope(scope, handler);
+    attachScope(req, scope);
+    handler();
   };
 
   return (req: IncomingMessage, res: ServerResponse, handler: () => void): void => {

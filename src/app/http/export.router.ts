@@ -5,6 +5,7 @@ import { createContext, type Context } from '../../graphql/context';
 import type { Logger } from '../../core/logger';
 import type { Database } from '../../db/database';
 import { HubError } from '../../core/errors';
+import { scopeOf, type RequestScope } from '../../core/request-scope';
 import { ExportFormat, exportFileInfo } from '../../export/export.format';
 import { ExportMode } from '../../export/export.table';
 import type { NetworkExport } from '../../export/export.type';
@@ -15,8 +16,8 @@ export interface GraphQLOutcome {
   errors?: ReadonlyArray<{ message: string; extensions?: Record<string, unknown> }>;
 }
 
-/** Runs one GraphQL query with variables, with a fresh request context. */
-export type ExportExecutor = (query: string, variables: Record<string, unknown>) => Promise<GraphQLOutcome>;
+/** Runs one GraphQL query with variables, with a fresh request context within `scope` (the HTTP request's). */
+export type ExportExecutor = (query: string, variables: Record<string, unknown>, scope?: RequestScope) => Promise<GraphQLOutcome>;
 
 export const MAX_EXPORT_QUERY = 10_000;
 
@@ -56,8 +57,8 @@ class ExportRequestError extends Error {
 
 /** Executes queries on the hub's Apollo server, each with a fresh context (its own loaders) over `db`. */
 export function apolloExecutor(apollo: ApolloServer<Context>, db: Database): ExportExecutor {
-  return async (query, variables) => {
-    const response = await apollo.executeOperation({ query, variables }, { contextValue: createContext(db) });
+  return async (query, variables, scope) => {
+    const response = await apollo.executeOperation({ query, variables }, { contextValue: createContext(db, {}, scope) });
     if (response.body.kind !== 'single') throw new Error('incremental delivery is not supported by /export');
     return response.body.singleResult as GraphQLOutcome;
   };
@@ -169,7 +170,7 @@ export function exportRouter(execute: ExportExecutor, log?: Logger): Router {
       const maxEdges = parseMaxEdges(stringParam(req, 'maxEdges', false));
       const { query, key, path } = networkQuery(stringParam(req, 'query', true)!, { format, mode, maxEdges });
       const variables = parseVariables(stringParam(req, 'variables', false));
-      const outcome = await execute(query, variables);
+      const outcome = await execute(query, variables, scopeOf(req));
       const first = outcome.errors?.[0];
       if (first) {
         const code = typeof first.extensions?.code === 'string' ? first.extensions.code : 'BAD_USER_INPUT';

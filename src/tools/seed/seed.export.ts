@@ -63,7 +63,7 @@ async function readPages(db: Database, tx: Transaction, pageSize: number): Promi
 export async function readSeedGraph(db: Database, pageSize = 500, attempts = 3): Promise<DumpedNode[]> {
   for (let attempt = 1; ; attempt++) {
     const before = await db.graphStamp();
-    const { value, stampAfter } = await db.captureStamp(() => db.readTx((tx) => readPages(db, tx, pageSize)), before);
+    const { value, stampAfter } = await db.captureStamp((view) => view.readTx((tx) => readPages(view, tx, pageSize)), before);
     if (stampAfter === before) return value;
     if (attempt >= attempts) throw new Error(`The graph changed during each of ${attempts} reads; export it while no one writes`);
   }

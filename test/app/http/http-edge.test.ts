@@ -7,7 +7,7 @@ import { addressKey } from '../../../src/app/http/client-key';
 import { createEdge } from '../../../src/app/http/edge';
 import { chooseEncoding } from '../../../src/app/http/exposure';
 import { HubMetrics } from '../../../src/app/http/metrics';
-import { currentScope, isScopeAborted, whenScopeAborts, type RequestScope } from '../../../src/core/request-scope';
+import { isScopeAborted, scopeOf, whenScopeAborts, type RequestScope } from '../../../src/core/request-scope';
 
 type Handler = (req: http.IncomingMessage, res: http.ServerResponse) => void;
 
@@ -45,7 +45,7 @@ describe('the HTTP edge', () => {
   test('a sane X-Request-Id is kept and echoed; anything else is replaced by a new id', async () => {
     const seen: string[] = [];
     const hub = await serve((req, res) => {
-      seen.push(currentScope()!.id);
+      seen.push(scopeOf(req)!.id);
       ok(req, res);
     });
     try {
@@ -61,10 +61,10 @@ describe('the HTTP edge', () => {
     }
   });
 
-  test('the handler runs inside a request scope with the configured deadline; exempt paths get none', async () => {
+  test('an admitted request carries a request scope with the configured deadline; exempt paths get none', async () => {
     const scopes: Array<RequestScope | undefined> = [];
     const hub = await serve((req, res) => {
-      scopes.push(currentScope());
+      scopes.push(scopeOf(req));
       ok(req, res);
     }, { requestTimeoutMs: 7_000 });
     try {
@@ -83,8 +83,8 @@ describe('the HTTP edge', () => {
   test('a request still unanswered after its deadline gets 504 DEADLINE_EXCEEDED as JSON, and its late answer is dropped', async () => {
     let late: (() => void) | undefined;
     let signal: AbortSignal | undefined;
-    const hub = await serve((_req, res) => {
-      signal = currentScope()!.signal;
+    const hub = await serve((req, res) => {
+      signal = scopeOf(req)!.signal;
       late = () => {
         res.setHeader('content-type', 'text/plain');
         res.end('too late');
@@ -107,8 +107,8 @@ describe('the HTTP edge', () => {
 
   test('a scope whose signal is first read after the deadline gets it already aborted', async () => {
     let scope: RequestScope | undefined;
-    const hub = await serve(() => {
-      scope = currentScope();
+    const hub = await serve((req) => {
+      scope = scopeOf(req);
     }, { requestTimeoutMs: 100 });
     try {
       expect((await fetch(`${hub.base}/graphql`)).status).toBe(504);
@@ -122,8 +122,8 @@ describe('the HTTP edge', () => {
   test('listeners of the scope hear of its abort once, without its signal; a late listener hears at once', async () => {
     let scope: RequestScope | undefined;
     const heard: string[] = [];
-    const hub = await serve(() => {
-      scope = currentScope();
+    const hub = await serve((req) => {
+      scope = scopeOf(req);
       const stop = scope!.onAbort!(() => heard.push('removed'));
       stop();
       scope!.onAbort!(() => heard.push('early'));
@@ -144,8 +144,8 @@ describe('the HTTP edge', () => {
     let signal: AbortSignal | undefined;
     let reached: () => void = () => undefined;
     const handlerReached = new Promise<void>((resolve) => (reached = resolve));
-    const hub = await serve(() => {
-      signal = currentScope()!.signal;
+    const hub = await serve((req) => {
+      signal = scopeOf(req)!.signal;
       reached();
     });
     try {
