@@ -94,7 +94,7 @@ function documentRefusalPenalty(): ApolloServerPlugin<Context> {
     async requestDidStart() {
       return {
         async didEncounterErrors({ errors, contextValue }) {
-          if (errors.some(isDocumentRefusal)) penaltyOf(contextValue.scope)?.();
+          if (errors.some(isDocumentRefusal)) penaltyOf(contextValue.db.scope)?.();
         },
       };
     },
@@ -129,7 +129,7 @@ export function createApollo(options: {
     introspection: true,
     includeStacktraceInErrorResponses: false,
     plugins: [
-      costLimitPlugin<Context>(limits.maxQueryCost, HUB_COST_TABLE, (cost, context) => costGateOf(context.scope)?.(cost)?.error),
+      costLimitPlugin<Context>(limits.maxQueryCost, HUB_COST_TABLE, (cost, context) => costGateOf(context.db.scope)?.(cost)?.error),
       // The schema declares no cache hints: the default cache-control plugin would only wrap every resolver.
       ApolloServerPluginCacheControlDisabled(),
       internalErrorLogger(options.log),
@@ -167,7 +167,7 @@ export async function startServer(options: ServerOptions): Promise<HubServer> {
     log: options.log,
     httpServer,
     // Apollo's landing page loads from a CDN; browsers get the hub's own IDE instead (src/ide).
-    plugins: [ApolloServerPluginLandingPageDisabled(), operationNamePlugin<Context>((context) => context.scope)],
+    plugins: [ApolloServerPluginLandingPageDisabled(), operationNamePlugin<Context>((context) => context.db.scope)],
   });
   await apollo.start();
   const authenticate = authenticator(options.auth ?? defaults.auth);

@@ -385,12 +385,8 @@ export class Database {
 
   // A view inherits everything from this database and overrides only what is given; state that statements
   // change lives in `shared`, which the views reach through their prototype, so that it stays one.
-  private view(own: { scope?: RequestScope; capture?: StampCapture }): Database {
-    const view = Object.create(this) as Database;
-    for (const [key, value] of Object.entries(own)) {
-      if (value !== undefined) Object.defineProperty(view, key, { value, enumerable: false, writable: false });
-    }
-    return view;
+  private view(own: { scope: RequestScope } | { capture: StampCapture }): Database {
+    return Object.assign(Object.create(this) as Database, own);
   }
 
   private noteStamp(session: Session): void {

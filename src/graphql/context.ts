@@ -7,10 +7,8 @@ import type { Viewer } from './auth';
  * (its loaders).
  */
 export interface Context {
-  /** The database, as a view bound to the request's scope when there is one (see Database.forRequest). */
+  /** The database, as a view bound to the HTTP request's scope when there is one (`db.scope`; Database.forRequest). */
   db: Database;
-  /** The HTTP request's scope (deadline, statement counts, admission hooks); undefined outside one. */
-  readonly scope?: RequestScope;
   /** Who sent the request, from its verified bearer token; null when it carries none. */
   readonly viewer: Viewer | null;
   /** Whether this hub verifies tokens at all (a key is configured); without one, writes are off. */
@@ -30,7 +28,7 @@ export interface ContextAuth {
  * nothing is made until a resolver asks for it.
  */
 export function createContext(db: Database, auth: ContextAuth = {}, scope?: RequestScope): Context {
-  return { db: scope ? db.forRequest(scope) : db, scope, viewer: auth.viewer ?? null, writesEnabled: auth.writesEnabled ?? false, made: new Map() };
+  return { db: scope ? db.forRequest(scope) : db, viewer: auth.viewer ?? null, writesEnabled: auth.writesEnabled ?? false, made: new Map() };
 }
 
 /**

@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { buildSchema, getOperationAST, parse, specifiedRules, validate, type GraphQLSchema } from 'graphql';
 import { loadConfig, projectRoot } from '../../src/core/config';
-import type { Context } from '../../src/graphql/context';
+import { createContext } from '../../src/graphql/context';
+import type { Database } from '../../src/db/database';
 import { documentLimitRules } from '../../src/graphql/armor';
 import { buildHubSchema } from '../../src/app/schema';
 import { DEFAULT_LIST_SIZE, estimateCost, rememberedCost } from '../../src/graphql/cost';
@@ -177,7 +178,7 @@ describe('the limits as the hub applies them, before any resolver runs', () => {
   // No database: a refused operation never reaches a resolver, so the context is never used.
   const apollo = createApollo({ log: createLogger('silent') });
   const run = async (query: string, variables: Record<string, unknown> = {}) => {
-    const response = await apollo.executeOperation({ query, variables }, { contextValue: {} as Context });
+    const response = await apollo.executeOperation({ query, variables }, { contextValue: createContext({} as Database) });
     if (response.body.kind !== 'single') throw new Error('unexpected incremental response');
     return { status: response.http.status, errors: response.body.singleResult.errors ?? [] };
   };
