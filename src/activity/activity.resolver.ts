@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Query, Resolver } from 'type-graphql';
+import { Parent } from '../graphql/parent';
 import { LocalDateResolver } from 'graphql-scalars';
 import type { Context } from '../graphql/context';
 import { NotFoundError } from '../core/errors';
@@ -122,50 +123,50 @@ export class ActivityResolver {
       'status its source states (statedStatus)',
   })
   status(
-    @Root() a: Activity,
+    @Parent() a: Activity,
     @Arg('asOf', () => LocalDateResolver, { nullable: true, description: 'The day to read the status at; default today (UTC)' }) asOf: string | null,
   ): string | null {
     return statusAsOf('ACTIVITY', a.statedStatus, a.endDay, asOf ?? today());
   }
 
   @FieldResolver(() => AdminUnit, { nullable: true, description: 'Where it took (or takes) place: its own province, city, country or state; null when the source states none (a sub-event then counts as held where its event is in filters)' })
-  place(@Root() a: Activity, @Ctx() ctx: Context) {
+  place(@Parent() a: Activity, @Ctx() ctx: Context) {
     return activityLoaders(ctx).activityPlace.load(a.id);
   }
 
   @FieldResolver(() => Agreement, { nullable: true, description: 'The agreement it implements; null when it is carried out under none' })
-  agreement(@Root() a: Activity, @Ctx() ctx: Context) {
+  agreement(@Parent() a: Activity, @Ctx() ctx: Context) {
     return activityLoaders(ctx).activityAgreement.load(a.id);
   }
 
   @FieldResolver(() => Activity, { nullable: true, description: 'The larger event or series it is part of; null for a stand-alone activity' })
-  partOf(@Root() a: Activity, @Ctx() ctx: Context) {
+  partOf(@Parent() a: Activity, @Ctx() ctx: Context) {
     return activityLoaders(ctx).activityPartOf.load(a.id);
   }
 
   @FieldResolver(() => [Activity], { description: 'Events of their own within it (sub-events), by start date (undated last), then id' })
-  subEvents(@Root() a: Activity, @Args(() => NestedPageArgs) page: NestedPageArgs, @Ctx() ctx: Context) {
+  subEvents(@Parent() a: Activity, @Args(() => NestedPageArgs) page: NestedPageArgs, @Ctx() ctx: Context) {
     return activityLoaders(ctx).activityParts.load(a.id, page);
   }
 
   @FieldResolver(() => [Participation], { description: 'Organisations taking part, with their roles, by role then organisation id' })
-  participants(@Root() a: Activity, @Args(() => NestedPageArgs) page: NestedPageArgs, @Ctx() ctx: Context) {
+  participants(@Parent() a: Activity, @Args(() => NestedPageArgs) page: NestedPageArgs, @Ctx() ctx: Context) {
     return activityLoaders(ctx).activityParticipants.load(a.id, page);
   }
 
   @FieldResolver(() => [Attendance], { description: 'People taking part, with their roles, by role, name, then person id' })
-  attendances(@Root() a: Activity, @Args(() => NestedPageArgs) page: NestedPageArgs, @Ctx() ctx: Context) {
+  attendances(@Parent() a: Activity, @Args(() => NestedPageArgs) page: NestedPageArgs, @Ctx() ctx: Context) {
     return personLoaders(ctx).activityAttendances.load(a.id, page);
   }
 
   @FieldResolver(() => [Topic], { description: 'Its topics, by id' })
-  topics(@Root() a: Activity, @Args(() => NestedPageArgs) page: NestedPageArgs, @Ctx() ctx: Context) {
+  topics(@Parent() a: Activity, @Args(() => NestedPageArgs) page: NestedPageArgs, @Ctx() ctx: Context) {
     return activityLoaders(ctx).activityTopics.load(a.id, page);
   }
 
   // Figures are a few values stored on the activity itself, so the page is cut from what the activity holds.
   @FieldResolver(() => [Figure], { description: 'Figures the sources state for it, in the order they state them' })
-  figures(@Root() a: Activity, @Args(() => NestedPageArgs) page: NestedPageArgs) {
+  figures(@Parent() a: Activity, @Args(() => NestedPageArgs) page: NestedPageArgs) {
     return pageOf(a.figures, page);
   }
 }
@@ -173,12 +174,12 @@ export class ActivityResolver {
 @Resolver(() => Participation)
 export class ParticipationResolver {
   @FieldResolver(() => Organization, { description: 'The organisation that takes part' })
-  organization(@Root() p: Participation, @Ctx() ctx: Context) {
+  organization(@Parent() p: Participation, @Ctx() ctx: Context) {
     return organizationLoaders(ctx).orgById.load(p.organizationId);
   }
 
   @FieldResolver(() => Activity, { description: 'The activity it takes part in' })
-  activity(@Root() p: Participation, @Ctx() ctx: Context) {
+  activity(@Parent() p: Participation, @Ctx() ctx: Context) {
     return activityLoaders(ctx).activityById.load(p.activityId);
   }
 }

@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Query, Resolver } from 'type-graphql';
+import { Parent } from '../graphql/parent';
 import { LocalDateResolver } from 'graphql-scalars';
 import type { Context } from '../graphql/context';
 import { NotFoundError } from '../core/errors';
@@ -115,44 +116,44 @@ export class AgreementResolver {
       'otherwise the status its source states (statedStatus)',
   })
   status(
-    @Root() a: Agreement,
+    @Parent() a: Agreement,
     @Arg('asOf', () => LocalDateResolver, { nullable: true, description: 'The day to read the status at; default today (UTC)' }) asOf: string | null,
   ): string | null {
     return statusAsOf('AGREEMENT', a.statedStatus, a.validToDay, asOf ?? today());
   }
 
   @FieldResolver(() => AdminUnit, { nullable: true, description: 'Where it was signed (province, city, country or state); null when not stated' })
-  signedAt(@Root() a: Agreement, @Ctx() ctx: Context) {
+  signedAt(@Parent() a: Agreement, @Ctx() ctx: Context) {
     return agreementLoaders(ctx).agreementSignedAt.load(a.id);
   }
 
   @FieldResolver(() => Agreement, { nullable: true, description: 'The framework agreement it implements; null when it implements none' })
-  implements(@Root() a: Agreement, @Ctx() ctx: Context) {
+  implements(@Parent() a: Agreement, @Ctx() ctx: Context) {
     return agreementLoaders(ctx).agreementImplements.load(a.id);
   }
 
   @FieldResolver(() => [Agreement], { description: 'Agreements that implement it, by signing date (undated last), then id' })
-  implementations(@Root() a: Agreement, @Args(() => NestedPageArgs) page: NestedPageArgs, @Ctx() ctx: Context) {
+  implementations(@Parent() a: Agreement, @Args(() => NestedPageArgs) page: NestedPageArgs, @Ctx() ctx: Context) {
     return agreementLoaders(ctx).agreementImplementations.load(a.id, page);
   }
 
   @FieldResolver(() => [AgreementParty], { description: 'Its parties, with their roles, by role then organisation id' })
-  parties(@Root() a: Agreement, @Args(() => NestedPageArgs) page: NestedPageArgs, @Ctx() ctx: Context) {
+  parties(@Parent() a: Agreement, @Args(() => NestedPageArgs) page: NestedPageArgs, @Ctx() ctx: Context) {
     return agreementLoaders(ctx).agreementParties.load(a.id, page);
   }
 
   @FieldResolver(() => [Signature], { description: 'Who signed it, by name then person id' })
-  signatures(@Root() a: Agreement, @Args(() => NestedPageArgs) page: NestedPageArgs, @Ctx() ctx: Context) {
+  signatures(@Parent() a: Agreement, @Args(() => NestedPageArgs) page: NestedPageArgs, @Ctx() ctx: Context) {
     return personLoaders(ctx).agreementSignatures.load(a.id, page);
   }
 
   @FieldResolver(() => [Activity], { description: 'Activities carried out under it, by start date (undated last), then id' })
-  activities(@Root() a: Agreement, @Args(() => NestedPageArgs) page: NestedPageArgs, @Ctx() ctx: Context) {
+  activities(@Parent() a: Agreement, @Args(() => NestedPageArgs) page: NestedPageArgs, @Ctx() ctx: Context) {
     return activityLoaders(ctx).agreementActivities.load(a.id, page);
   }
 
   @FieldResolver(() => [Topic], { description: 'Its topics, by id' })
-  topics(@Root() a: Agreement, @Args(() => NestedPageArgs) page: NestedPageArgs, @Ctx() ctx: Context) {
+  topics(@Parent() a: Agreement, @Args(() => NestedPageArgs) page: NestedPageArgs, @Ctx() ctx: Context) {
     return agreementLoaders(ctx).agreementTopics.load(a.id, page);
   }
 }
@@ -160,12 +161,12 @@ export class AgreementResolver {
 @Resolver(() => AgreementParty)
 export class AgreementPartyResolver {
   @FieldResolver(() => Organization, { description: 'The organisation that is party' })
-  async organization(@Root() party: AgreementParty, @Ctx() ctx: Context) {
+  async organization(@Parent() party: AgreementParty, @Ctx() ctx: Context) {
     return organizationLoaders(ctx).orgById.load(party.organizationId);
   }
 
   @FieldResolver(() => Agreement, { description: 'The agreement it is party to' })
-  async agreement(@Root() party: AgreementParty, @Ctx() ctx: Context) {
+  async agreement(@Parent() party: AgreementParty, @Ctx() ctx: Context) {
     return agreementLoaders(ctx).agreementById.load(party.agreementId);
   }
 }

@@ -1,5 +1,6 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { Arg, Ctx, FieldResolver, Info, Int, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Info, Int, Resolver } from 'type-graphql';
+import { Parent } from '../graphql/parent';
 import type { Context } from '../graphql/context';
 import { checkInt } from '../graphql/paging';
 import type { Database } from '../db/database';
@@ -44,7 +45,7 @@ export class NetworkExportResolver {
       'This network as a file. ONE_MODE is rendered from the answer itself (no database access); TWO_MODE reads the instruments behind its edges and the roles in them. The ties are those of the answer (its filter: by default cooperation only, realised instruments only).',
   })
   export(
-    @Root() graph: NetworkGraph,
+    @Parent() graph: NetworkGraph,
     @Arg('format', () => ExportFormat, { description: 'The file format: JSON, CSV_NODES, CSV_EDGES, GRAPHML or GEXF' }) format: ExportFormat,
     @Arg('mode', () => ExportMode, { defaultValue: ExportMode.ONE_MODE, description: 'Organisations only (ONE_MODE, the default) or organisations and instruments (TWO_MODE)' })
     mode: ExportMode,

@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Query, Resolver } from 'type-graphql';
+import { Parent } from '../graphql/parent';
 import { LocalDateResolver } from 'graphql-scalars';
 import type { Context } from '../graphql/context';
 import { NotFoundError } from '../core/errors';
@@ -62,38 +63,38 @@ export class AdminUnitResolver {
   }
 
   @FieldResolver(() => AdminUnit, { nullable: true, description: 'The containing unit (the country of a province or state); null for a country' })
-  parent(@Root() unit: AdminUnit, @Ctx() ctx: Context) {
+  parent(@Parent() unit: AdminUnit, @Ctx() ctx: Context) {
     return geographyLoaders(ctx).unitParent.load(unit.id);
   }
 
   @FieldResolver(() => [AdminUnit], { description: 'Units it contains, by name then id' })
-  children(@Root() unit: AdminUnit, @Args(() => NestedPageArgs) page: NestedPageArgs, @Ctx() ctx: Context) {
+  children(@Parent() unit: AdminUnit, @Args(() => NestedPageArgs) page: NestedPageArgs, @Ctx() ctx: Context) {
     return geographyLoaders(ctx).unitChildren.load(unit.id, page);
   }
 
   @FieldResolver(() => AdminUnit, { nullable: true, description: 'The unit it became part of (in the 1 July 2025 merger); null when it never merged' })
-  successor(@Root() unit: AdminUnit, @Ctx() ctx: Context) {
+  successor(@Parent() unit: AdminUnit, @Ctx() ctx: Context) {
     return geographyLoaders(ctx).unitSuccessor.load(unit.id);
   }
 
   @FieldResolver(() => [AdminUnit], { description: 'The units that became part of it, by name then id' })
-  predecessors(@Root() unit: AdminUnit, @Args(() => NestedPageArgs) page: NestedPageArgs, @Ctx() ctx: Context) {
+  predecessors(@Parent() unit: AdminUnit, @Args(() => NestedPageArgs) page: NestedPageArgs, @Ctx() ctx: Context) {
     return geographyLoaders(ctx).unitPredecessors.load(unit.id, page);
   }
 
   @FieldResolver(() => AdminUnit, { description: 'The unit it is part of today (itself when never merged)' })
-  current(@Root() unit: AdminUnit, @Ctx() ctx: Context) {
+  current(@Parent() unit: AdminUnit, @Ctx() ctx: Context) {
     return geographyLoaders(ctx).unitCurrent.load(unit.id);
   }
 
   @FieldResolver(() => [Region], { description: 'Regions it belonged to, by id' })
-  regions(@Root() unit: AdminUnit, @Args(() => NestedPageArgs) page: NestedPageArgs, @Ctx() ctx: Context) {
+  regions(@Parent() unit: AdminUnit, @Args(() => NestedPageArgs) page: NestedPageArgs, @Ctx() ctx: Context) {
     return geographyLoaders(ctx).unitRegions.load(unit.id, page);
   }
 
   @FieldResolver(() => [Organization], { description: 'Organisations located in it, by name then id' })
   organizations(
-    @Root() unit: AdminUnit,
+    @Parent() unit: AdminUnit,
     @Arg('includePredecessors', () => Boolean, { defaultValue: false, description: 'Also those in units that became part of it' })
     includePredecessors: boolean,
     @Args(() => NestedPageArgs) page: NestedPageArgs,
@@ -103,7 +104,7 @@ export class AdminUnitResolver {
   }
 
   @FieldResolver(() => [Activity], { description: 'Activities held in it, by start date (undated last), then id' })
-  activities(@Root() unit: AdminUnit, @Args(() => NestedPageArgs) page: NestedPageArgs, @Ctx() ctx: Context) {
+  activities(@Parent() unit: AdminUnit, @Args(() => NestedPageArgs) page: NestedPageArgs, @Ctx() ctx: Context) {
     return activityLoaders(ctx).unitActivities.load(unit.id, page);
   }
 }
@@ -127,7 +128,7 @@ export class RegionResolver {
   }
 
   @FieldResolver(() => [AdminUnit], { description: 'Its member units, by name then id' })
-  members(@Root() region: Region, @Args(() => NestedPageArgs) page: NestedPageArgs, @Ctx() ctx: Context) {
+  members(@Parent() region: Region, @Args(() => NestedPageArgs) page: NestedPageArgs, @Ctx() ctx: Context) {
     return geographyLoaders(ctx).regionMembers.load(region.id, page);
   }
 }

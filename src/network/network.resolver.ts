@@ -1,5 +1,6 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { Arg, Args, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Int, Query, Resolver } from 'type-graphql';
+import { Parent } from '../graphql/parent';
 import { Activity } from '../activity/activity.type';
 import { Agreement } from '../agreement/agreement.type';
 import type { Context } from '../graphql/context';
@@ -97,12 +98,12 @@ export class NetworkQueryResolver {
 @Resolver(() => Partner)
 export class PartnerResolver {
   @FieldResolver(() => Organization, { description: 'The partner organisation' })
-  organization(@Root() p: Partner, @Ctx() ctx: Context) {
+  organization(@Parent() p: Partner, @Ctx() ctx: Context) {
     return p.organizationNode ?? organizationLoaders(ctx).orgById.load(p.organizationId);
   }
 
   @FieldResolver(() => Organization, { nullable: true, description: 'For indirect partners: a neighbour on a nearest route; null for direct partners' })
-  via(@Root() p: Partner, @Ctx() ctx: Context) {
+  via(@Parent() p: Partner, @Ctx() ctx: Context) {
     return p.viaId ? organizationLoaders(ctx).orgById.load(p.viaId) : null;
   }
 
@@ -111,7 +112,7 @@ export class PartnerResolver {
     description:
       'The agreements and activities of the tie, one item per role pair, with the tie kind each makes (direct partners only), by date (undated last), id, the two organisations, then roles',
   })
-  evidence(@Root() p: Partner, @Args(() => NestedPageArgs) page: NestedPageArgs): CooperationLink[] {
+  evidence(@Parent() p: Partner, @Args(() => NestedPageArgs) page: NestedPageArgs): CooperationLink[] {
     return pageOf(p.evidence, page);
   }
 }
@@ -119,22 +120,22 @@ export class PartnerResolver {
 @Resolver(() => CooperationLink)
 export class CooperationLinkResolver {
   @FieldResolver(() => Agreement, { nullable: true, description: 'The agreement, when the link is one (null for an activity)' })
-  agreement(@Root() l: CooperationLink, @Ctx() ctx: Context) {
+  agreement(@Parent() l: CooperationLink, @Ctx() ctx: Context) {
     return l.kind === 'AGREEMENT' ? agreementLoaders(ctx).agreementById.load(l.id) : null;
   }
 
   @FieldResolver(() => Activity, { nullable: true, description: 'The activity, when the link is one (null for an agreement)' })
-  activity(@Root() l: CooperationLink, @Ctx() ctx: Context) {
+  activity(@Parent() l: CooperationLink, @Ctx() ctx: Context) {
     return l.kind === 'ACTIVITY' ? activityLoaders(ctx).activityById.load(l.id) : null;
   }
 
   @FieldResolver(() => Organization, { description: 'The actor’s organisation on this link (for a province or region: which of its organisations)' })
-  actorOrganization(@Root() l: CooperationLink, @Ctx() ctx: Context) {
+  actorOrganization(@Parent() l: CooperationLink, @Ctx() ctx: Context) {
     return organizationLoaders(ctx).orgById.load(l.actorOrganizationId);
   }
 
   @FieldResolver(() => Organization, { description: 'The partner’s organisation on this link: the partner itself, or with rollUpSubUnits one of its sub-units' })
-  partnerOrganization(@Root() l: CooperationLink, @Ctx() ctx: Context) {
+  partnerOrganization(@Parent() l: CooperationLink, @Ctx() ctx: Context) {
     return organizationLoaders(ctx).orgById.load(l.partnerOrganizationId);
   }
 }
@@ -142,22 +143,22 @@ export class CooperationLinkResolver {
 @Resolver(() => PathStep)
 export class PathStepResolver {
   @FieldResolver(() => Organization, { description: 'The organisation the step starts from' })
-  from(@Root() s: PathStep, @Ctx() ctx: Context) {
+  from(@Parent() s: PathStep, @Ctx() ctx: Context) {
     return organizationLoaders(ctx).orgById.load(s.fromId);
   }
 
   @FieldResolver(() => Organization, { description: 'The organisation the step reaches' })
-  to(@Root() s: PathStep, @Ctx() ctx: Context) {
+  to(@Parent() s: PathStep, @Ctx() ctx: Context) {
     return organizationLoaders(ctx).orgById.load(s.toId);
   }
 
   @FieldResolver(() => Agreement, { nullable: true, description: 'The agreement both are party to, when the step is one' })
-  agreement(@Root() s: PathStep, @Ctx() ctx: Context) {
+  agreement(@Parent() s: PathStep, @Ctx() ctx: Context) {
     return s.kind === 'AGREEMENT' ? agreementLoaders(ctx).agreementById.load(s.linkId) : null;
   }
 
   @FieldResolver(() => Activity, { nullable: true, description: 'The activity both took part in, when the step is one' })
-  activity(@Root() s: PathStep, @Ctx() ctx: Context) {
+  activity(@Parent() s: PathStep, @Ctx() ctx: Context) {
     return s.kind === 'ACTIVITY' ? activityLoaders(ctx).activityById.load(s.linkId) : null;
   }
 }
@@ -165,7 +166,7 @@ export class PathStepResolver {
 @Resolver(() => CooperationPath)
 export class CooperationPathResolver {
   @FieldResolver(() => [Organization], { description: 'The organisations along the route, in order' })
-  async organizations(@Root() p: CooperationPath, @Ctx() ctx: Context) {
+  async organizations(@Parent() p: CooperationPath, @Ctx() ctx: Context) {
     return p.organizationNodes ?? organizationLoaders(ctx).orgById.loadMany(p.organizationIds);
   }
 }
@@ -173,7 +174,7 @@ export class CooperationPathResolver {
 @Resolver(() => PathResult)
 export class PathResultResolver {
   @FieldResolver(() => NetworkGraph, { description: 'The routes as nodes and edges, for drawing or export' })
-  graph(@Root() r: PathResult, @Ctx() ctx: Context) {
+  graph(@Parent() r: PathResult, @Ctx() ctx: Context) {
     return pathGraph(ctx.db, r);
   }
 
@@ -182,7 +183,7 @@ export class PathResultResolver {
     description:
       'Why there is no route (null when found): NOT_CONNECTED, TOO_MANY_HOPS or FILTERED_OUT. Asking for it costs one or two bounded searches more, only when no route was found',
   })
-  async reason(@Root() r: PathResult, @Ctx() ctx: Context) {
+  async reason(@Parent() r: PathResult, @Ctx() ctx: Context) {
     return (await explainNoPath(ctx, r))?.reason ?? null;
   }
 
@@ -190,7 +191,7 @@ export class PathResultResolver {
     nullable: true,
     description: `With reason TOO_MANY_HOPS: the steps of the shortest route of the selected ties (looked for up to ${EXPLAIN_MAX_HOPS}); null otherwise`,
   })
-  async distance(@Root() r: PathResult, @Ctx() ctx: Context) {
+  async distance(@Parent() r: PathResult, @Ctx() ctx: Context) {
     return (await explainNoPath(ctx, r))?.distance ?? null;
   }
 }

@@ -1,5 +1,6 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { Arg, Args, Ctx, Field, FieldResolver, ID, Info, InputType, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, Field, FieldResolver, ID, Info, InputType, Query, Resolver } from 'type-graphql';
+import { Parent } from '../graphql/parent';
 import { selectsField } from '../graphql/lookahead';
 import type { Context } from '../graphql/context';
 import { NotFoundError } from '../core/errors';
@@ -76,39 +77,39 @@ export class OrganizationResolver {
   }
 
   @FieldResolver(() => AdminUnit, { nullable: true, description: 'The province, city, country or state it sits in; null when not recorded' })
-  location(@Root() org: Organization, @Ctx() ctx: Context) {
+  location(@Parent() org: Organization, @Ctx() ctx: Context) {
     return org.locationNode !== undefined ? org.locationNode : organizationLoaders(ctx).orgLocation.load(org.id);
   }
 
   @FieldResolver(() => Organization, { nullable: true, description: 'The organisation it belongs to (a school’s university, a department’s People’s Committee); null for a top-level organisation' })
-  parent(@Root() org: Organization, @Ctx() ctx: Context) {
+  parent(@Parent() org: Organization, @Ctx() ctx: Context) {
     return organizationLoaders(ctx).orgParent.load(org.id);
   }
 
   @FieldResolver(() => [Organization], { description: 'Organisations that belong to it, by name then id' })
-  children(@Root() org: Organization, @Args(() => NestedPageArgs) page: NestedPageArgs, @Ctx() ctx: Context) {
+  children(@Parent() org: Organization, @Args(() => NestedPageArgs) page: NestedPageArgs, @Ctx() ctx: Context) {
     return organizationLoaders(ctx).orgChildren.load(org.id, page);
   }
 
   @FieldResolver(() => [AgreementParty], { description: 'The agreements it is party to, with its role, by signing date (undated last), agreement id, then role' })
-  agreements(@Root() org: Organization, @Args(() => NestedPageArgs) page: NestedPageArgs, @Ctx() ctx: Context) {
+  agreements(@Parent() org: Organization, @Args(() => NestedPageArgs) page: NestedPageArgs, @Ctx() ctx: Context) {
     return agreementLoaders(ctx).orgAgreements.load(org.id, page);
   }
 
   @FieldResolver(() => [Participation], { description: 'The activities it took part in, with its role, by start date (undated last), activity id, then role' })
-  activities(@Root() org: Organization, @Args(() => NestedPageArgs) page: NestedPageArgs, @Ctx() ctx: Context) {
+  activities(@Parent() org: Organization, @Args(() => NestedPageArgs) page: NestedPageArgs, @Ctx() ctx: Context) {
     return activityLoaders(ctx).orgActivities.load(org.id, page);
   }
 
   @FieldResolver(() => [Position], { description: 'People holding posts in it, by date (undated last), name, then person id' })
-  positions(@Root() org: Organization, @Args(() => NestedPageArgs) page: NestedPageArgs, @Ctx() ctx: Context) {
+  positions(@Parent() org: Organization, @Args(() => NestedPageArgs) page: NestedPageArgs, @Ctx() ctx: Context) {
     return personLoaders(ctx).orgPositions.load(org.id, page);
   }
 
   @FieldResolver(() => [OrganizationRelation], {
     description: 'Related, predecessor and successor organisations: those it states first, then those stated of it, each by the other organisation’s id',
   })
-  relations(@Root() org: Organization, @Args(() => NestedPageArgs) page: NestedPageArgs, @Ctx() ctx: Context): Promise<OrganizationRelation[]> {
+  relations(@Parent() org: Organization, @Args(() => NestedPageArgs) page: NestedPageArgs, @Ctx() ctx: Context): Promise<OrganizationRelation[]> {
     return organizationLoaders(ctx).orgRelations.load(org.id, page);
   }
 }

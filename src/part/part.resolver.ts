@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver } from 'type-graphql';
+import { Parent } from '../graphql/parent';
 import { LocalDateResolver } from 'graphql-scalars';
 import type { Context } from '../graphql/context';
 import { NotFoundError } from '../core/errors';
@@ -30,37 +31,37 @@ export class PartResolver {
     description: 'Where this part stands as of asOf (default today, UTC): ENDED once a signed or in-force part’s endDate has passed; otherwise statedStatus',
   })
   status(
-    @Root() p: Part,
+    @Parent() p: Part,
     @Arg('asOf', () => LocalDateResolver, { nullable: true, description: 'The day to read the status at; default today (UTC)' }) asOf: string | null,
   ): string | null {
     return statusAsOf('AGREEMENT', p.statedStatus, p.endDay, asOf ?? today());
   }
 
   @FieldResolver(() => Instrument, { nullable: true, description: 'The agreement or activity it is a part of (null only if that record is missing)' })
-  instrument(@Root() p: Part, @Ctx() ctx: Context) {
+  instrument(@Parent() p: Part, @Ctx() ctx: Context) {
     return partLoaders(ctx).partInstrument.load(p.id);
   }
 
   @FieldResolver(() => [PartActor], {
     description: 'Organisations the text names for this part only (each also a party or participant of the instrument), with their roles, by role then organisation id',
   })
-  actors(@Root() p: Part, @Args(() => NestedPageArgs) page: NestedPageArgs, @Ctx() ctx: Context) {
+  actors(@Parent() p: Part, @Args(() => NestedPageArgs) page: NestedPageArgs, @Ctx() ctx: Context) {
     return partLoaders(ctx).partActors.load(p.id, page);
   }
 
   @FieldResolver(() => [Activity], { description: 'Activities carried out for this part, by start date (undated last), then id' })
-  activities(@Root() p: Part, @Args(() => NestedPageArgs) page: NestedPageArgs, @Ctx() ctx: Context) {
+  activities(@Parent() p: Part, @Args(() => NestedPageArgs) page: NestedPageArgs, @Ctx() ctx: Context) {
     return partLoaders(ctx).partActivities.load(p.id, page);
   }
 
   @FieldResolver(() => [Topic], { description: 'Its topics, by id' })
-  topics(@Root() p: Part, @Args(() => NestedPageArgs) page: NestedPageArgs, @Ctx() ctx: Context) {
+  topics(@Parent() p: Part, @Args(() => NestedPageArgs) page: NestedPageArgs, @Ctx() ctx: Context) {
     return partLoaders(ctx).partTopics.load(p.id, page);
   }
 
   // The quotes are stored on the part itself, so the page is cut from what it holds.
   @FieldResolver(() => [Provenance], { description: 'The sources that state it, with their quotes, in the order recorded' })
-  provenance(@Root() p: Part, @Args(() => NestedPageArgs) page: NestedPageArgs): Provenance[] {
+  provenance(@Parent() p: Part, @Args(() => NestedPageArgs) page: NestedPageArgs): Provenance[] {
     return pageOf(p.provenance, page);
   }
 }
@@ -68,17 +69,17 @@ export class PartResolver {
 @Resolver(() => PartActor)
 export class PartActorResolver {
   @FieldResolver(() => Organization, { description: 'The organisation named for the part' })
-  organization(@Root() a: PartActor, @Ctx() ctx: Context) {
+  organization(@Parent() a: PartActor, @Ctx() ctx: Context) {
     return organizationLoaders(ctx).orgById.load(a.organizationId);
   }
 
   @FieldResolver(() => Part, { description: 'The part it is named for' })
-  part(@Root() a: PartActor, @Ctx() ctx: Context) {
+  part(@Parent() a: PartActor, @Ctx() ctx: Context) {
     return partLoaders(ctx).partById.load(a.partId);
   }
 
   @FieldResolver(() => [Provenance], { description: 'The sources that state it, with their quotes, in the order recorded' })
-  provenance(@Root() a: PartActor, @Args(() => NestedPageArgs) page: NestedPageArgs): Provenance[] {
+  provenance(@Parent() a: PartActor, @Args(() => NestedPageArgs) page: NestedPageArgs): Provenance[] {
     return pageOf(a.provenance, page);
   }
 }
@@ -89,7 +90,7 @@ export class AgreementPartsResolver {
   @FieldResolver(() => [Part], {
     description: 'Its parts (planned contents, proposed directions, rounds, components), counted with it and never alone, by ordinal (unnumbered last), then id',
   })
-  parts(@Root() a: Agreement, @Args(() => NestedPageArgs) page: NestedPageArgs, @Ctx() ctx: Context) {
+  parts(@Parent() a: Agreement, @Args(() => NestedPageArgs) page: NestedPageArgs, @Ctx() ctx: Context) {
     return partLoaders(ctx).agreementParts.load(a.id, page);
   }
 }
@@ -100,12 +101,12 @@ export class ActivityPartsResolver {
   @FieldResolver(() => [Part], {
     description: 'Its parts (rounds, components, directions raised), counted with it and never alone, by ordinal (unnumbered last), then id; events of their own within it are subEvents',
   })
-  parts(@Root() a: Activity, @Args(() => NestedPageArgs) page: NestedPageArgs, @Ctx() ctx: Context) {
+  parts(@Parent() a: Activity, @Args(() => NestedPageArgs) page: NestedPageArgs, @Ctx() ctx: Context) {
     return partLoaders(ctx).activityInstrumentParts.load(a.id, page);
   }
 
   @FieldResolver(() => Part, { nullable: true, description: 'The part of its agreement or event that it carries out, if any' })
-  part(@Root() a: Activity, @Ctx() ctx: Context) {
+  part(@Parent() a: Activity, @Ctx() ctx: Context) {
     return partLoaders(ctx).activityPart.load(a.id);
   }
 }

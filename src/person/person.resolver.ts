@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver } from 'type-graphql';
+import { Parent } from '../graphql/parent';
 import type { Context } from '../graphql/context';
 import { NotFoundError } from '../core/errors';
 import { NestedPageArgs } from '../graphql/nested-page';
@@ -41,17 +42,17 @@ export class PersonResolver {
   }
 
   @FieldResolver(() => [Position], { description: 'Posts held, by date (undated last), organisation id, then title' })
-  positions(@Root() p: Person, @Args(() => NestedPageArgs) page: NestedPageArgs, @Ctx() ctx: Context) {
+  positions(@Parent() p: Person, @Args(() => NestedPageArgs) page: NestedPageArgs, @Ctx() ctx: Context) {
     return personLoaders(ctx).personPositions.load(p.id, page);
   }
 
   @FieldResolver(() => [Signature], { description: 'Agreements and documents signed, by their id' })
-  signatures(@Root() p: Person, @Args(() => NestedPageArgs) page: NestedPageArgs, @Ctx() ctx: Context) {
+  signatures(@Parent() p: Person, @Args(() => NestedPageArgs) page: NestedPageArgs, @Ctx() ctx: Context) {
     return personLoaders(ctx).personSignatures.load(p.id, page);
   }
 
   @FieldResolver(() => [Attendance], { description: 'Activities attended, by start date (undated last), activity id, then role' })
-  attendances(@Root() p: Person, @Args(() => NestedPageArgs) page: NestedPageArgs, @Ctx() ctx: Context) {
+  attendances(@Parent() p: Person, @Args(() => NestedPageArgs) page: NestedPageArgs, @Ctx() ctx: Context) {
     return personLoaders(ctx).personAttendances.load(p.id, page);
   }
 }
@@ -59,12 +60,12 @@ export class PersonResolver {
 @Resolver(() => Position)
 export class PositionResolver {
   @FieldResolver(() => Person, { description: 'Who holds the post' })
-  person(@Root() p: Position, @Ctx() ctx: Context) {
+  person(@Parent() p: Position, @Ctx() ctx: Context) {
     return personLoaders(ctx).personById.load(p.personId);
   }
 
   @FieldResolver(() => Organization, { description: 'Where the post is' })
-  organization(@Root() p: Position, @Ctx() ctx: Context) {
+  organization(@Parent() p: Position, @Ctx() ctx: Context) {
     return organizationLoaders(ctx).orgById.load(p.organizationId);
   }
 }
@@ -72,22 +73,22 @@ export class PositionResolver {
 @Resolver(() => Signature)
 export class SignatureResolver {
   @FieldResolver(() => Person, { description: 'Who signed' })
-  person(@Root() s: Signature, @Ctx() ctx: Context) {
+  person(@Parent() s: Signature, @Ctx() ctx: Context) {
     return personLoaders(ctx).personById.load(s.personId);
   }
 
   @FieldResolver(() => Agreement, { nullable: true, description: 'The agreement signed, when it is one' })
-  agreement(@Root() s: Signature, @Ctx() ctx: Context) {
+  agreement(@Parent() s: Signature, @Ctx() ctx: Context) {
     return s.agreementId ? agreementLoaders(ctx).agreementById.load(s.agreementId) : null;
   }
 
   @FieldResolver(() => SourceDocument, { nullable: true, description: 'The document signed, when it is one' })
-  document(@Root() s: Signature, @Ctx() ctx: Context) {
+  document(@Parent() s: Signature, @Ctx() ctx: Context) {
     return s.documentId ? sourceLoaders(ctx).sourceById.load(s.documentId) : null;
   }
 
   @FieldResolver(() => Organization, { nullable: true, description: 'The organisation the person signed for; null when the source does not say' })
-  onBehalfOf(@Root() s: Signature, @Ctx() ctx: Context) {
+  onBehalfOf(@Parent() s: Signature, @Ctx() ctx: Context) {
     return s.onBehalfOfId ? organizationLoaders(ctx).orgById.load(s.onBehalfOfId) : null;
   }
 }
@@ -95,12 +96,12 @@ export class SignatureResolver {
 @Resolver(() => Attendance)
 export class AttendanceResolver {
   @FieldResolver(() => Person, { description: 'Who took part' })
-  person(@Root() a: Attendance, @Ctx() ctx: Context) {
+  person(@Parent() a: Attendance, @Ctx() ctx: Context) {
     return personLoaders(ctx).personById.load(a.personId);
   }
 
   @FieldResolver(() => Activity, { description: 'The activity taken part in' })
-  activity(@Root() a: Attendance, @Ctx() ctx: Context) {
+  activity(@Parent() a: Attendance, @Ctx() ctx: Context) {
     return activityLoaders(ctx).activityById.load(a.activityId);
   }
 }

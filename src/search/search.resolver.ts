@@ -1,4 +1,5 @@
-import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Int, Query, Resolver } from 'type-graphql';
+import { Parent } from '../graphql/parent';
 import type { Context } from '../graphql/context';
 import { NotFoundError } from '../core/errors';
 import { checkSearchInput, MAX_SEARCH_RESULTS, MAX_SEARCH_TEXT, SearchMatch } from './search.query';
@@ -60,19 +61,19 @@ export class SearchResolver {
       'What tells this hit apart from others of the same label, in English: its kind, the province or country it is in ' +
       '(or was signed or held in), and for an admin unit its validity, e.g. "centrally run city, until 2025-06-30, code 92"',
   })
-  async detail(@Root() hit: SearchHit, @Ctx() ctx: Context): Promise<string> {
+  async detail(@Parent() hit: SearchHit, @Ctx() ctx: Context): Promise<string> {
     return (await searchLoaders(ctx).hitDetail.load(hit.id))?.en ?? '';
   }
 
   @FieldResolver(() => String, {
     description: 'The same as detail, in Vietnamese, e.g. "thành phố trực thuộc trung ương, đến 2025-06-30, mã 92"',
   })
-  async detailVi(@Root() hit: SearchHit, @Ctx() ctx: Context): Promise<string> {
+  async detailVi(@Parent() hit: SearchHit, @Ctx() ctx: Context): Promise<string> {
     return (await searchLoaders(ctx).hitDetail.load(hit.id))?.vi ?? '';
   }
 
   @FieldResolver(() => SearchResult, { description: 'The organisation, unit, region, agreement, activity, person or topic' })
-  async node(@Root() hit: SearchHit, @Ctx() ctx: Context): Promise<object> {
+  async node(@Parent() hit: SearchHit, @Ctx() ctx: Context): Promise<object> {
     const node = await loadNode(ctx, hit.kind, hit.id);
     if (!node) throw new NotFoundError(hit.kind, hit.id);
     return tagSearchNode(hit.kind, node);

@@ -1,4 +1,5 @@
-import { Args, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Args, FieldResolver, Resolver } from 'type-graphql';
+import { Parent } from '../graphql/parent';
 import { Activity, Participation } from '../activity/activity.type';
 import { Agreement, AgreementParty } from '../agreement/agreement.type';
 import { AdminUnit, Region } from '../geography/geography.type';
@@ -21,7 +22,7 @@ function provenanceResolver(type: TypeClass) {
   @Resolver(() => type)
   class ProvenancePageResolver {
     @FieldResolver(() => [Provenance], { description: 'The sources that state it, with their quotes, in the order recorded' })
-    provenance(@Root() parent: WithProvenance, @Args(() => NestedPageArgs) page: NestedPageArgs): Provenance[] {
+    provenance(@Parent() parent: WithProvenance, @Args(() => NestedPageArgs) page: NestedPageArgs): Provenance[] {
       return pageOf(parent.provenance, page);
     }
   }

@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver } from 'type-graphql';
+import { Parent } from '../graphql/parent';
 import type { Context } from '../graphql/context';
 import { NotFoundError } from '../core/errors';
 import { SourceKind } from '../graphql/enums';
@@ -38,12 +39,12 @@ export class SourceResolver {
   }
 
   @FieldResolver(() => Organization, { nullable: true, description: 'The organisation that issued it; null when not recorded' })
-  publisher(@Root() s: SourceDocument, @Ctx() ctx: Context) {
+  publisher(@Parent() s: SourceDocument, @Ctx() ctx: Context) {
     return sourceLoaders(ctx).sourcePublisher.load(s.id);
   }
 
   @FieldResolver(() => [Signature], { description: 'Who signed the document, by name then person id' })
-  signatures(@Root() s: SourceDocument, @Args(() => NestedPageArgs) page: NestedPageArgs, @Ctx() ctx: Context) {
+  signatures(@Parent() s: SourceDocument, @Args(() => NestedPageArgs) page: NestedPageArgs, @Ctx() ctx: Context) {
     return personLoaders(ctx).documentSignatures.load(s.id, page);
   }
 }
@@ -51,7 +52,7 @@ export class SourceResolver {
 @Resolver(() => Provenance)
 export class ProvenanceResolver {
   @FieldResolver(() => SourceDocument, { nullable: true, description: 'The source itself (title, kind, date, number); null only if the id names no stored source' })
-  source(@Root() p: Provenance, @Ctx() ctx: Context) {
+  source(@Parent() p: Provenance, @Ctx() ctx: Context) {
     return sourceLoaders(ctx).sourceById.load(p.sourceId);
   }
 }

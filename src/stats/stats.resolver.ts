@@ -1,4 +1,5 @@
-import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Int, Query, Resolver } from 'type-graphql';
+import { Parent } from '../graphql/parent';
 import { LocalDateResolver } from 'graphql-scalars';
 import type { Context } from '../graphql/context';
 import { checkRange } from '../db/dates';
@@ -164,7 +165,7 @@ export class StatsResolver {
 @Resolver(() => RankedOrganization)
 export class RankedOrganizationResolver {
   @FieldResolver(() => Organization, { description: 'The organisation ranked (a top-level parent with rollUpSubUnits)' })
-  organization(@Root() item: RankedOrganization, @Ctx() ctx: Context) {
+  organization(@Parent() item: RankedOrganization, @Ctx() ctx: Context) {
     return organizationLoaders(ctx).orgById.load(item.organizationId);
   }
 }
@@ -172,32 +173,32 @@ export class RankedOrganizationResolver {
 @Resolver(() => CrossRegionLink)
 export class CrossRegionLinkResolver {
   @FieldResolver(() => Organization)
-  a(@Root() link: CrossRegionLink, @Ctx() ctx: Context) {
+  a(@Parent() link: CrossRegionLink, @Ctx() ctx: Context) {
     return organizationLoaders(ctx).orgById.load(link.aId);
   }
 
   @FieldResolver(() => Organization, { description: 'The organisation with the larger id' })
-  b(@Root() link: CrossRegionLink, @Ctx() ctx: Context) {
+  b(@Parent() link: CrossRegionLink, @Ctx() ctx: Context) {
     return organizationLoaders(ctx).orgById.load(link.bId);
   }
 
   @FieldResolver(() => Region, { nullable: true })
-  regionA(@Root() link: CrossRegionLink, @Ctx() ctx: Context) {
+  regionA(@Parent() link: CrossRegionLink, @Ctx() ctx: Context) {
     return isPseudo(link.regionAId) ? null : geographyLoaders(ctx).regionById.load(link.regionAId);
   }
 
   @FieldResolver(() => Region, { nullable: true })
-  regionB(@Root() link: CrossRegionLink, @Ctx() ctx: Context) {
+  regionB(@Parent() link: CrossRegionLink, @Ctx() ctx: Context) {
     return isPseudo(link.regionBId) ? null : geographyLoaders(ctx).regionById.load(link.regionBId);
   }
 
   @FieldResolver(() => MatrixArea)
-  areaA(@Root() link: CrossRegionLink, @Ctx() ctx: Context) {
+  areaA(@Parent() link: CrossRegionLink, @Ctx() ctx: Context) {
     return areaOf(link.regionAId, ctx);
   }
 
   @FieldResolver(() => MatrixArea)
-  areaB(@Root() link: CrossRegionLink, @Ctx() ctx: Context) {
+  areaB(@Parent() link: CrossRegionLink, @Ctx() ctx: Context) {
     return areaOf(link.regionBId, ctx);
   }
 }

@@ -1,4 +1,5 @@
-import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Query, Resolver } from 'type-graphql';
+import { Parent } from '../graphql/parent';
 import type { Context } from '../graphql/context';
 import { aggregateKey, cachedRead } from '../db/aggregate-cache';
 import { RegionScheme } from '../graphql/enums';
@@ -78,12 +79,12 @@ export class BucketNamesResolver {
   @FieldResolver(() => String, {
     description: 'Vietnamese name, with diacritics: Thành phố Cần Thơ, Đồng bằng sông Cửu Long, Hội thảo (a year is itself)',
   })
-  async nameVi(@Root() bucket: Bucket, @Ctx() ctx: Context): Promise<string> {
+  async nameVi(@Parent() bucket: Bucket, @Ctx() ctx: Context): Promise<string> {
     return (await bucketNames(bucket, ctx)).nameVi;
   }
 
   @FieldResolver(() => String, { description: 'English name: Can Tho City, Mekong Delta, Workshop (a year is itself)' })
-  async nameEn(@Root() bucket: Bucket, @Ctx() ctx: Context): Promise<string> {
+  async nameEn(@Parent() bucket: Bucket, @Ctx() ctx: Context): Promise<string> {
     return (await bucketNames(bucket, ctx)).nameEn;
   }
 }

@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver } from 'type-graphql';
+import { Parent } from '../graphql/parent';
 import { LocalDateResolver } from 'graphql-scalars';
 import type { Context } from '../graphql/context';
 import { checkRange } from '../db/dates';
@@ -82,12 +83,12 @@ async function actorEvents(ctx: Context, actor: string, from: string | null, to:
 @Resolver(() => InForce)
 export class InForceResolver {
   @FieldResolver(() => [Agreement])
-  agreements(@Root() period: Period, @Args(() => NestedPageArgs) page: NestedPageArgs, @Ctx() ctx: Context) {
+  agreements(@Parent() period: Period, @Args(() => NestedPageArgs) page: NestedPageArgs, @Ctx() ctx: Context) {
     return inForceAgreements(ctx.db, period, checkNestedPage(page));
   }
 
   @FieldResolver(() => [Activity])
-  activities(@Root() period: Period, @Args(() => NestedPageArgs) page: NestedPageArgs, @Ctx() ctx: Context) {
+  activities(@Parent() period: Period, @Args(() => NestedPageArgs) page: NestedPageArgs, @Ctx() ctx: Context) {
     return inForceActivities(ctx.db, period, checkNestedPage(page));
   }
 }
@@ -96,7 +97,7 @@ export class InForceResolver {
 export class TimelineEventResolver {
   // The ids come with the event (the actor's own organisations in one item), so the page is cut from them.
   @FieldResolver(() => [Organization])
-  async organizations(@Root() event: TimelineEvent, @Args(() => NestedPageArgs) page: NestedPageArgs, @Ctx() ctx: Context) {
+  async organizations(@Parent() event: TimelineEvent, @Args(() => NestedPageArgs) page: NestedPageArgs, @Ctx() ctx: Context) {
     const orgs = await organizationLoaders(ctx).orgById.loadMany(pageOf(event.organizationIds, page));
     return orgs.filter((o): o is Organization => o !== null && !(o instanceof Error));
   }

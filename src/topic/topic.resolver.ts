@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver } from 'type-graphql';
+import { Parent } from '../graphql/parent';
 import type { Context } from '../graphql/context';
 import { NotFoundError } from '../core/errors';
 import { NestedPageArgs } from '../graphql/nested-page';
@@ -29,12 +30,12 @@ export class TopicResolver {
   }
 
   @FieldResolver(() => [Agreement], { description: 'Agreements about it, by signing date (undated last), then id' })
-  agreements(@Root() t: Topic, @Args(() => NestedPageArgs) page: NestedPageArgs, @Ctx() ctx: Context) {
+  agreements(@Parent() t: Topic, @Args(() => NestedPageArgs) page: NestedPageArgs, @Ctx() ctx: Context) {
     return agreementLoaders(ctx).topicAgreements.load(t.id, page);
   }
 
   @FieldResolver(() => [Activity], { description: 'Activities about it, by start date (undated last), then id' })
-  activities(@Root() t: Topic, @Args(() => NestedPageArgs) page: NestedPageArgs, @Ctx() ctx: Context) {
+  activities(@Parent() t: Topic, @Args(() => NestedPageArgs) page: NestedPageArgs, @Ctx() ctx: Context) {
     return activityLoaders(ctx).topicActivities.load(t.id, page);
   }
 }

@@ -37,6 +37,16 @@ interface EdgeRecord {
   scope?: RequestScope;
 }
 
+/**
+ * Whether CORS applies to a request. Browsers send Origin with every POST, same-origin ones included, so a POST
+ * without it comes from a program outside a browser (a script, a notebook, another server), to which CORS
+ * headers mean nothing; POST answers are not cached for a browser to reuse either. Every other request is
+ * answered with CORS as configured.
+ */
+function needsCors(req: IncomingMessage): boolean {
+  return req.method !== 'POST' || req.headers.origin !== undefined;
+}
+
 function pathOf(url = ''): string {
   const query = url.indexOf('?');
   return query < 0 ? url : url.slice(0, query);
@@ -44,7 +54,8 @@ function pathOf(url = ''): string {
 
 /**
  * The hub's HTTP edge, in front of both the lean GraphQL path and Express: a request id (kept from a sane
- * X-Request-Id, else new; echoed back), a JSON answer's security headers and CORS (preflights end here), an access-log line
+ * X-Request-Id, else new; echoed back), a JSON answer's security headers and CORS (preflights end here; not on a
+ * POST without Origin, which no browser sends), an access-log line
  * and metrics per request, admission (global and per-client caps, rate limit; the cost step is bound to the
  * request's scope for the GraphQL cost check) and a request scope with a
  * deadline, whose backstop answers DEADLINE_EXCEEDED for a request still unanswered after it. Once the request
@@ -111,13 +122,15 @@ export function createEdge(options: EdgeOptions) {
     res.setHeader('X-Request-Id', id);
     for (const [name, value] of headers) res.setHeader(name, value);
     res.once('close', () => finished(req, res, id, record));
-    cors(req, res, () => {
+    const next = () => {
       record.exempt = options.exempt(pathOf(req.url));
       if (record.exempt) return handler();
       admit(req, res, id, record, handler).catch((error: unknown) => {
         options.log.error({ err: error }, 'Admission failed');
         res.destroy();
       });
-    });
+    };
+    if (needsCors(req)) cors(req, res, next);
+    else next();
   };
 }

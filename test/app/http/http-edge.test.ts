@@ -204,6 +204,22 @@ describe('the HTTP edge', () => {
       expect(res.headers.get('x-content-type-options')).toBe('nosniff');
       expect(res.headers.get('content-security-policy')).toBe("default-src 'none';frame-ancestors 'none'");
       expect(res.headers.get('access-control-allow-origin')).toBe('*');
+      const fromBrowser = await fetch(`${hub.base}/graphql`, { method: 'POST', headers: { origin: 'https://dashboard.example' }, body: '{}' });
+      expect(fromBrowser.headers.get('access-control-allow-origin')).toBe('*');
+      expect(fromBrowser.headers.get('access-control-expose-headers')).toContain('X-Request-Id');
+    } finally {
+      await hub.close();
+    }
+  });
+
+  test('a POST without Origin (no browser sends one) gets the security headers but no CORS headers', async () => {
+    const hub = await serve(ok);
+    try {
+      const res = await fetch(`${hub.base}/graphql`, { method: 'POST', body: '{}' });
+      expect(await res.text()).toBe('ok');
+      expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(res.headers.get('access-control-allow-origin')).toBeNull();
+      expect(res.headers.get('access-control-expose-headers')).toBeNull();
     } finally {
       await hub.close();
     }
