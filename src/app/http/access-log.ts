@@ -1,11 +1,14 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from '../../core/logger';
 
 const MAX_LOGGED_URL = 300;
 
-/** What the access log says of one request beyond method, URL and status. */
-export interface AccessFields {
+/** The fields of one access-log line, flat (a nested object costs the logger a second serialiser per line). */
+export interface AccessLine {
   requestId: string;
+  method?: string;
+  /** The URL as the request arrived (routers mounted on a path rewrite `req.url` on the way). */
+  url?: string;
+  status: number;
   /** Milliseconds from the request's arrival to the response's end. */
   responseTime: number;
   operation?: string;
@@ -17,17 +20,18 @@ export interface AccessFields {
 }
 
 /**
- * Writes the access-log line of a finished request: `requestId`, `req` (method and URL, shortened),
- * `status`, `responseTime`, the operation name, outcome, statements and database ms from the request scope,
- * and bytes; message "request". Server-side failures log at warn, the rest at info, except `quiet` ones
- * (health probes and metric scrapes, every few seconds; IDE assets) at debug.
+ * Writes the access-log line of a finished request, message "request": `requestId`, `method`, `url` (cut at
+ * 300 characters), `status`, `responseTime`, the operation name, outcome, statements and database ms from the
+ * request scope, and bytes. Server-side failures log at warn, the rest at info, except `quiet` ones (health
+ * probes and metric scrapes, every few seconds; IDE assets) at debug. `line` is logged as it is (its URL
+ * shortened in place): the caller builds it for this call only.
  *
  * A direct pino line rather than pino-http's middleware: pino-http makes two child loggers per request to
  * write one line, which measured several times the cost of the line itself on the lean GraphQL path.
  */
-export function writeAccessLine(log: Logger, req: IncomingMessage, res: ServerResponse, fields: AccessFields, quiet = false): void {
-  const level = res.statusCode >= 500 ? 'warn' : quiet ? 'debug' : 'info';
+export function writeAccessLine(log: Logger, line: AccessLine, quiet = false): void {
+  const level = line.status >= 500 ? 'warn' : quiet ? 'debug' : 'info';
   if (!log.isLevelEnabled(level)) return;
-  const url = req.url && req.url.length > MAX_LOGGED_URL ? `${req.url.slice(0, MAX_LOGGED_URL)}…` : req.url;
-  log[level]({ ...fields, req: { method: req.method, url }, status: res.statusCode }, 'request');
+  if (line.url && line.url.length > MAX_LOGGED_URL) line.url = `${line.url.slice(0, MAX_LOGGED_URL)}…`;
+  log[level](line, 'request');
 }

@@ -31,6 +31,8 @@ export interface EdgeOptions {
 /** What the edge remembers of one request until its access-log line and metrics are written. */
 interface EdgeRecord {
   started: number;
+  /** The URL on arrival: Express rewrites `req.url` inside a router mounted on a path (`/graphql` becomes `/`). */
+  url?: string;
   bytesBefore: number;
   /** A health probe, metrics scrape or IDE asset: not admitted, not scoped, logged at debug. */
   exempt?: boolean;
@@ -72,8 +74,11 @@ export function createEdge(options: EdgeOptions) {
     const scope = record.scope;
     if (outcome === 'response_too_large') metrics.rejection('response_size');
     metrics.request({ operation: scope?.operationName, outcome, seconds: ms / 1000 });
-    writeAccessLine(options.log, req, res, {
+    writeAccessLine(options.log, {
       requestId: id,
+      method: req.method,
+      url: record.url,
+      status: res.statusCode,
       responseTime: Math.round(ms * 10) / 10,
       operation: scope?.operationName,
       outcome,
@@ -117,13 +122,13 @@ export function createEdge(options: EdgeOptions) {
   };
 
   return (req: IncomingMessage, res: ServerResponse, handler: () => void): void => {
-    const record: EdgeRecord = { started: performance.now(), bytesBefore: req.socket.bytesWritten };
+    const record: EdgeRecord = { started: performance.now(), url: req.url, bytesBefore: req.socket.bytesWritten };
     const id = requestId(req.headers['x-request-id']);
     res.setHeader('X-Request-Id', id);
     for (const [name, value] of headers) res.setHeader(name, value);
     res.once('close', () => finished(req, res, id, record));
     const next = () => {
-      record.exempt = options.exempt(pathOf(req.url));
+      record.exempt = options.exempt(pathOf(record.url));
       if (record.exempt) return handler();
       admit(req, res, id, record, handler).catch((error: unknown) => {
         options.log.error({ err: error }, 'Admission failed');
