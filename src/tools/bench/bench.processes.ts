@@ -11,6 +11,8 @@ export interface BenchProcess {
   rssMib(): number | undefined;
   /** The peak resident memory the kernel recorded for it (VmHWM), in MiB. */
   peakRssMib(): number | undefined;
+  /** CPU time (user and system) it has used so far, in microseconds (from /proc; undefined where there is none). */
+  cpuMicros(): number | undefined;
   stop(): Promise<void>;
 }
 
@@ -20,6 +22,21 @@ function procStatusMib(pid: number | undefined, field: 'VmRSS' | 'VmHWM'): numbe
     const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
     const match = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status);
     return match ? Number(match[1]) / 1024 : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+// Linux reports a process's CPU times in clock ticks of USER_HZ, which is 100 on every architecture it runs on.
+const MICROS_PER_TICK = 1_000_000 / 100;
+
+function procCpuMicros(pid: number | undefined): number | undefined {
+  if (!pid) return undefined;
+  try {
+    // The command name (field 2) may hold spaces; the fields after it are counted from its closing parenthesis.
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * MICROS_PER_TICK;
   } catch {
     return undefined;
   }
@@ -71,6 +88,7 @@ export function startNodeProcess(opts: {
         url: match[1],
         rssMib: () => procStatusMib(child.pid, 'VmRSS'),
         peakRssMib: () => procStatusMib(child.pid, 'VmHWM'),
+        cpuMicros: () => procCpuMicros(child.pid),
         stop: () =>
           new Promise<void>((done) => {
             if (child.exitCode !== null) return done();

@@ -49,6 +49,26 @@ function baselineSection(results: FamilyResult[], label: string): string[] {
   return lines;
 }
 
+/**
+ * CPU per request of each server process in the throughput phase. Unlike throughput, which moves with whatever
+ * else the two cores are running, this is the server's own work per answer; empty when nothing was measured.
+ */
+function cpuSection(results: FamilyResult[], withBaseline: boolean): string[] {
+  if (!results.some((r) => r.cpuPerRequest && Object.keys(r.cpuPerRequest).length)) return [];
+  const lines = ['## CPU per request (µs, throughput phase)', ''];
+  lines.push("User and system time of the target's own process over its throughput slices, divided by the requests it answered.");
+  lines.push('');
+  lines.push(`| family | hub | @neo4j/graphql |${withBaseline ? ' baseline | hub / baseline |' : ''}`);
+  lines.push(`|---|---:|---:|${withBaseline ? '---:|---:|' : ''}`);
+  for (const r of results) {
+    const c = r.cpuPerRequest ?? {};
+    const neo = 'request' in r.family.neo4jGraphql ? f(c.neo4jGraphql, 0) : 'n/a';
+    lines.push(`| ${r.family.name} | ${f(c.hub, 0)} | ${neo} |${withBaseline ? ` ${f(c.baseline, 0)} | ${ratio(c.hub, c.baseline)} |` : ''}`);
+  }
+  lines.push('');
+  return lines;
+}
+
 /** The Markdown report: one row per family with absolute figures and ratios, then notes and memory. */
 export function renderReport(results: FamilyResult[], info: RunInfo): string {
   const lines: string[] = [];
@@ -94,6 +114,7 @@ export function renderReport(results: FamilyResult[], info: RunInfo): string {
     lines.push(`| ${r.family.name} | ${f(hub, 1)} | ${f(floor, 1)} | ${neoCell} | ${ratio(hub, floor)} | ${expressible ? ratio(hub, neo) : 'n/a'} |`);
   }
   lines.push('');
+  lines.push(...cpuSection(results, Boolean(info.baseline)));
   if (info.baseline) lines.push(...baselineSection(results, info.baseline.label));
   lines.push('## Families');
   lines.push('');

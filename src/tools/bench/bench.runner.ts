@@ -19,6 +19,11 @@ export interface Endpoints {
   /** Another build of the hub, if one is compared in the same run. */
   baselineUrl?: string;
   db: Database;
+  /**
+   * The CPU time each server target's own process has used so far, in µs (the floor runs in the measuring
+   * process, so it has none): read around each throughput slice.
+   */
+  cpuMicros?: Partial<Record<TargetName, () => number | undefined>>;
 }
 
 export interface FamilyResult {
@@ -26,6 +31,11 @@ export interface FamilyResult {
   latency: Partial<Record<TargetName, LatencySummary>>;
   /** Completed requests per second with `concurrency` requests in flight. */
   throughput: Partial<Record<TargetName, number>>;
+  /**
+   * CPU time of the target's own process per completed request in the throughput phase, in µs: what an answer
+   * costs the server itself, whatever else the machine was doing (targets with a process only).
+   */
+  cpuPerRequest?: Partial<Record<TargetName, number>>;
   /**
    * Samples whose answers were compared, how many of them matched the floor per GraphQL target, and how many
    * @neo4j/graphql requests failed (so had no answer to compare).
@@ -212,12 +222,15 @@ export async function runBenchmark(families: Family[], samples: BenchSample[], e
     const throughput: FamilyResult['throughput'] = {};
     const done: Record<TargetName, number> = { hub: 0, floor: 0, neo4jGraphql: 0, baseline: 0 };
     const spent: Record<TargetName, number> = { hub: 0, floor: 0, neo4jGraphql: 0, baseline: 0 };
+    const cpuSpent: Partial<Record<TargetName, number>> = {};
     const slices = 3;
     const sliceMs = (opts.throughputSeconds * 1000) / slices;
     let next = 0;
     for (let slice = 0; slice < slices; slice++) {
       for (const target of rotate(loaded, slice)) {
         const t0 = process.hrtime.bigint();
+        const cpu = endpoints.cpuMicros?.[target];
+        const cpu0 = cpu?.();
         const until = Date.now() + sliceMs;
         const worker = async () => {
           while (Date.now() < until) {
@@ -226,12 +239,17 @@ export async function runBenchmark(families: Family[], samples: BenchSample[], e
         };
         await Promise.all(Array.from({ length: opts.concurrency }, worker));
         spent[target] += ms(t0);
+        const cpu1 = cpu?.();
+        if (cpu0 !== undefined && cpu1 !== undefined) cpuSpent[target] = (cpuSpent[target] ?? 0) + cpu1 - cpu0;
       }
     }
     for (const t of loaded) throughput[t] = (done[t] * 1000) / spent[t];
+    const cpuPerRequest: FamilyResult['cpuPerRequest'] = {};
+    for (const t of loaded) if (cpuSpent[t] !== undefined && done[t] > 0) cpuPerRequest[t] = cpuSpent[t]! / done[t];
     say(`throughput at ${opts.concurrency} in flight: ${loaded.map((t) => `${t} ${throughput[t]!.toFixed(1)}/s`).join(', ')}`);
     if (firstError) say(`failed requests: ${JSON.stringify(errors)}; first: ${firstError}`);
-    results.push({ family, latency, throughput, agreement, errors, firstError });
+    if (Object.keys(cpuPerRequest).length) say(`CPU per request: ${Object.entries(cpuPerRequest).map(([t, us]) => `${t} ${us.toFixed(0)} µs`).join(', ')}`);
+    results.push({ family, latency, throughput, cpuPerRequest, agreement, errors, firstError });
   }
   return results;
 }

@@ -137,7 +137,13 @@ async function run(): Promise<number> {
     }
     const samples = await drawSamples(graph.db, opts.samples, opts.seed);
     say(`Measuring ${families.length} families with ${samples.length} parameter sets`);
-    const results = await runBenchmark(families, samples, { hubUrl: hub.url, neo4jGraphqlUrl: neo.url, baselineUrl: baseline?.url, db: graph.db }, {
+    const results = await runBenchmark(families, samples, {
+      hubUrl: hub.url,
+      neo4jGraphqlUrl: neo.url,
+      baselineUrl: baseline?.url,
+      db: graph.db,
+      cpuMicros: { hub: hub.cpuMicros, neo4jGraphql: neo.cpuMicros, ...(baseline ? { baseline: baseline.cpuMicros } : {}) },
+    }, {
       rounds: opts.rounds,
       latencySeconds: opts.latencySeconds,
       warmupSeconds: opts.warmupSeconds,

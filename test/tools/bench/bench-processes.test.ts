@@ -27,6 +27,22 @@ describe('startNodeProcess', () => {
     }
   });
 
+  test('reports the CPU time its process has used', async () => {
+    // Busy until the process itself has used 300 ms of CPU, then ready: /proc must show at least that, to the tick.
+    const file = script(`
+      while (process.cpuUsage().user < 300000) Math.sqrt(Math.random());
+      process.stdout.write('SPUN http://x\\n');
+      process.stdin.on('end', () => process.exit(0)); process.stdin.resume();
+    `);
+    const target = await startNodeProcess({ name: 'spinner', script: file, ready: /SPUN (\S+)/ });
+    try {
+      expect(target.cpuMicros()).toBeGreaterThanOrEqual(290_000);
+    } finally {
+      await target.stop();
+    }
+    expect(target.cpuMicros()).toBeUndefined();
+  });
+
   test('a process that exits before it is ready is reported with its last 20 lines', async () => {
     const file = script(`
       for (let i = 1; i <= 30; i++) process.stderr.write('line ' + i + '\\n');

@@ -86,6 +86,27 @@ describe('benchmark baseline hub', () => {
     expect(md).toContain('| lookup | 3.00 | 2.00 | 2.00x | 1.33x | 300.0 | 400.0 | 0.30x | 0.40x | 1.50x | 10/10 |');
     expect(md).toContain('Baseline hub process: peak resident 99 MiB');
     expect(renderReport(results, info)).not.toContain('same run');
+    expect(md).not.toContain('## CPU per request');
+  });
+
+  test('the report gives each server process its CPU per request, and the hub against the baseline', () => {
+    const lookup = FAMILIES.find((f) => f.name === 'lookup')!;
+    const lat = (p50: number) => ({ samples: 10, p50, p95: p50, p99: p50, mean: p50 });
+    const results: FamilyResult[] = [
+      {
+        family: lookup,
+        latency: { hub: lat(3), floor: lat(1.5), baseline: lat(2) },
+        throughput: { hub: 300, floor: 1000, baseline: 400 },
+        cpuPerRequest: { hub: 450.4, neo4jGraphql: 1200, baseline: 500 },
+        agreement: { compared: 10, hub: 10, baseline: 10 },
+        errors: {},
+      },
+    ];
+    const info = { command: 'npm run bench', date: 'd', graph: { label: 'test', nodes: 1, relationships: 1 }, machine: 'm', concurrency: 8, warmupSeconds: 10, warmupMaxSeconds: 60 };
+    const md = renderReport(results, { ...info, baseline: { label: 'the baseline build', peakRssMib: 99 } });
+    expect(md).toContain('## CPU per request (µs, throughput phase)');
+    expect(md).toContain('| lookup | 450 | 1200 | 500 | 0.90x |');
+    expect(renderReport(results, info)).toContain('| lookup | 450 | 1200 |\n');
   });
 
   test('is an option', () => {
