@@ -56,7 +56,10 @@ function baselineSection(results: FamilyResult[], label: string): string[] {
 function cpuSection(results: FamilyResult[], withBaseline: boolean): string[] {
   if (!results.some((r) => r.cpuPerRequest && Object.keys(r.cpuPerRequest).length)) return [];
   const lines = ['## CPU per request (µs, throughput phase)', ''];
-  lines.push("User and system time of the target's own process over its throughput slices, divided by the requests it answered.");
+  lines.push(
+    "User and system time of the target's own process over its throughput slices, divided by the requests it answered. " +
+      'It compares servers that are each the bottleneck of their slice; a server held back by the database wakes up for fewer requests at a time, so its figure rises.',
+  );
   lines.push('');
   lines.push(`| family | hub | @neo4j/graphql |${withBaseline ? ' baseline | hub / baseline |' : ''}`);
   lines.push(`|---|---:|---:|${withBaseline ? '---:|---:|' : ''}`);
