@@ -32,17 +32,21 @@ const ratio = (a: number | undefined, b: number | undefined) => (a === undefined
  */
 function baselineSection(results: FamilyResult[], label: string): string[] {
   const lines = [`## The hub against ${label} (same run)`, ''];
-  lines.push('Both builds answer the same requests, interleaved with the floor in every round and slice; a ratio below 1.00x in the last columns means this build is the faster.');
+  lines.push(
+    'Both builds answer the same requests, interleaved with the floor in every round and slice; a ratio below 1.00x in the hub / baseline columns means this build is the faster. ' +
+      'The CPU column loads both builds at once, requests alternating between them, and divides each process’s CPU time over that window by the requests it answered.',
+  );
   lines.push('');
-  lines.push('| family | hub p50 | baseline p50 | hub / floor (p50) | baseline / floor (p50) | hub throughput | baseline throughput | hub / floor (throughput) | baseline / floor (throughput) | hub / baseline (p50) | baseline answers agree |');
-  lines.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+  lines.push('| family | hub p50 | baseline p50 | hub / floor (p50) | baseline / floor (p50) | hub throughput | baseline throughput | hub / floor (throughput) | baseline / floor (throughput) | hub / baseline (p50) | hub / baseline (CPU per request, side by side) | baseline answers agree |');
+  lines.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const r of results) {
     const { hub, floor, baseline } = r.latency;
     const t = r.throughput;
     const agree = r.agreement.baseline === undefined ? '–' : `${r.agreement.baseline}/${r.agreement.compared}`;
     lines.push(
       `| ${r.family.name} | ${f(hub?.p50)} | ${f(baseline?.p50)} | ${ratio(hub?.p50, floor?.p50)} | ${ratio(baseline?.p50, floor?.p50)} | ` +
-        `${f(t.hub, 1)} | ${f(t.baseline, 1)} | ${ratio(t.hub, t.floor)} | ${ratio(t.baseline, t.floor)} | ${ratio(hub?.p50, baseline?.p50)} | ${agree} |`,
+        `${f(t.hub, 1)} | ${f(t.baseline, 1)} | ${ratio(t.hub, t.floor)} | ${ratio(t.baseline, t.floor)} | ${ratio(hub?.p50, baseline?.p50)} | ` +
+        `${ratio(r.sideBySideCpu?.hub, r.sideBySideCpu?.baseline)} | ${agree} |`,
     );
   }
   lines.push('');

@@ -36,6 +36,8 @@ export interface FamilyResult {
    * costs the server itself, whatever else the machine was doing (targets with a process only).
    */
   cpuPerRequest?: Partial<Record<TargetName, number>>;
+  /** CPU per request of the hub and the baseline loaded at the same time (cpuSideBySide), in µs. */
+  sideBySideCpu?: Partial<Record<TargetName, number>>;
   /**
    * Samples whose answers were compared, how many of them matched the floor per GraphQL target, and how many
    * @neo4j/graphql requests failed (so had no answer to compare).
@@ -249,7 +251,45 @@ export async function runBenchmark(families: Family[], samples: BenchSample[], e
     say(`throughput at ${opts.concurrency} in flight: ${loaded.map((t) => `${t} ${throughput[t]!.toFixed(1)}/s`).join(', ')}`);
     if (firstError) say(`failed requests: ${JSON.stringify(errors)}; first: ${firstError}`);
     if (Object.keys(cpuPerRequest).length) say(`CPU per request: ${Object.entries(cpuPerRequest).map(([t, us]) => `${t} ${us.toFixed(0)} µs`).join(', ')}`);
-    results.push({ family, latency, throughput, cpuPerRequest, agreement, errors, firstError });
+    let sideBySideCpu: FamilyResult['sideBySideCpu'];
+    if (loaded.includes('hub') && loaded.includes('baseline')) {
+      const send = async (target: TargetName, k: number) => (await attempt(target, samples[k % samples.length])) !== undefined;
+      sideBySideCpu = await cpuSideBySide(['hub', 'baseline'], (t) => endpoints.cpuMicros?.[t]?.(), send, opts.concurrency, sliceMs * 2);
+      if (sideBySideCpu) say(`CPU per request side by side: hub ${sideBySideCpu.hub!.toFixed(0)} µs, baseline ${sideBySideCpu.baseline!.toFixed(0)} µs`);
+    }
+    results.push({ family, latency, throughput, cpuPerRequest, sideBySideCpu, agreement, errors, firstError });
   }
   return results;
+}
+
+/**
+ * Loads two targets at once for `ms`, `concurrency` requests in flight in all, each request going to the other
+ * target than the one before (`send` gets the target and that target's request number and says whether it
+ * was answered), and returns each one's process CPU time over that same window per answered request, in µs;
+ * undefined when a process's CPU cannot be read or one answered nothing. Two builds compared this way share
+ * every moment of the machine alike, which alternating slices cannot promise on two shared cores.
+ */
+export async function cpuSideBySide(
+  pair: readonly [TargetName, TargetName],
+  cpuMicros: (target: TargetName) => number | undefined,
+  send: (target: TargetName, k: number) => Promise<boolean>,
+  concurrency: number,
+  ms: number,
+): Promise<Partial<Record<TargetName, number>> | undefined> {
+  const [a, b] = pair;
+  const before = [cpuMicros(a), cpuMicros(b)];
+  const done = [0, 0];
+  let next = 0;
+  const until = Date.now() + ms;
+  const worker = async () => {
+    while (Date.now() < until) {
+      const k = next++;
+      const side = k % 2;
+      if (await send(pair[side], k >> 1)) done[side]++;
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  const after = [cpuMicros(a), cpuMicros(b)];
+  if (before.some((c) => c === undefined) || after.some((c) => c === undefined) || done[0] === 0 || done[1] === 0) return undefined;
+  return { [a]: (after[0]! - before[0]!) / done[0], [b]: (after[1]! - before[1]!) / done[1] };
 }

@@ -2,7 +2,7 @@ import { FAMILIES } from '../../../src/tools/bench/bench.families';
 import { COOPERATION_TIE_KINDS } from '../../../src/rules/tie';
 import { parseBenchArgs } from '../../../src/tools/bench/bench.options';
 import { meetsFloorTarget, renderReport } from '../../../src/tools/bench/bench.report';
-import { compareAnswers, type FamilyResult } from '../../../src/tools/bench/bench.runner';
+import { compareAnswers, cpuSideBySide, type FamilyResult, type TargetName } from '../../../src/tools/bench/bench.runner';
 import { hasSettled, percentile, summarize } from '../../../src/tools/bench/bench.stats';
 
 describe('benchmark statistics', () => {
@@ -83,7 +83,9 @@ describe('benchmark baseline hub', () => {
     const info = { command: 'npm run bench', date: 'd', graph: { label: 'test', nodes: 1, relationships: 1 }, machine: 'm', concurrency: 8, warmupSeconds: 10, warmupMaxSeconds: 60 };
     const md = renderReport(results, { ...info, baseline: { label: 'the baseline build (old/dist/src/main.js)', peakRssMib: 99 } });
     expect(md).toContain('## The hub against the baseline build (old/dist/src/main.js) (same run)');
-    expect(md).toContain('| lookup | 3.00 | 2.00 | 2.00x | 1.33x | 300.0 | 400.0 | 0.30x | 0.40x | 1.50x | 10/10 |');
+    expect(md).toContain('| lookup | 3.00 | 2.00 | 2.00x | 1.33x | 300.0 | 400.0 | 0.30x | 0.40x | 1.50x | – | 10/10 |');
+    const sideBySide = renderReport([{ ...results[0], sideBySideCpu: { hub: 520, baseline: 400 } }], { ...info, baseline: { label: 'b' } });
+    expect(sideBySide).toContain('| 1.50x | 1.30x | 10/10 |');
     expect(md).toContain('Baseline hub process: peak resident 99 MiB');
     expect(renderReport(results, info)).not.toContain('same run');
     expect(md).not.toContain('## CPU per request');
@@ -112,6 +114,31 @@ describe('benchmark baseline hub', () => {
   test('is an option', () => {
     expect(parseBenchArgs(['--baseline-hub', '/tmp/old/dist/src/main.js'])).toMatchObject({ ok: true, options: { baselineHub: '/tmp/old/dist/src/main.js' } });
     expect(parseBenchArgs([])).toMatchObject({ ok: true, options: { baselineHub: undefined } });
+  });
+});
+
+describe('CPU per request side by side', () => {
+  test('alternates requests between the two targets and divides each process’s CPU by the requests it answered', async () => {
+    const cpu: Partial<Record<TargetName, number>> = { hub: 1_000, baseline: 5_000 };
+    const seen: Array<[TargetName, number]> = [];
+    const send = async (target: TargetName, k: number) => {
+      seen.push([target, k]);
+      // The hub's process spends 300 µs per answer, the baseline's 200; every fifth baseline request fails.
+      cpu[target]! += target === 'hub' ? 300 : 200;
+      await new Promise((resolve) => setTimeout(resolve, 1));
+      return target === 'hub' || k % 5 !== 4;
+    };
+    const result = await cpuSideBySide(['hub', 'baseline'], (t) => cpu[t], send, 4, 60);
+    expect(seen.slice(0, 4)).toEqual([['hub', 0], ['baseline', 0], ['hub', 1], ['baseline', 1]]);
+    const baselineSent = seen.filter(([t]) => t === 'baseline').length;
+    const baselineAnswered = seen.filter(([t, k]) => t === 'baseline' && k % 5 !== 4).length;
+    expect(result!.hub).toBeCloseTo(300, 6);
+    expect(result!.baseline).toBeCloseTo((200 * baselineSent) / baselineAnswered, 6);
+  });
+
+  test('gives nothing when a process’s CPU cannot be read', async () => {
+    const result = await cpuSideBySide(['hub', 'baseline'], (t) => (t === 'hub' ? 1 : undefined), async () => true, 2, 5);
+    expect(result).toBeUndefined();
   });
 });
 
