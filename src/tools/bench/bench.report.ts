@@ -61,7 +61,7 @@ function cpuSection(results: FamilyResult[], withBaseline: boolean): string[] {
   if (!results.some((r) => r.cpuPerRequest && Object.keys(r.cpuPerRequest).length)) return [];
   const lines = ['## CPU per request (µs, throughput phase)', ''];
   lines.push(
-    "User and system time of the target's own process over its throughput slices, divided by the requests it answered. " +
+    "User and system time of the target's own process in each throughput slice, divided by the requests it answered in it; the median of the slices. " +
       'It compares servers that are each the bottleneck of their slice; a server held back by the database wakes up for fewer requests at a time, so its figure rises.',
   );
   lines.push('');
@@ -90,7 +90,7 @@ export function renderReport(results: FamilyResult[], info: RunInfo): string {
       'Both GraphQL targets are called through one keep-alive node:http client.',
   );
   lines.push(
-    `- Latency: after untimed warm-up rounds (at least ${info.warmupSeconds} s per family, then until no target's median latency falls by over 5% from one 2 s window to the next, at most ${info.warmupMaxSeconds} s), one request at a time, targets interleaved in rotating order per round; throughput: ${info.concurrency} requests in flight, in alternating slices.`,
+    `- Latency: after untimed warm-up rounds (at least ${info.warmupSeconds} s per family, then until no target's median latency falls by over 5% from one 2 s window to the next, at most ${info.warmupMaxSeconds} s), one request at a time, targets interleaved in rotating order per round; throughput: ${info.concurrency} requests in flight, in alternating slices after one untimed slice per target at that load.`,
   );
   lines.push('');
   lines.push('## Latency (ms) and ratios');
@@ -109,7 +109,7 @@ export function renderReport(results: FamilyResult[], info: RunInfo): string {
   lines.push('');
   lines.push(`## Throughput (requests/s, ${info.concurrency} in flight)`);
   lines.push('');
-  lines.push('A target whose requests failed in the latency phase is left out of this phase (–): loading it would starve the others.');
+  lines.push('Each figure is the median of the target\'s slices. A target whose requests failed in the latency phase is left out of this phase (–): loading it would starve the others.');
   lines.push('');
   lines.push('| family | hub | floor | @neo4j/graphql | hub / floor | hub / @neo4j/graphql |');
   lines.push('|---|---:|---:|---:|---:|---:|');

@@ -1,7 +1,7 @@
 import type { Database } from '../../db/database';
 import type { BenchSample, Family, GraphqlRequest, GraphqlSide, Json } from './bench.families';
 import { postJson, REQUEST_TIMEOUT_MS } from './bench.http';
-import { hasSettled, summarize, type LatencySummary } from './bench.stats';
+import { hasSettled, percentile, summarize, type LatencySummary } from './bench.stats';
 
 /** The targets: `baseline` is another build of the hub (an earlier commit), asked the hub's questions. */
 export type TargetName = 'hub' | 'floor' | 'neo4jGraphql' | 'baseline';
@@ -222,32 +222,45 @@ export async function runBenchmark(families: Family[], samples: BenchSample[], e
     // several at once: it would only bring the database down for the others.
     const loaded = targets.filter((t) => !errors[t]);
     const throughput: FamilyResult['throughput'] = {};
-    const done: Record<TargetName, number> = { hub: 0, floor: 0, neo4jGraphql: 0, baseline: 0 };
-    const spent: Record<TargetName, number> = { hub: 0, floor: 0, neo4jGraphql: 0, baseline: 0 };
-    const cpuSpent: Partial<Record<TargetName, number>> = {};
+    // Each slice's rate and CPU per request; the figures are their medians (see sliceMedian).
+    const rates = perTarget();
+    const cpuRates = perTarget();
     const slices = 3;
     const sliceMs = (opts.throughputSeconds * 1000) / slices;
     let next = 0;
-    for (let slice = 0; slice < slices; slice++) {
-      for (const target of rotate(loaded, slice)) {
-        const t0 = process.hrtime.bigint();
-        const cpu = endpoints.cpuMicros?.[target];
-        const cpu0 = cpu?.();
-        const until = Date.now() + sliceMs;
-        const worker = async () => {
-          while (Date.now() < until) {
-            if ((await attempt(target, samples[next++ % samples.length])) !== undefined) done[target]++;
-          }
-        };
-        await Promise.all(Array.from({ length: opts.concurrency }, worker));
-        spent[target] += ms(t0);
-        const cpu1 = cpu?.();
-        if (cpu0 !== undefined && cpu1 !== undefined) cpuSpent[target] = (cpuSpent[target] ?? 0) + cpu1 - cpu0;
+    // `concurrency` requests in flight to one target until `until`; resolves to the requests it answered.
+    const load = async (target: TargetName, until: number): Promise<number> => {
+      let answered = 0;
+      const worker = async () => {
+        while (Date.now() < until) {
+          if ((await attempt(target, samples[next++ % samples.length])) !== undefined) answered++;
+        }
+      };
+      await Promise.all(Array.from({ length: opts.concurrency }, worker));
+      return answered;
+    };
+    const warmupMs = Math.max(sliceMs, THROUGHPUT_WARMUP_MIN_MS);
+    await throughputSchedule(loaded, slices, async (target, slice) => {
+      if (slice === undefined) {
+        await load(target, Date.now() + warmupMs);
+        say(`throughput warm-up, ${target}: ${(warmupMs / 1000).toFixed(0)} s untimed`);
+        return;
       }
-    }
-    for (const t of loaded) throughput[t] = (done[t] * 1000) / spent[t];
+      const t0 = process.hrtime.bigint();
+      const cpu = endpoints.cpuMicros?.[target];
+      const cpu0 = cpu?.();
+      const sliceDone = await load(target, Date.now() + sliceMs);
+      const rate = (sliceDone * 1000) / ms(t0);
+      rates[target].push(rate);
+      const cpu1 = cpu?.();
+      const cpuPerAnswer = cpu0 !== undefined && cpu1 !== undefined && sliceDone > 0 ? (cpu1 - cpu0) / sliceDone : undefined;
+      if (cpuPerAnswer !== undefined) cpuRates[target].push(cpuPerAnswer);
+      // Each slice on its own, so that a person sees how far one slice is from the next on a shared machine.
+      say(`slice ${slice + 1}/${slices}, ${target}: ${rate.toFixed(1)}/s${cpuPerAnswer === undefined ? '' : `, ${cpuPerAnswer.toFixed(0)} µs CPU per request`}`);
+    });
+    for (const t of loaded) throughput[t] = sliceMedian(rates[t]);
     const cpuPerRequest: FamilyResult['cpuPerRequest'] = {};
-    for (const t of loaded) if (cpuSpent[t] !== undefined && done[t] > 0) cpuPerRequest[t] = cpuSpent[t]! / done[t];
+    for (const t of loaded) if (cpuRates[t].length === slices) cpuPerRequest[t] = sliceMedian(cpuRates[t]);
     say(`throughput at ${opts.concurrency} in flight: ${loaded.map((t) => `${t} ${throughput[t]!.toFixed(1)}/s`).join(', ')}`);
     if (firstError) say(`failed requests: ${JSON.stringify(errors)}; first: ${firstError}`);
     if (Object.keys(cpuPerRequest).length) say(`CPU per request: ${Object.entries(cpuPerRequest).map(([t, us]) => `${t} ${us.toFixed(0)} µs`).join(', ')}`);
@@ -260,6 +273,36 @@ export async function runBenchmark(families: Family[], samples: BenchSample[], e
     results.push({ family, latency, throughput, cpuPerRequest, sideBySideCpu, agreement, errors, firstError });
   }
   return results;
+}
+
+/**
+ * A target's figure over its throughput slices: their median (0 for none). On shared cores one slice now and
+ * then meets a busy moment of the machine and runs at half its rate; the median keeps such a slice from
+ * deciding a comparison, while the progress lines still show every slice.
+ */
+export function sliceMedian(values: number[]): number {
+  return values.length === 0 ? 0 : percentile([...values].sort((a, b) => a - b), 50);
+}
+
+/** Untimed load per target before the throughput slices, at least this long (or one slice, if longer). */
+const THROUGHPUT_WARMUP_MIN_MS = 5000;
+
+/**
+ * The throughput phase's order: first every target once untimed (`run(target, undefined)`), then `slices`
+ * rounds in which every target has its timed slice (`run(target, slice)`), in an order that rotates each round.
+ * The latency phase warms servers one request at a time; with several in flight they (and the database they
+ * share) take some seconds more to settle (more connections, other code paths, a larger young heap), which
+ * without the untimed round the target loaded first would pay alone, in its first slice.
+ */
+export async function throughputSchedule(
+  targets: TargetName[],
+  slices: number,
+  run: (target: TargetName, slice: number | undefined) => Promise<void>,
+): Promise<void> {
+  for (const target of targets) await run(target, undefined);
+  for (let slice = 0; slice < slices; slice++) {
+    for (const target of rotate(targets, slice)) await run(target, slice);
+  }
 }
 
 /**

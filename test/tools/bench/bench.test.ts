@@ -2,7 +2,7 @@ import { FAMILIES } from '../../../src/tools/bench/bench.families';
 import { COOPERATION_TIE_KINDS } from '../../../src/rules/tie';
 import { parseBenchArgs } from '../../../src/tools/bench/bench.options';
 import { meetsFloorTarget, renderReport } from '../../../src/tools/bench/bench.report';
-import { compareAnswers, cpuSideBySide, type FamilyResult, type TargetName } from '../../../src/tools/bench/bench.runner';
+import { compareAnswers, cpuSideBySide, sliceMedian, throughputSchedule, type FamilyResult, type TargetName } from '../../../src/tools/bench/bench.runner';
 import { hasSettled, percentile, summarize } from '../../../src/tools/bench/bench.stats';
 
 describe('benchmark statistics', () => {
@@ -114,6 +114,27 @@ describe('benchmark baseline hub', () => {
   test('is an option', () => {
     expect(parseBenchArgs(['--baseline-hub', '/tmp/old/dist/src/main.js'])).toMatchObject({ ok: true, options: { baselineHub: '/tmp/old/dist/src/main.js' } });
     expect(parseBenchArgs([])).toMatchObject({ ok: true, options: { baselineHub: undefined } });
+  });
+});
+
+describe('throughput schedule', () => {
+  test('loads every target once untimed before any timed slice, then rotates which target goes first', async () => {
+    const seen: string[] = [];
+    await throughputSchedule(['hub', 'floor', 'baseline'], 3, async (target, slice) => {
+      seen.push(slice === undefined ? `${target} warm` : `${target} ${slice}`);
+    });
+    expect(seen).toEqual([
+      'hub warm', 'floor warm', 'baseline warm',
+      'hub 0', 'floor 0', 'baseline 0',
+      'floor 1', 'baseline 1', 'hub 1',
+      'baseline 2', 'hub 2', 'floor 2',
+    ]);
+  });
+
+  test('a slice that met a busy moment does not decide the figure: it is the median of the slices', () => {
+    expect(sliceMedian([1090, 430, 980])).toBe(980);
+    expect(sliceMedian([5])).toBe(5);
+    expect(sliceMedian([])).toBe(0);
   });
 });
 
